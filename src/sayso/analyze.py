@@ -1,0 +1,67 @@
+"""The Python API: analyse one text, or many, exactly as ``sayso analyze`` does."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sayso.clean import CleanText, clean_text
+from sayso.model import Analysis, Article
+from sayso.nlp.pipeline import DEFAULT_MODEL, shared_pipeline
+
+
+@dataclass(slots=True)
+class ArticleInput:
+    """One article to analyse, with whatever metadata came with it."""
+
+    text: str
+    path: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+
+
+def article_id(text: str) -> str:
+    """A stable id: the first 16 hex digits of the SHA-256 of the text."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def analyze(text: str, *, nlp: Language | None = None, **metadata: str | None) -> Analysis:
+    """Analyse one article text."""
+    return next(analyze_many([ArticleInput(text=text, **metadata)], nlp=nlp))
+
+
+def analyze_many(
+    items: Iterable[ArticleInput], *, nlp: Language | None = None, batch_size: int = 16
+) -> Iterator[Analysis]:
+    """Analyse many articles through ``nlp.pipe``, in input order."""
+    pipeline = nlp or shared_pipeline(DEFAULT_MODEL)
+    cleaned = ((item, clean_text(item.text)) for item in items)
+    stream = ((c.masked(), (item, c)) for item, c in cleaned)
+    for doc, (item, clean) in pipeline.pipe(stream, as_tuples=True, batch_size=batch_size):
+        yield to_analysis(doc, item, clean)
+
+
+def to_analysis(doc: Doc, item: ArticleInput, clean: CleanText) -> Analysis:
+    article = Article(
+        id=article_id(item.text),
+        text=item.text,
+        path=item.path,
+        url=item.url,
+        title=item.title or clean.title,
+        standfirst=clean.standfirst,
+        publisher=item.publisher or clean.publisher,
+        byline=clean.byline,
+        published=item.published,
+    )
+    return Analysis(
+        article=article,
+        removed=list(clean.removed),
+        attributions=list(doc._.attributions or []),
+        entities=list(doc._.entities or []),
+    )

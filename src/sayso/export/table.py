@@ -1,0 +1,56 @@
+"""The terminal report: one row per attribution."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from sayso.export.text import content_text, shorten, speaker_text
+from sayso.model import Analysis
+
+speaker_label = speaker_text
+
+
+def render_table(analysis: Analysis, console: Console) -> None:
+    """Print the report of one article. Article text is never read as markup."""
+    console.print(_header(analysis))
+    table = Table(show_lines=False, expand=True, header_style="bold")
+    table.add_column("id", no_wrap=True)
+    table.add_column("speaker", ratio=2)
+    table.add_column("cue", ratio=1)
+    table.add_column("content", ratio=5)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("nested", no_wrap=True)
+    for a in analysis.attributions:
+        table.add_row(
+            a.id,
+            Text(speaker_text(a)),
+            Text(a.cue.text if a.cue else "—"),
+            Text(shorten(content_text(analysis, a), 140)),
+            str(a.kind),
+            a.nested_in or "",
+        )
+    console.print(table)
+
+
+def _header(analysis: Analysis) -> Group:
+    article = analysis.article
+    lines = [Text(article.title or article.standfirst or article.path or article.id, style="bold")]
+    details = [
+        ("standfirst", article.standfirst if article.title else None),
+        ("publisher", article.publisher),
+        ("file", article.path),
+    ]
+    for label, value in details:
+        if value:
+            lines.append(Text.assemble((f"{label}: ", "dim"), value))
+    for piece in analysis.removed:
+        lines.append(Text.assemble(("removed ", "dim"), (f"{piece.kind}: ", "dim"),
+                                   (shorten(piece.text, 90), "dim strike")))
+    lines.append(Text(f"{len(analysis.attributions)} attributions", style="dim"))
+    return Group(*lines)
+
+
+__all__ = ["escape", "render_table", "speaker_label"]

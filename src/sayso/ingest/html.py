@@ -1,0 +1,31 @@
+"""Saved web pages: the article body and its metadata, through trafilatura."""
+
+from __future__ import annotations
+
+import trafilatura
+
+from sayso.analyze import ArticleInput
+from sayso.clean import decode_bytes
+from sayso.errors import InputError
+
+
+def article_from_html(data: bytes, name: str, url: str | None = None) -> ArticleInput:
+    """Extract the main text, title, date and site name of an HTML page."""
+    html = decode_bytes(data, name)
+    document = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        favor_precision=False,
+    )
+    text = getattr(document, "text", None) if document is not None else None
+    if not text or not text.strip():
+        raise InputError(name, "no article text found in the HTML page")
+    title = getattr(document, "title", None)
+    body = f"{title}\n\n{text}" if title and not text.startswith(title) else text
+    return ArticleInput(
+        text=body,
+        path=name if url is None else None,
+        url=url or getattr(document, "url", None),
+        title=title,
+        published=getattr(document, "date", None),
+        publisher=getattr(document, "sitename", None),
+    )

@@ -1,0 +1,238 @@
+"""From a parsed document to its attributions: find cues, run frames, tidy the result."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from sayso.model import Attribution, AttributionKind, Content, Cue, Source, TextSpan
+from sayso.nlp.candidates import Candidate, CueCategory
+from sayso.nlp.frames import according_to_frame, colon_frame, verb_frame
+from sayso.nlp.lexicon import PASSIVE_CUE_VERBS
+from sayso.nlp.frames import cue_category
+from sayso.nlp.speakers import Resolution
+from sayso.nlp.text import QuoteIndex
+
+# Quoted words inside a nested report of speech belong to the inner speaker; inside a
+# nested belief or intention they are still the outer speaker's words.
+_SPEAKING = {CueCategory.SPEECH, CueCategory.ACCORDING_TO, CueCategory.COLON}
+
+
+def find_candidates(doc: Doc, quotes: QuoteIndex) -> list[Candidate]:
+    """Every attribution the frames can read in ``doc``, before nesting and kinds."""
+    found: list[Candidate] = []
+    for token in doc:
+        candidate = _frame_for(doc, token, quotes)
+        if candidate is not None and candidate.content:
+            found.append(candidate)
+    found.extend(_implicit_continuations(doc, found, quotes))
+    return _deduplicate(found)
+
+
+def _frame_for(doc: Doc, token: Token, quotes: QuoteIndex) -> Candidate | None:
+    lower = token.lower_
+    if lower == "according":
+        return according_to_frame(doc, token, quotes)
+    if token.text == ":":
+        return colon_frame(doc, token, quotes)
+    if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
+        lemma = token.lemma_.lower()
+        if cue_category(lemma) is not None or lemma in PASSIVE_CUE_VERBS:
+            return verb_frame(doc, token, quotes)
+    return None
+
+
+def _implicit_continuations(
+    doc: Doc, found: list[Candidate], quotes: QuoteIndex
+) -> list[Candidate]:
+    """A paragraph that is nothing but a quotation, right after a quoted speaker, carries
+    on that speaker's words."""
+    extra: list[Candidate] = []
+    covered = [c for c in found]
+    for quote in quotes.quotes:
+        if any(c.covers(quote.inner_start) for c in covered):
+            continue
+        if not _starts_paragraph(doc.text, quote.start) or not _ends_paragraph(doc.text, quote.end):
+            continue
+        previous = _previous_direct(doc.text, covered, quote.start)
+        if previous is None:
+            continue
+        inner = quotes.inner(quote)
+        candidate = Candidate(
+            cue=None,
+            lemma="",
+            category=CueCategory.NONE,
+            source=previous.source,
+            content=[inner] + quotes.continuations(quote),
+            rule="implicit-quote",
+            implicit_from=found.index(previous),
+        )
+        extra.append(candidate)
+        covered.append(candidate)
+    return extra
+
+
+def _starts_paragraph(text: str, char: int) -> bool:
+    line_start = text.rfind("\n", 0, char) + 1
+    return not text[line_start:char].strip()
+
+
+def _ends_paragraph(text: str, char: int) -> bool:
+    line_end = text.find("\n", char)
+    rest = text[char : line_end if line_end >= 0 else len(text)]
+    return not rest.strip(" .,")
+
+
+def _previous_direct(text: str, found: list[Candidate], char: int) -> Candidate | None:
+    """The quoted attribution in the paragraph just before ``char``, if any."""
+    para_start = text.rfind("\n", 0, char)
+    prev_para_start = text.rfind("\n\n", 0, max(para_start - 1, 0))
+    window = (prev_para_start, para_start)
+    best = None
+    for candidate in found:
+        if candidate.source is None or not (window[0] <= candidate.content_end <= window[1]):
+            continue
+        if best is None or candidate.content_end > best.content_end:
+            best = candidate
+    if best is None:
+        return None
+    quoted = any(text[s - 1 : s] in "“\"«„" for s, _ in best.content)
+    return best if quoted else None
+
+
+def _deduplicate(found: list[Candidate]) -> list[Candidate]:
+    kept: list[Candidate] = []
+    for candidate in found:
+        if any(_same(candidate, other) for other in kept):
+            continue
+        kept.append(candidate)
+    return kept
+
+
+def _same(a: Candidate, b: Candidate) -> bool:
+    return (a.cue is not None and a.cue == b.cue) or a.content == b.content
+
+
+# --- from candidates to attributions -----------------------------------------------------
+
+
+def build_attributions(
+    doc: Doc, candidates: list[Candidate], resolutions: list[Resolution | None]
+) -> list[Attribution]:
+    """Order the candidates, give them ids, nest them and decide their kinds."""
+    order = sorted(range(len(candidates)), key=lambda i: _start_of(doc, candidates[i]))
+    ids = {index: f"a{rank + 1}" for rank, index in enumerate(order)}
+    parents = {index: _parent(doc, candidates, index) for index in order}
+    attributions = []
+    for index in order:
+        candidate = candidates[index]
+        resolution = resolutions[index]
+        parent = parents[index]
+        attributions.append(
+            Attribution(
+                id=ids[index],
+                kind=_kind(doc, candidates, index, parents),
+                source=_source(doc, candidate, resolution),
+                cue=_cue(doc, candidate),
+                content=Content(
+                    spans=tuple(candidate.content),
+                    text=doc.text[candidate.content_start : candidate.content_end],
+                ),
+                nested_in=ids[parent] if parent is not None else None,
+                channel=_text_span(doc, candidate.channel),
+                when=_text_span(doc, candidate.when),
+            )
+        )
+    return attributions
+
+
+def _start_of(doc: Doc, candidate: Candidate) -> int:
+    starts = [candidate.content_start]
+    if candidate.cue is not None:
+        starts.append(doc[candidate.cue[0]].idx)
+    if candidate.source is not None and candidate.implicit_from is None:
+        starts.append(doc[candidate.source.start].idx)
+    return min(starts)
+
+
+def _parent(doc: Doc, candidates: list[Candidate], index: int) -> int | None:
+    """The innermost other attribution whose content holds this one's cue and source."""
+    candidate = candidates[index]
+    anchors = []
+    if candidate.cue is not None:
+        anchors.append(doc[candidate.cue[0]].idx)
+    if candidate.source is not None and candidate.implicit_from is None:
+        anchors.append(doc[candidate.source.start].idx)
+    if not anchors:
+        return None
+    best, best_size = None, None
+    for other_index, other in enumerate(candidates):
+        if other_index == index or not all(other.covers(a) for a in anchors):
+            continue
+        size = sum(end - start for start, end in other.content)
+        if best_size is None or size < best_size:
+            best, best_size = other_index, size
+    return best
+
+
+def _kind(doc: Doc, candidates: list[Candidate], index: int, parents: dict[int, int | None]) -> AttributionKind:
+    candidate = candidates[index]
+    if candidate.cue is None:
+        return AttributionKind.IMPLICIT
+    text = doc.text
+    if all(_is_quoted(text, start, end) for start, end in candidate.content):
+        return AttributionKind.DIRECT
+    inner = [
+        span
+        for child_index, parent in parents.items()
+        if parent == index and candidates[child_index].category in _SPEAKING
+        for span in candidates[child_index].content
+    ]
+    for start, end in candidate.content:
+        for offset in range(start, end):
+            if text[offset] in "“”„«»\"" and not any(s - 1 <= offset <= e for s, e in inner):
+                return AttributionKind.MIXED
+    return AttributionKind.INDIRECT
+
+
+def _is_quoted(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 1) : start]
+    after = text[end : end + 2]
+    return before in {"“", '"', "«", "„", "‘"} and any(ch in after for ch in "”\"»“’") or (
+        before in {"“", '"', "«", "„"} and end == len(text.rstrip())
+    ) or (before in {"“", '"', "«", "„"} and _runs_to_paragraph_end(text, end))
+
+
+def _runs_to_paragraph_end(text: str, end: int) -> bool:
+    newline = text.find("\n", end)
+    rest = text[end : newline if newline >= 0 else len(text)]
+    return not rest.strip(" ,.")
+
+
+def _source(doc: Doc, candidate: Candidate, resolution: Resolution | None) -> Source | None:
+    if candidate.source is None:
+        return None
+    span = candidate.source.span(doc)
+    entity = resolution.entity if resolution else None
+    return Source(
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        entity=entity.name if entity else None,
+        entity_id=entity.id if entity else None,
+        anonymous=bool(resolution and resolution.anonymous),
+        group=bool(resolution and resolution.group),
+    )
+
+
+def _cue(doc: Doc, candidate: Candidate) -> Cue | None:
+    if candidate.cue is None:
+        return None
+    span = doc[candidate.cue[0] : candidate.cue[1]]
+    return Cue(start=span.start_char, end=span.end_char, text=span.text, lemma=candidate.lemma)
+
+
+def _text_span(doc: Doc, tokens: tuple[int, int] | None) -> TextSpan | None:
+    if tokens is None:
+        return None
+    span = doc[tokens[0] : tokens[1]]
+    return TextSpan(start=span.start_char, end=span.end_char, text=span.text)

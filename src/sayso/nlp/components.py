@@ -1,0 +1,78 @@
+"""sayso's spaCy components, registered by name.
+
+Add them to any English pipeline that has a parser and an entity recognizer::
+
+    nlp = spacy.load("en_core_web_sm")
+    nlp.add_pipe("sayso_paragraphs", before="parser")
+    nlp.add_pipe("sayso_attributions")
+    nlp.add_pipe("sayso_speakers")
+    doc = nlp(text)
+    doc._.attributions, doc._.entities
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sayso.nlp.attributions import build_attributions, find_candidates
+from sayso.nlp.speakers import resolve_sources
+from sayso.nlp.text import QuoteIndex
+
+EXTENSIONS = ("attributions", "entities", "attribution_candidates", "quotes")
+
+
+def register_extensions() -> None:
+    for name in EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+register_extensions()
+
+
+@Language.component(
+    "sayso_paragraphs",
+    assigns=["token.is_sent_start"],
+)
+def paragraphs(doc: Doc) -> Doc:
+    """Start a sentence after every line break: a paragraph never runs into the next."""
+    after_break = False
+    for token in doc:
+        if token.is_space:
+            if "\n" in token.text:
+                after_break = True
+            continue
+        if after_break and token.i > 0:
+            token.is_sent_start = True
+        after_break = "\n" in token.whitespace_
+    return doc
+
+
+@Language.component(
+    "sayso_attributions",
+    requires=["token.dep", "token.pos", "token.lemma"],
+    assigns=["doc._.attributions", "doc._.attribution_candidates", "doc._.quotes"],
+)
+def attributions(doc: Doc) -> Doc:
+    """Find every attribution: who (source), the cue, and what (content)."""
+    quotes = QuoteIndex(doc.text)
+    candidates = find_candidates(doc, quotes)
+    doc._.quotes = [(q.start, q.end) for q in quotes.quotes]
+    doc._.attribution_candidates = candidates
+    doc._.attributions = build_attributions(doc, candidates, [None] * len(candidates))
+    return doc
+
+
+@Language.component(
+    "sayso_speakers",
+    requires=["doc._.attribution_candidates", "doc.ents"],
+    assigns=["doc._.entities", "doc._.attributions"],
+)
+def speakers(doc: Doc) -> Doc:
+    """Resolve every source to an entity of the article and list the entities."""
+    candidates = doc._.attribution_candidates or []
+    resolutions, entities = resolve_sources(doc, candidates)
+    doc._.attributions = build_attributions(doc, candidates, resolutions)
+    doc._.entities = entities
+    return doc

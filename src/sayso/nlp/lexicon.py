@@ -1,0 +1,157 @@
+"""Word lists the attribution extractor relies on, each with the reason it exists.
+
+Lemmas are lower-case spaCy lemmas. The lists are deliberately explicit: a reader can see
+why "claim" is a cue and "want" is not, and change it in one place.
+"""
+
+from __future__ import annotations
+
+# Verbs of saying that take a clausal content ("X said that Y", "Y, X wrote").
+SPEECH_VERBS = frozenset(
+    """
+    say tell write add state claim note warn ask argue insist explain announce conclude declare
+    report allege assert maintain stress emphasise emphasize point reiterate repeat respond reply
+    tweet post comment remark observe acknowledge admit concede confirm deny reveal disclose
+    suggest predict estimate complain recall recount testify contend caution counter mention
+    indicate signal promise pledge vow threaten urge answer retort boast brag joke quip scoff
+    lament muse speculate charge accuse agree affirm announce assure inform advise recommend
+    propose hint whisper shout exclaim proclaim swear vouch admit blog text email
+    """.split()
+)
+
+# Verbs of belief, perception of a state of affairs, and intention ("sees", "believes").
+BELIEF_VERBS = frozenset(
+    """
+    believe think feel fear hope expect suspect doubt know reckon guess figure assume presume
+    worry consider imagine understand realise realize recognize recognise find conclude
+    """.split()
+)
+
+# Verbs whose content is an infinitive: intentions and commitments ("plans to", "vowed to").
+INTENTION_VERBS = frozenset(
+    """
+    plan intend vow pledge promise threaten aim seek hope expect refuse decline
+    """.split()
+)
+
+# Passive frames that attribute without naming a source ("is expected to", "was said to").
+PASSIVE_CUE_VERBS = frozenset(
+    """
+    expect believe say report think claim allege rumor rumour understand know fear
+    predict estimate suspect consider announce
+    """.split()
+)
+
+# "consider", "find", "know" and "understand" are cues only with a finite "that"-clause:
+# "Paris is considering deploying troops" reports an action, not a belief.
+NEEDS_THAT_CLAUSE = frozenset(
+    {"consider", "find", "know", "understand", "realize", "realise", "recognize", "recognise",
+     "figure", "imagine", "see", "feel", "add"}
+)
+
+# Adverbs that may sit between a source and its cue ("the MP also stated").
+CUE_ADVERBS = frozenset(
+    """
+    also later previously earlier reportedly again once repeatedly recently then further
+    subsequently mostly separately publicly privately already often frequently allegedly
+    had has have will would did does was were is are be been could might may should
+    """.split()
+)
+
+# Nouns heading anonymous sources: "sources close to", "officials said", "a senior diplomat".
+ANONYMOUS_HEADS = frozenset(
+    """
+    source sources official officials diplomat diplomats insider insiders aide aides person
+    people someone somebody spokesperson spokesman spokeswoman adviser advisers advisor
+    advisors analyst analysts expert experts observer observers witness witnesses resident
+    residents member members staffer staffers employee employees executive executives
+    investigator investigators officer officers lawmaker lawmakers legislator legislators
+    """.split()
+)
+
+# Plural nouns that denote a collective speaker ("NATO member states", "the Baltic states").
+GROUP_HEADS = frozenset(
+    """
+    states countries nations governments members allies partners leaders ministers parties
+    groups organizations organisations agencies authorities republicans democrats critics
+    supporters opponents protesters protestors activists lawmakers senators voters campaigners
+    """.split()
+)
+
+# Role nouns that refer back to a named person ("the MP", "the president", "the official").
+ROLE_NOUNS = frozenset(
+    """
+    mp president minister official leader senator congressman congresswoman representative
+    governor mayor chancellor premier secretary spokesman spokeswoman spokesperson chief head
+    director ambassador envoy general commander candidate nominee chairman chairwoman chair
+    king queen prince princess pope judge lawyer attorney prosecutor officer diplomat
+    lawmaker legislator politician businessman businesswoman billionaire executive ceo founder
+    actor actress singer star player coach manager author writer journalist reporter analyst
+    economist scientist researcher professor doctor activist campaigner
+    """.split()
+)
+
+# Role nouns that can stand for any high office ("the French leader" may be a president).
+GENERIC_LEADER_NOUNS = frozenset({"leader", "official", "politician", "statesman", "head"})
+LEADER_TITLES = frozenset(
+    {"president", "prime minister", "premier", "chancellor", "king", "queen", "leader",
+     "head", "chief", "minister", "secretary", "governor", "mayor", "chairman"}
+)
+
+# Determiners and quantifiers dropped from the canonical name of a group or anonymous source.
+NAME_STOP_MODIFIERS = frozenset(
+    """
+    the a an his her their its our my your other some many several most few all both various
+    certain two three four five numerous unnamed anonymous
+    """.split()
+)
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+# Nationality adjectives, enough to tell "the French leader" from "the Russian President".
+# The meaning layer links places through pycountry; this table only serves coreference.
+DEMONYMS: dict[str, str] = {
+    "afghan": "Afghanistan", "albanian": "Albania", "algerian": "Algeria",
+    "american": "United States", "argentine": "Argentina", "argentinian": "Argentina",
+    "armenian": "Armenia", "australian": "Australia", "austrian": "Austria",
+    "azerbaijani": "Azerbaijan", "belarusian": "Belarus", "belgian": "Belgium",
+    "brazilian": "Brazil", "british": "United Kingdom", "bulgarian": "Bulgaria",
+    "canadian": "Canada", "chilean": "Chile", "chinese": "China", "colombian": "Colombia",
+    "croatian": "Croatia", "cuban": "Cuba", "czech": "Czechia", "danish": "Denmark",
+    "dutch": "Netherlands", "egyptian": "Egypt", "estonian": "Estonia",
+    "ethiopian": "Ethiopia", "finnish": "Finland", "french": "France",
+    "georgian": "Georgia", "german": "Germany", "greek": "Greece", "hungarian": "Hungary",
+    "indian": "India", "indonesian": "Indonesia", "iranian": "Iran", "iraqi": "Iraq",
+    "irish": "Ireland", "israeli": "Israel", "italian": "Italy", "japanese": "Japan",
+    "jordanian": "Jordan", "kazakh": "Kazakhstan", "kenyan": "Kenya", "korean": "Korea",
+    "latvian": "Latvia", "lebanese": "Lebanon", "libyan": "Libya",
+    "lithuanian": "Lithuania", "mexican": "Mexico", "moldovan": "Moldova",
+    "moroccan": "Morocco", "nigerian": "Nigeria", "norwegian": "Norway",
+    "pakistani": "Pakistan", "palestinian": "Palestine", "peruvian": "Peru",
+    "philippine": "Philippines", "filipino": "Philippines", "polish": "Poland",
+    "portuguese": "Portugal", "romanian": "Romania", "russian": "Russia",
+    "saudi": "Saudi Arabia", "serbian": "Serbia", "slovak": "Slovakia",
+    "slovenian": "Slovenia", "somali": "Somalia", "spanish": "Spain", "sudanese": "Sudan",
+    "swedish": "Sweden", "swiss": "Switzerland", "syrian": "Syria", "taiwanese": "Taiwan",
+    "thai": "Thailand", "turkish": "Turkey", "ukrainian": "Ukraine", "us": "United States",
+    "u.s.": "United States", "uk": "United Kingdom", "venezuelan": "Venezuela",
+    "vietnamese": "Vietnam", "welsh": "United Kingdom", "scottish": "United Kingdom",
+    "english": "United Kingdom", "yemeni": "Yemen", "zimbabwean": "Zimbabwe",
+    "european": "Europe", "western": "the West",
+}
+
+# Words that may precede a name as part of a title ("former Russian President").
+TITLE_WORDS = frozenset(
+    """
+    president vice prime minister foreign defence defense interior finance secretary state
+    chancellor premier king queen prince princess senator sen. rep. representative governor
+    gov. mayor general gen. admiral colonel col. lieutenant captain sergeant chief head
+    director ambassador envoy judge justice pope cardinal bishop archbishop rabbi imam sheikh
+    former deputy acting first lady mr. mrs. ms. dr. prof. professor sir dame lord mp minister
+    chairman chairwoman leader commander spokesman spokeswoman speaker house majority minority
+    party opposition republican democratic democrat labour conservative ceo founder coach
+    """.split()
+)

