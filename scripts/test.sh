@@ -4,5 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh dev
-.venv/bin/ruff check src tests benchmarks
+lint_paths=(src tests)
+for extra in benchmarks fuzz; do [ -d "$extra" ] && lint_paths+=("$extra"); done
+.venv/bin/ruff check "${lint_paths[@]}"
+.venv/bin/ruff format --check "${lint_paths[@]}"
 .venv/bin/python -m pytest "$@"

@@ -34,10 +34,18 @@ class OutputFormat(StrEnum):
 
 @app.command()
 def analyze(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (.txt/.html inside) or - for stdin.")],
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.TABLE,
-    max_bytes: Annotated[int, typer.Option(help="Largest input accepted, in bytes.")] = DEFAULT_MAX_BYTES,
-    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one.")] = None,
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders (.txt/.html inside) or - for stdin.")
+    ],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.TABLE,
+    max_bytes: Annotated[
+        int, typer.Option(help="Largest input accepted, in bytes.")
+    ] = DEFAULT_MAX_BYTES,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one.")
+    ] = None,
 ) -> None:
     """Read articles and print who claims what, through whom, in which words."""
     failures = 0

@@ -54,12 +54,13 @@ _TEASER_PREFIX = re.compile(
     r"See also|SEE ALSO|MORE|Watch|WATCH)\s*[:|»>\-–—]\s*[^\n]*$"
 )
 _BARE_TEASER_MARK = re.compile(r"^(?:READ MORE|RELATED|Related Articles?|More on this)\s*$")
-_SOURCE_TAG_PAREN = re.compile(r"(?<=[.!?\"”’)\]])[ \t]*(\((?P<tag>[A-Za-z][\w.&' /-]{0,30})\))\s*\Z")
-_SOURCE_TAG_DASH = re.compile(
-    rf"(?<=[.!?\"”’])[ \t]*([-–—][ \t]*(?P<tag>{_AGENCY_ALT}))\s*\Z"
+_SOURCE_TAG_PAREN = re.compile(
+    r"(?<=[.!?\"”’)\]])[ \t]*(\((?P<tag>[A-Za-z][\w.&' /-]{0,30})\))\s*\Z"
 )
+_SOURCE_TAG_DASH = re.compile(rf"(?<=[.!?\"”’])[ \t]*([-–—][ \t]*(?P<tag>{_AGENCY_ALT}))\s*\Z")
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.]+\.?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?)"
+    r"^(?P<place>[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.]+\.?)?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?)"
     r"\s*(?:\((?P<agency>[A-Za-z][\w.& -]{0,30})\)\s*)?[-–—]+\s+"
 )
 _BYLINE = re.compile(
@@ -172,9 +173,13 @@ def _is_dateline(match: re.Match[str]) -> bool:
     letters = [ch for ch in place if ch.isalpha()]
     # Upper-case place names ("MOSCOW") or an agency in brackets mark a dateline; a
     # sentence that merely starts with a capitalised word and a dash does not.
-    return bool(letters) and (
-        match.group("agency") is not None or sum(ch.isupper() for ch in letters) == len(letters)
-    ) and len(place.split()) <= 5
+    return (
+        bool(letters)
+        and (
+            match.group("agency") is not None or sum(ch.isupper() for ch in letters) == len(letters)
+        )
+        and len(place.split()) <= 5
+    )
 
 
 def _source_tags(text: str) -> Iterator[RemovedPiece]:

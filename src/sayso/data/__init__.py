@@ -15,8 +15,11 @@ def sample_articles() -> Iterator[ArticleInput]:
     """The founding example, then the Wikinews sample (CC BY 2.5, see CREDITS.md)."""
     folder = resources.files("sayso.data") / "sample"
     founding = folder / FOUNDING_EXAMPLE
-    yield ArticleInput(text=founding.read_text(encoding="utf-8"), path=f"sample/{FOUNDING_EXAMPLE}",
-                       published="2024-03-21")
+    yield ArticleInput(
+        text=founding.read_text(encoding="utf-8"),
+        path=f"sample/{FOUNDING_EXAMPLE}",
+        published="2024-03-21",
+    )
     with (folder / "wikinews.jsonl").open(encoding="utf-8") as lines:
         for line in lines:
             record = json.loads(line)

@@ -14,15 +14,26 @@ def to_markdown(analysis: Analysis) -> str:
     article = analysis.article
     heading = article.title or article.standfirst or article.path or article.id
     lines = [f"# {_cell(heading)}", ""]
-    for label, value in (("Standfirst", article.standfirst), ("Publisher", article.publisher),
-                         ("Source file", article.path), ("URL", article.url)):
+    for label, value in (
+        ("Standfirst", article.standfirst),
+        ("Publisher", article.publisher),
+        ("Source file", article.path),
+        ("URL", article.url),
+    ):
         if value:
             lines.append(f"- **{label}:** {_cell(value)}")
     if analysis.removed:
-        lines.append("- **Removed:** " + "; ".join(
-            f"{piece.kind} “{_cell(shorten(piece.text, 60))}”" for piece in analysis.removed))
-    lines += ["", "| id | speaker | cue | content | kind | nested in |",
-              "|---|---|---|---|---|---|"]
+        lines.append(
+            "- **Removed:** "
+            + "; ".join(
+                f"{piece.kind} “{_cell(shorten(piece.text, 60))}”" for piece in analysis.removed
+            )
+        )
+    lines += [
+        "",
+        "| id | speaker | cue | content | kind | nested in |",
+        "|---|---|---|---|---|---|",
+    ]
     for a in analysis.attributions:
         cue = a.cue.text if a.cue else ""
         lines.append(

@@ -47,8 +47,13 @@ def _header(analysis: Analysis) -> Group:
         if value:
             lines.append(Text.assemble((f"{label}: ", "dim"), value))
     for piece in analysis.removed:
-        lines.append(Text.assemble(("removed ", "dim"), (f"{piece.kind}: ", "dim"),
-                                   (shorten(piece.text, 90), "dim strike")))
+        lines.append(
+            Text.assemble(
+                ("removed ", "dim"),
+                (f"{piece.kind}: ", "dim"),
+                (shorten(piece.text, 90), "dim strike"),
+            )
+        )
     lines.append(Text(f"{len(analysis.attributions)} attributions", style="dim"))
     return Group(*lines)
 

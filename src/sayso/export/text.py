@@ -30,9 +30,7 @@ def speaker_text(attribution: Attribution) -> str:
 
 def summary_line(analyses: list[Analysis]) -> str:
     attributions = [a for analysis in analyses for a in analysis.attributions]
-    speakers = {
-        a.source.entity for a in attributions if a.source is not None and a.source.entity
-    }
+    speakers = {a.source.entity for a in attributions if a.source is not None and a.source.entity}
     anonymous = sum(1 for a in attributions if a.source is not None and a.source.anonymous)
     return (
         f"{len(analyses)} articles, {len(attributions)} attributions, "

@@ -69,8 +69,9 @@ def _read_bytes(name: str, max_bytes: int) -> bytes:
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError(
-                name, f"{size / 1e6:.1f} MB is over the {max_bytes / 1e6:.1f} MB limit for one "
-                "article (raise it with --max-bytes)"
+                name,
+                f"{size / 1e6:.1f} MB is over the {max_bytes / 1e6:.1f} MB limit for one "
+                "article (raise it with --max-bytes)",
             )
         try:
             with path.open("rb") as handle:

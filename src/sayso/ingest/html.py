@@ -13,7 +13,11 @@ def article_from_html(data: bytes, name: str, url: str | None = None) -> Article
     """Extract the main text, title, date and site name of an HTML page."""
     html = decode_bytes(data, name)
     document = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
         favor_precision=False,
     )
     text = getattr(document, "text", None) if document is not None else None

@@ -6,9 +6,8 @@ from spacy.tokens import Doc, Token
 
 from sayso.model import Attribution, AttributionKind, Content, Cue, Source, TextSpan
 from sayso.nlp.candidates import Candidate, CueCategory
-from sayso.nlp.frames import according_to_frame, colon_frame, verb_frame
+from sayso.nlp.frames import according_to_frame, colon_frame, cue_category, verb_frame
 from sayso.nlp.lexicon import PASSIVE_CUE_VERBS
-from sayso.nlp.frames import cue_category
 from sayso.nlp.speakers import Resolution
 from sayso.nlp.text import QuoteIndex
 
@@ -62,7 +61,7 @@ def _implicit_continuations(
             lemma="",
             category=CueCategory.NONE,
             source=previous.source,
-            content=[inner] + quotes.continuations(quote),
+            content=[inner, *quotes.continuations(quote)],
             rule="implicit-quote",
             implicit_from=found.index(previous),
         )
@@ -95,7 +94,7 @@ def _previous_direct(text: str, found: list[Candidate], char: int) -> Candidate 
             best = candidate
     if best is None:
         return None
-    quoted = any(text[s - 1 : s] in "“\"«„" for s, _ in best.content)
+    quoted = any(text[s - 1 : s] in '“"«„' for s, _ in best.content)
     return best if quoted else None
 
 
@@ -174,7 +173,9 @@ def _parent(doc: Doc, candidates: list[Candidate], index: int) -> int | None:
     return best
 
 
-def _kind(doc: Doc, candidates: list[Candidate], index: int, parents: dict[int, int | None]) -> AttributionKind:
+def _kind(
+    doc: Doc, candidates: list[Candidate], index: int, parents: dict[int, int | None]
+) -> AttributionKind:
     candidate = candidates[index]
     if candidate.cue is None:
         return AttributionKind.IMPLICIT
@@ -189,7 +190,7 @@ def _kind(doc: Doc, candidates: list[Candidate], index: int, parents: dict[int, 
     ]
     for start, end in candidate.content:
         for offset in range(start, end):
-            if text[offset] in "“”„«»\"" and not any(s - 1 <= offset <= e for s, e in inner):
+            if text[offset] in '“”„«»"' and not any(s - 1 <= offset <= e for s, e in inner):
                 return AttributionKind.MIXED
     return AttributionKind.INDIRECT
 
@@ -197,9 +198,11 @@ def _kind(doc: Doc, candidates: list[Candidate], index: int, parents: dict[int, 
 def _is_quoted(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 1) : start]
     after = text[end : end + 2]
-    return before in {"“", '"', "«", "„", "‘"} and any(ch in after for ch in "”\"»“’") or (
-        before in {"“", '"', "«", "„"} and end == len(text.rstrip())
-    ) or (before in {"“", '"', "«", "„"} and _runs_to_paragraph_end(text, end))
+    return (
+        (before in {"“", '"', "«", "„", "‘"} and any(ch in after for ch in '”"»“’'))
+        or (before in {"“", '"', "«", "„"} and end == len(text.rstrip()))
+        or (before in {"“", '"', "«", "„"} and _runs_to_paragraph_end(text, end))
+    )
 
 
 def _runs_to_paragraph_end(text: str, end: int) -> bool:

@@ -29,23 +29,65 @@ from sayso.nlp.phrases import (
     trim,
 )
 from sayso.nlp.quotes import Quote
-from sayso.nlp.text import QuoteIndex, char_span, finish_content
+from sayso.nlp.text import QuoteIndex, finish_content
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-OBJECT_TAKING = frozenset({"tell", "inform", "warn", "assure", "remind", "advise", "convince",
-                           "ask", "urge", "promise", "caution", "brief"})
+OBJECT_TAKING = frozenset(
+    {
+        "tell",
+        "inform",
+        "warn",
+        "assure",
+        "remind",
+        "advise",
+        "convince",
+        "ask",
+        "urge",
+        "promise",
+        "caution",
+        "brief",
+    }
+)
 CHANNEL_NOUNS = frozenset(
     """channel account post blog statement interview broadcast television radio website site
     newspaper paper column op-ed letter tweet message video podcast programme program show
     conference briefing speech address page feed platform""".split()
 )
 CHANNEL_PREPS = frozenset({"on", "in", "via", "through", "over", "during"})
-SUBORDINATORS = frozenset({"after", "before", "when", "while", "if", "because", "although",
-                           "though", "since", "as", "once", "until", "unless", "whether"})
-FOLLOW_CUES = frozenset({"adding", "saying", "noting", "arguing", "insisting", "explaining",
-                         "warning", "claiming", "stressing", "according"})
+SUBORDINATORS = frozenset(
+    {
+        "after",
+        "before",
+        "when",
+        "while",
+        "if",
+        "because",
+        "although",
+        "though",
+        "since",
+        "as",
+        "once",
+        "until",
+        "unless",
+        "whether",
+    }
+)
+FOLLOW_CUES = frozenset(
+    {
+        "adding",
+        "saying",
+        "noting",
+        "arguing",
+        "insisting",
+        "explaining",
+        "warning",
+        "claiming",
+        "stressing",
+        "according",
+    }
+)
 SEPARATORS = frozenset({",", "—", "–", "--"})
-CLOSING_QUOTES = frozenset({"”", "\"", "»", "’", "'", "«"})
+CLOSING_QUOTES = frozenset({"”", '"', "»", "’", "'", "«"})
 SEE_AS_VERBS = frozenset({"see", "view", "regard", "describe", "consider", "portray", "brand"})
 
 
@@ -153,7 +195,7 @@ def _surface_source_left(doc: Doc, cue: Token, sent: Span) -> NounPhrase | None:
 
 
 def _appositive_source(doc: Doc, comma: int, sent: Span) -> NounPhrase | None:
-    """", NAME, DESCRIPTION, cue" or ", DESCRIPTION, NAME, cue"."""
+    """ ", NAME, DESCRIPTION, cue" or ", DESCRIPTION, NAME, cue"."""
     near = np_run_before(doc, comma, sent.start)
     if near is None or near[0] - 1 < sent.start or doc[near[0] - 1].text != ",":
         return None
@@ -194,7 +236,7 @@ def _content_after(
         token = doc[start]
     quote = quotes.starting_at(token.idx)
     if quote is not None:
-        return [quotes.inner(quote)] + quotes.continuations(quote), "after-quote"
+        return [quotes.inner(quote), *quotes.continuations(quote)], "after-quote"
     end = _content_end(doc, start, sent, quotes)
     pieces = finish_content(doc.text, token.idx, end)
     if pieces is None:
@@ -207,8 +249,11 @@ def _content_start_after(doc: Doc, cue: Token, category: CueCategory) -> int | N
     after_cue = cue_range(cue)[1]
     clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i]
     if category is CueCategory.INTENTION:
-        clauses += [c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i
-                    and any(a.lower_ == "to" for a in c.children)]
+        clauses += [
+            c
+            for c in cue.children
+            if c.dep_ == "xcomp" and c.i > cue.i and any(a.lower_ == "to" for a in c.children)
+        ]
     explicit = _explicit_opening(doc, after_cue, cue.sent)
     if lemma in NEEDS_THAT_CLAUSE:
         return explicit
@@ -227,10 +272,11 @@ def _explicit_opening(doc: Doc, start: int, sent: Span) -> int | None:
     while i < sent.end and budget > 0:
         token = doc[i]
         lower = token.lower_
-        if lower in {"that", "whether", "if"} and token.dep_ in {"mark", "nsubj", "dobj", ""} \
-                or lower in {"that", "whether"}:
+        if (
+            lower in {"that", "whether", "if"} and token.dep_ in {"mark", "nsubj", "dobj", ""}
+        ) or lower in {"that", "whether"}:
             return i
-        if token.text == ":" or (token.is_quote and token.text in "“\"«„" and i > start):
+        if token.text == ":" or (token.is_quote and token.text in '“"«„' and i > start):
             return i
         if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "acl"}:
             return None
@@ -273,7 +319,7 @@ def _content_before(
         return None
     quote = quotes.ending_before(doc[clause_start].idx)
     if quote is not None:
-        pieces = quotes.continued_from(quote) + [quotes.inner(quote)]
+        pieces = [*quotes.continued_from(quote), quotes.inner(quote)]
         pieces += _split_quote_tail(doc, cue, sent, quotes)
         return pieces, "before-quote"
     if sep < sent.start or doc[sep].text not in SEPARATORS:
@@ -290,7 +336,7 @@ def _content_before(
 
 
 def _takes_object(cue: Token) -> bool:
-    """"Smith wrote a letter" describes an act; a cue with a direct object is no report."""
+    """ "Smith wrote a letter" describes an act; a cue with a direct object is no report."""
     return any(c.dep_ == "dobj" and c.i > cue.i and c.pos_ != "PRON" for c in cue.children)
 
 
@@ -298,7 +344,9 @@ def _has_verb(doc: Doc, start: int, end: int) -> bool:
     return any(t.pos_ in {"VERB", "AUX"} for t in doc[start:end])
 
 
-def _split_quote_tail(doc: Doc, cue: Token, sent: Span, quotes: QuoteIndex) -> list[tuple[int, int]]:
+def _split_quote_tail(
+    doc: Doc, cue: Token, sent: Span, quotes: QuoteIndex
+) -> list[tuple[int, int]]:
     """The second half of a quote split by its reporting clause: “A,” he said, “B.”"""
     after = quotes.next_after(cue.idx)
     if after is None:
@@ -312,7 +360,7 @@ def _split_quote_tail(doc: Doc, cue: Token, sent: Span, quotes: QuoteIndex) -> l
     ):
         return []
     if not between.strip(" ,.;—–\t") or _only_adjuncts(gap):
-        return [quotes.inner(after)] + quotes.continuations(after)
+        return [quotes.inner(after), *quotes.continuations(after)]
     return []
 
 
@@ -413,8 +461,9 @@ def according_to_frame(doc: Doc, according: Token, quotes: QuoteIndex) -> Candid
         if piece:
             pieces.append(piece)
     right = trim(doc, pp_end, sent.end)
-    if right[1] > right[0] and (_has_verb(doc, *right) or quotes.any_in(doc[right[0]].idx,
-                                                                       _char_end(doc, right[1]))):
+    if right[1] > right[0] and (
+        _has_verb(doc, *right) or quotes.any_in(doc[right[0]].idx, _char_end(doc, right[1]))
+    ):
         end = _content_end(doc, right[0], sent, quotes)
         piece = finish_content(doc.text, doc[right[0]].idx, end)
         if piece:
@@ -455,7 +504,7 @@ def colon_frame(doc: Doc, colon: Token, quotes: QuoteIndex) -> Candidate | None:
         return None
     quote = quotes.starting_at(doc[start].idx)
     if quote is not None:
-        pieces = [quotes.inner(quote)] + quotes.continuations(quote)
+        pieces = [quotes.inner(quote), *quotes.continuations(quote)]
     else:
         if not _has_verb(doc, start, sent.end):
             return None
@@ -507,11 +556,11 @@ def _channel_in(tokens: list[Token]) -> tuple[int, int] | None:
 
 
 __all__ = [
+    "Quote",
     "according_to_frame",
     "colon_frame",
     "cue_adjuncts",
     "find_source",
     "passive_frame",
     "verb_frame",
-    "Quote",
 ]

@@ -48,7 +48,7 @@ def is_name(tokens: Span) -> bool:
 
 
 def is_description(tokens: Span) -> bool:
-    """"a senior Ukrainian MP", "the head of ...": a role or common noun phrase."""
+    """ "a senior Ukrainian MP", "the head of ...": a role or common noun phrase."""
     if not len(tokens):
         return False
     if tokens[0].lower_ in {"a", "an"}:
@@ -72,8 +72,9 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def skip_left(doc: Doc, i: int, floor: int) -> int:
     """From token ``i`` leftwards, skip adverbs and auxiliaries standing before a cue."""
     while i >= floor and (
-        doc[i].is_space or doc[i].lower_ in CUE_ADVERBS or doc[i].pos_ in {"AUX", "ADV"}
-        and doc[i].lower_ not in {"not", "n't", "never"}
+        doc[i].is_space
+        or doc[i].lower_ in CUE_ADVERBS
+        or (doc[i].pos_ in {"AUX", "ADV"} and doc[i].lower_ not in {"not", "n't", "never"})
     ):
         i -= 1
     return i
@@ -108,8 +109,9 @@ def _core_extent(head: Token, limit_end: int | None) -> tuple[int, int]:
     excluded = {"appos", "punct", "cc", "conj"} | CLAUSE_DEPS
     tokens = [head.i]
     for child in head.children:
-        if child.dep_ in excluded and not (child.dep_ == "acl" and child.i > head.i
-                                            and child.tag_ in {"VBN", "VBG", "JJ"}):
+        if child.dep_ in excluded and not (
+            child.dep_ == "acl" and child.i > head.i and child.tag_ in {"VBN", "VBG", "JJ"}
+        ):
             continue
         if child.dep_ == "conj" or child.dep_ == "cc":
             continue
@@ -135,15 +137,23 @@ def np_run_before(doc: Doc, end: int, floor: int) -> tuple[int, int] | None:
     start = None
     while i >= floor:
         token = doc[i]
-        if token.pos_ in NP_INNER_POS and token.text not in _TRIM_PUNCT:
-            start = i
-        elif token.lower_ in NP_LINKERS and start is not None and i - 1 >= floor \
-                and doc[i - 1].pos_ in NP_INNER_POS | {"ADJ"}:
-            start = i
-        elif token.lower_ in {"and", "&"} and start is not None and i - 1 >= floor \
-                and doc[i - 1].pos_ == "PROPN" and doc[start].pos_ == "PROPN":
-            start = i
-        elif token.text in {"-", "–"} and start is not None:
+        if (
+            (token.pos_ in NP_INNER_POS and token.text not in _TRIM_PUNCT)
+            or (
+                token.lower_ in NP_LINKERS
+                and start is not None
+                and i - 1 >= floor
+                and doc[i - 1].pos_ in NP_INNER_POS | {"ADJ"}
+            )
+            or (
+                token.lower_ in {"and", "&"}
+                and start is not None
+                and i - 1 >= floor
+                and doc[i - 1].pos_ == "PROPN"
+                and doc[start].pos_ == "PROPN"
+            )
+            or (token.text in {"-", "–"} and start is not None)
+        ):
             start = i
         else:
             break
@@ -161,8 +171,12 @@ def np_run_after(doc: Doc, start: int, ceiling: int) -> tuple[int, int] | None:
         token = doc[i]
         if token.pos_ in NP_INNER_POS and token.text not in _TRIM_PUNCT:
             end = i + 1
-        elif token.lower_ in NP_LINKERS and end is not None and i + 1 < ceiling \
-                and doc[i + 1].pos_ in NP_INNER_POS:
+        elif (
+            token.lower_ in NP_LINKERS
+            and end is not None
+            and i + 1 < ceiling
+            and doc[i + 1].pos_ in NP_INNER_POS
+        ):
             pass
         else:
             break

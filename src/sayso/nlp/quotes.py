@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 # Opening mark -> the closing marks that may end it.
 PAIRS: dict[str, str] = {
-    "“": "”\"„",
-    "„": "“”\"",
+    "“": '”"„',
+    "„": '“”"',
     "«": "»",
     "»": "«",  # Danish/Swedish style »…«
     "‹": "›",
@@ -24,9 +24,9 @@ PAIRS: dict[str, str] = {
     "‘": "’'",
     "‚": "‘’",
 }
-DOUBLE_OPENERS = "“„«»‹「『\"”"
+DOUBLE_OPENERS = '“„«»‹「『"”'
 SINGLE_OPENERS = "‘‚"
-ALL_MARKS = frozenset("“”„«»‹›「」『』\"‘’‚")
+ALL_MARKS = frozenset('“”„«»‹›「」『』"‘’‚')
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=[ \t]*[“\"«„‘])|\Z")
 
 
@@ -89,7 +89,7 @@ def _can_open(text: str, i: int, para_start: int, para_end: int) -> bool:
     after = text[i + 1] if i + 1 < para_end else " "
     if after.isspace():
         return False
-    if ch in "\"”»" or ch in SINGLE_OPENERS:
+    if ch in '"”»' or ch in SINGLE_OPENERS:
         # Ambiguous marks open only at a word boundary: not "Kiev’s", not 5'11".
         return before.isspace() or before in "([{—–-/:;,\u2014" or before in ALL_MARKS
     return True
@@ -141,4 +141,4 @@ def _rstrip(text: str, start: int, end: int) -> int:
 
 def quote_marks_in(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds a double quotation mark (mixed content)."""
-    return any(ch in "“”„«»\"" for ch in text[start:end])
+    return any(ch in '“”„«»"' for ch in text[start:end])

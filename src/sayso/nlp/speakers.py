@@ -29,8 +29,14 @@ from sayso.nlp.lexicon import (
 )
 from sayso.nlp.phrases import NounPhrase
 
-ENTITY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "LOC",
-                "FAC": "FAC"}
+ENTITY_TYPES = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "NORP": "NORP",
+    "LOC": "LOC",
+    "FAC": "FAC",
+}
 _POSSESSIVE = ("’s", "'s", "’", "'")
 
 
@@ -63,8 +69,13 @@ class EntityDraft:
         return {w.lower().strip(".") for role in self.roles for w in role.split()}
 
     def freeze(self) -> Entity:
-        return Entity(id=self.id, name=self.name, type=self.type, roles=list(self.roles),
-                      mentions=list(self.mentions))
+        return Entity(
+            id=self.id,
+            name=self.name,
+            type=self.type,
+            roles=list(self.roles),
+            mentions=list(self.mentions),
+        )
 
 
 @dataclass(slots=True)
@@ -157,7 +168,6 @@ class SpeakerResolver:
         self._link(draft, start, end)
         return draft
 
-
     def _surname_mentions(self) -> None:
         """The tagger misses some repeats of a name ("Goncharenko claims" as an adjective):
         a capitalised token equal to a known person's surname is that person."""
@@ -217,7 +227,7 @@ class SpeakerResolver:
             draft.add_role(strip_determiner(role.text))
 
     def _title_nationalities(self) -> None:
-        """"President" plus "the French leader" makes "President of France"."""
+        """ "President" plus "the French leader" makes "President of France"."""
         for draft in self.entities:
             if draft.type != "PERSON":
                 continue
@@ -247,7 +257,10 @@ class SpeakerResolver:
                 person = self._salient_person(token)
                 if person is not None:
                     self._link(person, token.i, token.i + 1)
-            elif token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in ROLE_NOUNS | GENERIC_LEADER_NOUNS:
+            elif (
+                token.pos_ in {"NOUN", "PROPN"}
+                and token.lemma_.lower() in ROLE_NOUNS | GENERIC_LEADER_NOUNS
+            ):
                 span = _definite_role_np(token)
                 if span is not None:
                     person = self._role_referent(span, token)
@@ -302,11 +315,11 @@ class SpeakerResolver:
             if nationality and person.nationality and person.nationality != nationality:
                 continue
             words = person.role_words()
-            if noun in words or (noun == "mp" and "mp" in words):
+            if noun in words:
                 return person
-            if noun in GENERIC_LEADER_NOUNS and words & (LEADER_TITLES | ROLE_NOUNS):
-                if noun != "leader" or words & LEADER_TITLES:
-                    return person
+            generic = noun in GENERIC_LEADER_NOUNS and words & (LEADER_TITLES | ROLE_NOUNS)
+            if generic and (noun != "leader" or words & LEADER_TITLES):
+                return person
         return None
 
     # -- sources --------------------------------------------------------------------------
@@ -341,7 +354,7 @@ class SpeakerResolver:
         return draft is not None and draft.type == "PERSON" and head.pos_ == "PROPN"
 
     def _speaker_of_quote(self, candidate: Candidate, index: int) -> EntityDraft | None:
-        """"I" inside a quotation is whoever the quotation is attributed to."""
+        """ "I" inside a quotation is whoever the quotation is attributed to."""
         cue_char = self.doc[candidate.cue[0]].idx if candidate.cue else candidate.content_start
         for other in self.candidates:
             if other is candidate or other.source is None or not other.covers(cue_char):
@@ -349,12 +362,17 @@ class SpeakerResolver:
             head = self.doc[other.source.head]
             if head.lower_ in FIRST_PERSON:
                 continue
-            return self._by_token.get(head.i) or self._entity_in(other.source.start, other.source.end)
+            return self._by_token.get(head.i) or self._entity_in(
+                other.source.start, other.source.end
+            )
         return None
 
     def _plural_antecedent(self, pronoun: Token) -> EntityDraft | None:
-        groups = [e for e in self.entities if e.type in {"GROUP", "ORG", "NORP"}
-                  and 0 <= e.last_seen < pronoun.idx]
+        groups = [
+            e
+            for e in self.entities
+            if e.type in {"GROUP", "ORG", "NORP"} and 0 <= e.last_seen < pronoun.idx
+        ]
         return max(groups, key=lambda e: e.last_seen) if groups else None
 
     def _descriptive(self, span: Span, type_: str) -> EntityDraft:
@@ -368,7 +386,7 @@ class SpeakerResolver:
         return draft
 
     def _canonical_description(self, span: Span) -> str:
-        """"his sources close to President Emmanuel Macron" -> "sources close to Emmanuel
+        """ "his sources close to President Emmanuel Macron" -> "sources close to Emmanuel
         Macron": determiners, possessives and titles dropped, names made canonical."""
         words: list[str] = []
         leading = True
@@ -394,11 +412,13 @@ class SpeakerResolver:
 def _strip_possessive(ent: Span) -> tuple[int, int]:
     start, end = ent.start, ent.end
     doc = ent.doc
-    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct
-                           or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space
+    ):
         end -= 1
-    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct
-                           or doc[start].is_space):
+    while start < end and (
+        doc[start].lower_ == "the" or doc[start].is_punct or doc[start].is_space
+    ):
         start += 1
     return start, end
 
@@ -409,11 +429,11 @@ def _title_start(doc: Doc, start: int) -> int:
     while i - 1 >= 0:
         token = doc[i - 1]
         lower = token.lower_
-        if lower in TITLE_WORDS and (token.is_title or token.is_upper or lower in {"former", "deputy", "acting", "vice"}):
-            i -= 1
-        elif token.ent_type_ == "NORP" and i < start and doc[i].lower_ in TITLE_WORDS:
-            i -= 1
-        elif lower in DEMONYMS and i < start and doc[i].lower_ in TITLE_WORDS:
+        is_title_word = lower in TITLE_WORDS and (
+            token.is_title or token.is_upper or lower in {"former", "deputy", "acting", "vice"}
+        )
+        nationality = (token.ent_type_ == "NORP" or lower in DEMONYMS) and i < start
+        if is_title_word or (nationality and doc[i].lower_ in TITLE_WORDS):
             i -= 1
         else:
             break
@@ -421,14 +441,17 @@ def _title_start(doc: Doc, start: int) -> int:
 
 
 def _is_role_phrase(token: Token) -> bool:
-    return token.pos_ in {"NOUN", "PROPN"} and any(
-        t.lemma_.lower() in ROLE_NOUNS or t.lower_ in ROLE_NOUNS for t in token.subtree
-    ) and not token.ent_type_ == "PERSON"
+    return (
+        token.pos_ in {"NOUN", "PROPN"}
+        and any(t.lemma_.lower() in ROLE_NOUNS or t.lower_ in ROLE_NOUNS for t in token.subtree)
+        and token.ent_type_ != "PERSON"
+    )
 
 
 def _role_text(token: Token, stop: int | None = None) -> str:
     tokens = [
-        t for t in token.subtree
+        t
+        for t in token.subtree
         if (stop is None or t.i < stop)
         and not any(a.dep_ == "appos" and a.i != token.i for a in _ancestors_within(t, token))
         and not (t.dep_ == "appos" and t.i != token.i)
@@ -456,15 +479,20 @@ def _upgrade_title(role: str, nationality: str | None) -> str:
 
 
 def _definite_role_np(head: Token) -> Span | None:
-    """"the MP", "The official", "the French leader": a definite role noun, no name."""
+    """ "the MP", "The official", "the French leader": a definite role noun, no name."""
     if head.tag_ in {"NNS", "NNPS"} or head.ent_type_ == "PERSON":
         return None
-    if any(c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
-           for c in head.children):
+    if any(
+        c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+        for c in head.children
+    ):
         return None
     start = head.i
-    while start - 1 >= head.sent.start and head.doc[start - 1].dep_ in {"amod", "compound", "det"} \
-            and head.doc[start - 1].head.i == head.i:
+    while (
+        start - 1 >= head.sent.start
+        and head.doc[start - 1].dep_ in {"amod", "compound", "det"}
+        and head.doc[start - 1].head.i == head.i
+    ):
         start -= 1
     first = head.doc[start]
     if first.lower_ != "the":
@@ -482,19 +510,25 @@ def _is_anonymous(span: Span, head: Token) -> bool:
         return False
     first = span[0].lower_
     plural = head.tag_ in {"NNS", "NNPS"}
-    return plural or first in {"a", "an", "one", "another", "some"} or first not in {"the", "this", "that"}
+    return (
+        plural
+        or first in {"a", "an", "one", "another", "some"}
+        or first not in {"the", "this", "that"}
+    )
 
 
 def _is_group(span: Span, head: Token) -> bool:
     if head.tag_ not in {"NNS", "NNPS"}:
         return head.ent_type_ == "NORP" and head.tag_ == "NNPS"
-    return head.lower_ in GROUP_HEADS or head.ent_type_ == "NORP" or any(
-        t.ent_type_ in {"ORG", "GPE", "NORP"} for t in span
+    return (
+        head.lower_ in GROUP_HEADS
+        or head.ent_type_ == "NORP"
+        or any(t.ent_type_ in {"ORG", "GPE", "NORP"} for t in span)
     )
 
 
 def _parenthesised_acronym(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """"Parliamentary Assembly of the Council of Europe (PACE)": the tagger often swallows
+    """ "Parliamentary Assembly of the Council of Europe (PACE)": the tagger often swallows
     the acronym into the name; return its token range so that it becomes an alias."""
     for i in range(start + 1, min(end + 1, len(doc) - 1)):
         if doc[i].text == "(" and doc[i + 1].is_upper and len(doc[i + 1].text) >= 2:
@@ -509,7 +543,9 @@ def _is_acronym_of(short: str, long: str) -> bool:
     return short.upper() == initials
 
 
-def resolve_sources(doc: Doc, candidates: list[Candidate]) -> tuple[list[Resolution | None], list[Entity]]:
+def resolve_sources(
+    doc: Doc, candidates: list[Candidate]
+) -> tuple[list[Resolution | None], list[Entity]]:
     """Resolve every candidate's source and return the article's entities."""
     resolver = SpeakerResolver(doc, candidates)
     resolutions = resolver.build()

@@ -9,8 +9,8 @@ from spacy.tokens import Doc, Span
 from sayso.nlp.quotes import Quote, find_quotes
 
 _EDGE_PUNCT = " \t\n\r\f\v,;:—–-"
-_OPENERS = "“„«\""
-_CLOSERS = "”»\""
+_OPENERS = '“„«"'
+_CLOSERS = '”»"'
 
 
 def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:

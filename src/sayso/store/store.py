@@ -86,11 +86,18 @@ class Store:
             exists = conn.execute(select(articles.c.id).where(articles.c.id == article.id))
             if exists.first() is not None:
                 return False
-            conn.execute(articles.insert().values(
-                id=article.id, path=article.path, url=article.url, title=article.title,
-                publisher=article.publisher, published=article.published, text=article.text,
-                analysis=json.dumps(analysis.to_dict(), ensure_ascii=False),
-            ))
+            conn.execute(
+                articles.insert().values(
+                    id=article.id,
+                    path=article.path,
+                    url=article.url,
+                    title=article.title,
+                    publisher=article.publisher,
+                    published=article.published,
+                    text=article.text,
+                    analysis=json.dumps(analysis.to_dict(), ensure_ascii=False),
+                )
+            )
             rows = [
                 {
                     "article_id": article.id,
