@@ -53,6 +53,10 @@ CHANNEL_NOUNS = frozenset(
     newspaper paper column op-ed letter tweet message video podcast programme program show
     conference briefing speech address page feed platform""".split()
 )
+PLATFORMS = frozenset(
+    """twitter telegram facebook instagram youtube tiktok linkedin weibo wechat vk vkontakte
+    substack reddit threads bluesky mastodon truth gab rumble x""".split()
+)
 CHANNEL_PREPS = frozenset({"on", "in", "via", "through", "over", "during"})
 SUBORDINATORS = frozenset(
     {
@@ -128,7 +132,12 @@ def verb_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
     if category is None:
         return None
     source = find_source(doc, cue)
-    for frame in (_content_after, _content_before, _see_as):
+    clause_start = source.start if source and source.start < cue.i else cue.i
+    frames = (_content_after, _content_before, _see_as)
+    if quotes.ending_before(doc[clause_start].idx) is not None:
+        # “A,” he said, “B.”: the quote before the reporting clause comes first.
+        frames = (_content_before, _content_after, _see_as)
+    for frame in frames:
         content = frame(doc, cue, source, quotes, category)
         if content:
             pieces, rule = content
@@ -248,7 +257,7 @@ def _content_start_after(doc: Doc, cue: Token, category: CueCategory) -> int | N
     lemma = cue.lemma_.lower()
     after_cue = cue_range(cue)[1]
     clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i]
-    if category is CueCategory.INTENTION:
+    if lemma in INTENTION_VERBS:
         clauses += [
             c
             for c in cue.children
@@ -266,25 +275,31 @@ def _content_start_after(doc: Doc, cue: Token, category: CueCategory) -> int | N
 
 
 def _explicit_opening(doc: Doc, start: int, sent: Span) -> int | None:
-    """A "that"/"whether" complementiser, a colon or a quote after the cue's adjuncts."""
+    """A "that"/"whether" complementiser or a colon after the cue's adjuncts ("told
+    reporters on Monday that"), or a quotation right after the cue ("said, “...”")."""
     i = start
+    while i < sent.end and (doc[i].is_space or doc[i].text == ","):
+        i += 1
+    if i < sent.end and doc[i].text in _OPENING_QUOTES:
+        return i
     budget = 14
     while i < sent.end and budget > 0:
         token = doc[i]
         lower = token.lower_
-        if (
-            lower in {"that", "whether", "if"} and token.dep_ in {"mark", "nsubj", "dobj", ""}
-        ) or lower in {"that", "whether"}:
+        if lower in {"that", "whether"} or (lower == "if" and token.dep_ == "mark"):
             return i
-        if token.text == ":" or (token.is_quote and token.text in '“"«„' and i > start):
+        if token.text == ":":
             return i
         if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "acl"}:
             return None
-        if token.text in {";", "."}:
+        if token.text in {";", "."} or token.text in _OPENING_QUOTES:
             return None
         budget -= 1
         i += 1
     return None
+
+
+_OPENING_QUOTES = frozenset('“"«„')
 
 
 def _content_end(doc: Doc, start: int, sent: Span, quotes: QuoteIndex) -> int:
@@ -297,6 +312,10 @@ def _content_end(doc: Doc, start: int, sent: Span, quotes: QuoteIndex) -> int:
         if token.text == "," and doc[i + 1].lower_ in FOLLOW_CUES:
             end_char = token.idx
             break
+    enclosing = quotes.containing(doc[start].idx)
+    if enclosing is not None and enclosing.start < doc[start].idx:
+        # A cue inside a quotation: its content ends where the quotation does.
+        return min(end_char, enclosing.inner_end)
     return quotes.reaching_past(doc[start].idx, end_char)
 
 
@@ -336,7 +355,10 @@ def _content_before(
 
 
 def _takes_object(cue: Token) -> bool:
-    """ "Smith wrote a letter" describes an act; a cue with a direct object is no report."""
+    """A cue with a direct object describes an act ("Smith wrote a letter"), except where
+    the object is the addressee ("told reporters")."""
+    if cue.lemma_.lower() in OBJECT_TAKING:
+        return False
     return any(c.dep_ == "dobj" and c.i > cue.i and c.pos_ != "PRON" for c in cue.children)
 
 
@@ -379,7 +401,13 @@ def _see_as(
     if cue.lemma_.lower() not in SEE_AS_VERBS or source is None:
         return None
     obj = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
-    as_pp = [c for c in cue.children if c.lower_ == "as" and c.dep_ == "prep" and c.i > cue.i]
+    heads = [cue, *obj[:1]]
+    as_pp = [
+        c
+        for h in heads
+        for c in h.children
+        if c.lower_ == "as" and c.dep_ == "prep" and c.i > cue.i
+    ]
     if not obj or not as_pp:
         return None
     start = obj[0].left_edge.i
@@ -456,11 +484,18 @@ def according_to_frame(doc: Doc, according: Token, quotes: QuoteIndex) -> Candid
         pp_end = run[1]
     pieces = []
     left = trim(doc, sent.start, according.i)
-    if left[1] > left[0] and _has_verb(doc, *left):
+    right = trim(doc, pp_end, sent.end)
+    parenthetical = (
+        left[1] > left[0]
+        and right[1] > right[0]
+        and doc[according.i - 1].text == ","
+        and pp_end < sent.end
+        and doc[pp_end].text == ","
+    )
+    if left[1] > left[0] and (_has_verb(doc, *left) or parenthetical):
         piece = finish_content(doc.text, doc[left[0]].idx, _char_end(doc, left[1]))
         if piece:
             pieces.append(piece)
-    right = trim(doc, pp_end, sent.end)
     if right[1] > right[0] and (
         _has_verb(doc, *right) or quotes.any_in(doc[right[0]].idx, _char_end(doc, right[1]))
     ):
@@ -546,6 +581,9 @@ def _is_time(tokens: list[Token]) -> bool:
 
 
 def _channel_in(tokens: list[Token]) -> tuple[int, int] | None:
+    platforms = [t for t in tokens if t.lower_ in PLATFORMS]
+    if platforms:
+        return platforms[0].i, platforms[0].i + 1
     if not any(t.lemma_.lower() in CHANNEL_NOUNS for t in tokens):
         return None
     names = [t for t in tokens if t.pos_ == "PROPN"]

@@ -24,6 +24,7 @@ BELIEF_VERBS = frozenset(
     """
     believe think feel fear hope expect suspect doubt know reckon guess figure assume presume
     worry consider imagine understand realise realize recognize recognise find conclude
+    see view regard
     """.split()
 )
 

@@ -27,7 +27,6 @@ PAIRS: dict[str, str] = {
 DOUBLE_OPENERS = '“„«»‹「『"”'
 SINGLE_OPENERS = "‘‚"
 ALL_MARKS = frozenset('“”„«»‹›「」『』"‘’‚')
-_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=[ \t]*[“\"«„‘])|\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +46,12 @@ class Quote:
 def find_quotes(text: str) -> list[Quote]:
     """Top-level quotations in ``text``, in order, never overlapping."""
     quotes: list[Quote] = []
-    for para_start, para_end in _paragraphs(text):
-        quotes.extend(_quotes_in(text, para_start, para_end))
+    paragraphs = _paragraphs(text)
+    for index, (para_start, para_end) in enumerate(paragraphs):
+        following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
+        opening = text[following : paragraphs[index + 1][1]].lstrip()[:1] if following else ""
+        runs_on = bool(opening) and opening in DOUBLE_OPENERS
+        quotes.extend(_quotes_in(text, para_start, para_end, runs_on))
     return quotes
 
 
@@ -62,7 +65,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def _quotes_in(text: str, start: int, end: int) -> list[Quote]:
+def _quotes_in(text: str, start: int, end: int, runs_on: bool) -> list[Quote]:
     found: list[Quote] = []
     i = start
     while i < end:
@@ -73,9 +76,9 @@ def _quotes_in(text: str, start: int, end: int) -> list[Quote]:
                 found.append(Quote(i, close + 1, i + 1, close, True))
                 i = close + 1
                 continue
-            if ch in DOUBLE_OPENERS and _only_space_before(text, start, i):
-                # A paragraph that opens a quotation and never closes it: the quote runs
-                # to the end of the paragraph (and on into the next one).
+            if ch in DOUBLE_OPENERS and (runs_on or _only_space_before(text, start, i)):
+                # A quotation left open at the end of its paragraph runs to the end of the
+                # paragraph, and on into the next one when that opens with a quote mark.
                 inner_end = _rstrip(text, i + 1, end)
                 found.append(Quote(i, inner_end, i + 1, inner_end, False))
                 return found

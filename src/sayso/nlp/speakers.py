@@ -217,6 +217,11 @@ class SpeakerResolver:
                     draft.add_role(_role_text(child))
             if root.dep_ == "appos" and root.head.i < ent.start and _is_role_phrase(root.head):
                 draft.add_role(_role_text(root.head, stop=ent.start))
+            if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+                # "Aleksey Goncharenko is a Ukrainian MP"
+                for attr in (c for c in root.head.children if c.dep_ == "attr"):
+                    if _is_role_phrase(attr):
+                        draft.add_role(_role_text(attr))
 
     def _source_role(self, source: NounPhrase) -> None:
         draft = self._entity_in(source.start, source.end)

@@ -1,0 +1,429 @@
+"""Attribution constructions and speaker resolution, one short passage per case.
+
+Each case lists every attribution expected in the passage (``count`` is exact), and for each
+one the cue, a distinctive part of the content and whatever else the case is about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pytest
+
+from sayso import analyze
+from sayso.model import Analysis, Attribution
+
+
+@dataclass
+class Want:
+    cue: str | None
+    content_has: str
+    entity: str | None | bool = True  # True: don't check; None: unresolved
+    mention: str | None = None
+    kind: str | None = None
+    anonymous: bool | None = None
+    group: bool | None = None
+    nested_in_cue: str | None = None  # cue text of the parent attribution
+    pieces: int | None = None
+    no_source: bool = False
+    channel: str | None = None
+    when: str | None = None
+    not_in_content: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Case:
+    id: str
+    text: str
+    wants: list[Want]
+    count: int | None = None  # exact number of attributions; default len(wants)
+
+
+CASES = [
+    # --- direct quotes ------------------------------------------------------------------
+    Case(
+        "direct-after-quote",
+        "“We will win this election,” Maria Lopez said.",
+        [Want("said", "We will win this election", "Maria Lopez", kind="direct")],
+    ),
+    Case(
+        "direct-multi-sentence",
+        "“We are ready. The army is in position. Nobody should doubt it,” General Ivan Petrov "
+        "told reporters.",
+        [Want("told", "We are ready. The army is in position", "Ivan Petrov", kind="direct")],
+    ),
+    Case(
+        "direct-split-by-reporting-clause",
+        "“The talks have failed,” Anna Berg said, “and we will not return to the table.”",
+        [
+            Want(
+                "said",
+                "The talks have failed",
+                "Anna Berg",
+                kind="direct",
+                pieces=2,
+                not_in_content=["Anna Berg said"],
+            )
+        ],
+    ),
+    Case(
+        "direct-split-across-sentences",
+        "“The talks have failed,” Anna Berg said. “We will not return to the table.”",
+        [Want("said", "We will not return", "Anna Berg", kind="direct", pieces=2)],
+    ),
+    Case(
+        "direct-inverted",
+        "“The ceasefire is holding,” said Colonel James Reed.",
+        [Want("said", "The ceasefire is holding", "James Reed", kind="direct")],
+    ),
+    Case(
+        "direct-colon",
+        "The minister wrote: “Our budget is balanced and our debt is falling.”",
+        [Want("wrote", "Our budget is balanced", kind="direct", mention="The minister")],
+    ),
+    Case(
+        "colon-cue",
+        "Peter Novak: “There will be no new taxes this year.”",
+        [Want(":", "There will be no new taxes", "Peter Novak", kind="direct")],
+    ),
+    Case(
+        "quote-continues-next-paragraph-unclosed",
+        "Laura Chen said: “We have seen nothing like it.\n\n“The water rose in minutes.”",
+        [Want("said", "The water rose in minutes", "Laura Chen", kind="direct", pieces=2)],
+    ),
+    Case(
+        "quote-paragraph-without-cue",
+        "“We have seen nothing like it,” Laura Chen said.\n\n“The water rose in minutes.”",
+        [
+            Want("said", "We have seen nothing like it", "Laura Chen", kind="direct"),
+            Want(None, "The water rose in minutes", "Laura Chen", kind="implicit"),
+        ],
+    ),
+    # --- indirect speech ----------------------------------------------------------------
+    Case(
+        "indirect-that",
+        "Maria Lopez said that the election had been rigged.",
+        [Want("said", "the election had been rigged", "Maria Lopez", kind="indirect")],
+    ),
+    Case(
+        "indirect-no-that",
+        "Maria Lopez said the election had been rigged.",
+        [Want("said", "the election had been rigged", "Maria Lopez", kind="indirect")],
+    ),
+    Case(
+        "indirect-content-before",
+        "France is preparing to send troops to Ukraine, Aleksey Goncharenko wrote.",
+        [Want("wrote", "France is preparing to send troops", "Aleksey Goncharenko")],
+    ),
+    Case(
+        "indirect-content-before-with-apposition-and-channel",
+        "The border will reopen next month, John Baker, a senior senator, wrote on Twitter on "
+        "Monday.",
+        [
+            Want(
+                "wrote",
+                "The border will reopen next month",
+                "John Baker",
+                mention="John Baker",
+                channel="Twitter",
+                when="on Monday",
+            )
+        ],
+    ),
+    Case(
+        "indirect-content-before-pronoun",
+        "Diane Fox arrived late. The vote was a disaster, she said.",
+        [Want("said", "The vote was a disaster", "Diane Fox", mention="she")],
+    ),
+    Case(
+        "indirect-inverted",
+        "The vote was a disaster, said Diane Fox.",
+        [Want("said", "The vote was a disaster", "Diane Fox")],
+    ),
+    Case(
+        "indirect-told-with-object-and-time",
+        "Mark Ellis told reporters on Tuesday that the factory would close.",
+        [Want("told", "that the factory would close", "Mark Ellis", when="on Tuesday")],
+    ),
+    Case(
+        "indirect-adding",
+        "The plan will fail, Tom Hart said, adding that talks would continue.",
+        [
+            Want("said", "The plan will fail", "Tom Hart"),
+            Want("adding", "talks would continue", "Tom Hart"),
+        ],
+    ),
+    Case(
+        "mixed-quoted-fragment",
+        "Tom Hart said the plan was “doomed from the start” and should be dropped.",
+        [Want("said", "the plan was “doomed from the start”", "Tom Hart", kind="mixed")],
+    ),
+    # --- according to -------------------------------------------------------------------
+    Case(
+        "according-to-first",
+        "According to the health ministry, 40 people were injured in the blast.",
+        [Want("According to", "40 people were injured", kind="indirect")],
+    ),
+    Case(
+        "according-to-last",
+        "Forty people were injured in the blast, according to police.",
+        [Want("according to", "Forty people were injured in the blast")],
+    ),
+    Case(
+        "according-to-middle",
+        "The death toll, according to local officials, has risen to 40.",
+        [Want("according to", "has risen to 40", anonymous=True, pieces=2)],
+    ),
+    Case(
+        "according-to-with-relative-clause",
+        "According to Goncharenko, who represents Odessa in parliament, Paris is considering "
+        "a deployment.",
+        [
+            Want(
+                "According to",
+                "Paris is considering a deployment",
+                mention="Goncharenko",
+                not_in_content=["represents Odessa"],
+            )
+        ],
+    ),
+    # --- passives and no source ---------------------------------------------------------
+    Case(
+        "passive-agentless",
+        "It was claimed that the vote had been rigged.",
+        [Want("was claimed", "the vote had been rigged", no_source=True)],
+    ),
+    Case(
+        "passive-expected",
+        "The bill is expected to pass next week.",
+        [Want("is expected", "to pass next week", no_source=True, pieces=2)],
+    ),
+    # --- beliefs and intentions ---------------------------------------------------------
+    Case(
+        "belief-believes",
+        "Maria Lopez believes the economy will recover next year.",
+        [Want("believes", "the economy will recover", "Maria Lopez")],
+    ),
+    Case(
+        "belief-sees-as",
+        "Germany will not join, Klaus Weber said, as Berlin sees the move as an escalation.",
+        [
+            Want("said", "Germany will not join", "Klaus Weber"),
+            Want("sees", "the move as an escalation", mention="Berlin"),
+        ],
+    ),
+    Case(
+        "intention-plans",
+        "The government plans to raise fuel taxes in January.",
+        [Want("plans", "to raise fuel taxes", mention="The government")],
+    ),
+    Case(
+        "intention-vowed",
+        "Mayor Sara Kim vowed to rebuild the bridge.",
+        [Want("vowed", "to rebuild the bridge", "Sara Kim")],
+    ),
+    # --- nesting ------------------------------------------------------------------------
+    Case(
+        "nested-according-to",
+        "Aleksey Goncharenko is a Ukrainian MP. According to the MP, his sources claim the "
+        "president is determined to act.",
+        [
+            Want("According to", "his sources claim", "Aleksey Goncharenko", mention="the MP"),
+            Want(
+                "claim",
+                "the president is determined to act",
+                anonymous=True,
+                nested_in_cue="According to",
+            ),
+        ],
+    ),
+    Case(
+        "nested-reported-speech",
+        "Maria Lopez said that Tom Hart had told her the deal was off.",
+        [
+            Want("said", "Tom Hart had told her the deal was off", "Maria Lopez"),
+            Want("told", "the deal was off", "Tom Hart", nested_in_cue="said"),
+        ],
+    ),
+    Case(
+        "nested-first-person-in-quote",
+        "“I can say that we are ready,” Tom Hart said.",
+        [
+            Want("said", "I can say that we are ready", "Tom Hart", kind="direct"),
+            Want("say", "we are ready", "Tom Hart", mention="I", nested_in_cue="said"),
+        ],
+    ),
+    # --- speaker resolution -------------------------------------------------------------
+    Case(
+        "short-name-to-full-name",
+        "John Baker arrived in Kyiv on Monday. Baker said the visit was a success.",
+        [Want("said", "the visit was a success", "John Baker", mention="Baker")],
+    ),
+    Case(
+        "pronoun-he",
+        "John Baker arrived in Kyiv on Monday. He said the visit was a success.",
+        [Want("said", "the visit was a success", "John Baker", mention="He")],
+    ),
+    Case(
+        "pronoun-prefers-subject",
+        "Anna Berg met Tom Hart in Vienna. She said the meeting went well.",
+        [Want("said", "the meeting went well", "Anna Berg", mention="She")],
+    ),
+    Case(
+        "role-noun-from-apposition",
+        "Aleksey Goncharenko, a senior Ukrainian MP, is in Paris. The MP said talks were serious.",
+        [Want("said", "talks were serious", "Aleksey Goncharenko", mention="The MP")],
+    ),
+    Case(
+        "role-noun-from-title",
+        "Russian President Vladimir Putin spoke in Moscow. The president warned that the "
+        "conflict could spread.",
+        [Want("warned", "the conflict could spread", "Vladimir Putin", mention="The president")],
+    ),
+    Case(
+        "role-noun-with-nationality",
+        "French President Emmanuel Macron met German Chancellor Olaf Scholz. The French "
+        "leader said Europe must act.",
+        [Want("said", "Europe must act", "Emmanuel Macron", mention="The French leader")],
+    ),
+    Case(
+        "anonymous-officials",
+        "Officials said the plant would reopen.",
+        [Want("said", "the plant would reopen", anonymous=True, group=False)],
+    ),
+    Case(
+        "anonymous-indefinite",
+        "A senior diplomat said the talks had stalled.",
+        [Want("said", "the talks had stalled", anonymous=True)],
+    ),
+    Case(
+        "anonymous-sources-close-to",
+        "President Emmanuel Macron is in Berlin. Sources close to President Emmanuel Macron "
+        "claim he is determined.",
+        [
+            Want(
+                "claim",
+                "he is determined",
+                "Sources close to Emmanuel Macron",
+                anonymous=True,
+            )
+        ],
+    ),
+    Case(
+        "group-source",
+        "NATO member states said they had no plans to send troops.",
+        [Want("said", "they had no plans", "NATO member states", group=True, anonymous=False)],
+    ),
+    Case(
+        "group-relative-pronoun",
+        "The plan drew criticism from other NATO member states, who claimed that they had no "
+        "plans to send troops.",
+        [
+            Want(
+                "claimed",
+                "they had no plans",
+                "NATO member states",
+                mention="other NATO member states",
+                group=True,
+            )
+        ],
+    ),
+    Case(
+        "unresolvable-pronoun",
+        "He said the plan would fail.",
+        [Want("said", "the plan would fail", None, mention="He")],
+    ),
+    Case(
+        "organisation-source",
+        "The United Nations said the aid convoy had been attacked.",
+        [Want("said", "the aid convoy had been attacked", "United Nations")],
+    ),
+    # --- not attributions ---------------------------------------------------------------
+    Case("no-wrote-a-book", "He wrote a book about the war.", [], count=0),
+    Case("no-said-nothing", "She said nothing.", [], count=0),
+    Case("no-statement-of-fact", "The official is currently in France for a meeting.", [], 0),
+    Case("no-headline", "Storm hits coast as thousands flee\n\nThe storm hit at dawn.", [], 0),
+    Case("no-considering-action", "Paris is considering deploying troops to the border.", [], 0),
+    Case("no-announced-object", "The company announced record profits on Friday.", [], 0),
+    Case("no-told-a-story", "The old soldier told a story about the siege.", [], 0),
+    Case("no-relative-writer", "Smith, who wrote the report, left the room.", [], 0),
+    Case(
+        "no-commenting",
+        "Commenting on the plan, the minister left the room without a word.",
+        [],
+        0,
+    ),
+    Case(
+        "no-subordinate-before-comma",
+        "After the meeting ended, Smith wrote a letter.",
+        [],
+        0,
+    ),
+]
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def _content(analysis: Analysis, attribution: Attribution) -> str:
+    return _flat(" ".join(attribution.content.pieces(analysis.article.text)))
+
+
+def _find(analysis: Analysis, want: Want) -> Attribution | None:
+    for attribution in analysis.attributions:
+        cue = attribution.cue.text if attribution.cue else None
+        cue_ok = (cue is None and want.cue is None) or (
+            cue is not None and want.cue is not None and cue.lower() == want.cue.lower()
+        )
+        if cue_ok and want.content_has in _content(analysis, attribution):
+            return attribution
+    return None
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_case(case: Case, nlp):
+    analysis = analyze(case.text, nlp=nlp)
+    found = {a.id: a for a in analysis.attributions}
+    summary = [
+        (a.cue.text if a.cue else None, _content(analysis, a), a.source and a.source.text)
+        for a in analysis.attributions
+    ]
+    expected_count = case.count if case.count is not None else len(case.wants)
+    assert len(analysis.attributions) == expected_count, summary
+    for want in case.wants:
+        attribution = _find(analysis, want)
+        assert attribution is not None, (want, summary)
+        _check(analysis, attribution, want, found)
+
+
+def _check(analysis: Analysis, a: Attribution, want: Want, found: dict[str, Attribution]):
+    source = a.source
+    if want.no_source:
+        assert source is None
+    if want.entity is not True:
+        assert source is not None
+        assert source.entity == want.entity
+    if want.mention is not None:
+        assert source is not None and source.text == want.mention
+    if want.kind is not None:
+        assert str(a.kind) == want.kind
+    if want.anonymous is not None:
+        assert source is not None and source.anonymous == want.anonymous
+    if want.group is not None:
+        assert source is not None and source.group == want.group
+    if want.pieces is not None:
+        assert len(a.content.spans) == want.pieces, a.content
+    if want.nested_in_cue is not None:
+        parent = found.get(a.nested_in or "")
+        assert parent is not None and parent.cue is not None
+        assert parent.cue.text == want.nested_in_cue
+    else:
+        assert a.nested_in is None
+    if want.channel is not None:
+        assert a.channel is not None and a.channel.text == want.channel
+    if want.when is not None:
+        assert a.when is not None and a.when.text == want.when
+    for text in want.not_in_content:
+        assert text not in _content(analysis, a)
