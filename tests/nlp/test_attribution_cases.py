@@ -19,7 +19,7 @@ from sayso.model import Analysis, Attribution
 class Want:
     cue: str | None
     content_has: str
-    entity: str | None | bool = True  # True: don't check; None: unresolved
+    entity: str | bool | None = True  # True: don't check; None: unresolved
     mention: str | None = None
     kind: str | None = None
     anonymous: bool | None = None

@@ -43,11 +43,10 @@ _CAPTION_START = re.compile(
     r"(?:\bFILE PHOTO\b|\bFILE PICTURE\b|\bFILE IMAGE\b|(?:^|(?<=\n))(?:Photo|PHOTO|Image|IMAGE|"
     r"Picture|Pictured|Caption|Photograph)\b)\s*[:\-–—]\s*"
 )
-_CREDIT = re.compile(r"©[^\n]{0,160}$|\((?:Photo|Image)[^()\n]{0,120}\)|[^\n]{0,80}Getty Images\)?")
 _LINE_CREDIT = re.compile(
-    r"^(?:(?:Photo|Image|Picture)s?\s*(?:by|credit|courtesy(?: of)?)?\s*:?\s*[^\n]{0,80}"
+    r"^\(?(?:(?:Photo|Image|Picture)s?\s*(?:by|credit|courtesy(?: of)?)?\s*:?\s*[^\n]{0,80}"
     r"|[^\n]{0,60}/\s*(?:Getty Images|AFP|Reuters|AP|EPA|Sputnik|TASS|Global Look Press)"
-    r"|Getty Images)\s*$"
+    r"|Getty Images)\)?\s*$"
 )
 _TEASER_PREFIX = re.compile(
     r"^(?:READ MORE|Read more|Read More|READ ALSO|Read also|Also read|ALSO READ|RELATED|Related|"

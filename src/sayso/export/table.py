@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from rich import box
 from rich.console import Console, Group
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from sayso.export.text import content_text, shorten, speaker_text
-from sayso.model import Analysis
+from sayso.model import Analysis, Attribution
 
 speaker_label = speaker_text
 
@@ -16,23 +16,40 @@ speaker_label = speaker_text
 def render_table(analysis: Analysis, console: Console) -> None:
     """Print the report of one article. Article text is never read as markup."""
     console.print(_header(analysis))
-    table = Table(show_lines=False, expand=True, header_style="bold")
+    table = Table(box=box.SIMPLE_HEAD, expand=True, header_style="bold", pad_edge=False)
+    names = [_speaker_cell(a) for a in analysis.attributions]
+    widest = max((len(line) for cell in names for line in cell.plain.split("\n")[:1]), default=8)
     table.add_column("id", no_wrap=True)
-    table.add_column("speaker", ratio=2)
-    table.add_column("cue", ratio=1)
+    table.add_column("speaker", min_width=min(widest, 26), ratio=2)
+    table.add_column("cue", no_wrap=True, max_width=14, overflow="ellipsis")
     table.add_column("content", ratio=5)
     table.add_column("kind", no_wrap=True)
-    table.add_column("nested", no_wrap=True)
-    for a in analysis.attributions:
+    table.add_column("in", no_wrap=True)
+    for a, name in zip(analysis.attributions, names, strict=True):
         table.add_row(
             a.id,
-            Text(speaker_text(a)),
+            name,
             Text(a.cue.text if a.cue else "—"),
             Text(shorten(content_text(analysis, a), 140)),
             str(a.kind),
             a.nested_in or "",
         )
     console.print(table)
+
+
+def _speaker_cell(attribution: Attribution) -> Text:
+    """The resolved name on the first line, the mention and flags below it."""
+    source = attribution.source
+    if source is None:
+        return Text("(no source)", style="dim")
+    cell = Text(source.entity or "?", style="bold" if source.entity else "dim")
+    details = [] if source.text == source.entity else [f"[{source.text}]"]
+    details += [
+        flag for flag, on in (("anonymous", source.anonymous), ("group", source.group)) if on
+    ]
+    if details:
+        cell.append("\n" + " ".join(details), style="dim")
+    return cell
 
 
 def _header(analysis: Analysis) -> Group:
@@ -58,4 +75,4 @@ def _header(analysis: Analysis) -> Group:
     return Group(*lines)
 
 
-__all__ = ["escape", "render_table", "speaker_label"]
+__all__ = ["render_table", "speaker_label"]
