@@ -9,6 +9,17 @@ from sayso.clean import decode_bytes
 from sayso.errors import InputError
 
 
+def looks_like_html(data: bytes, content_type: str = "") -> bool:
+    """An HTML page by its declared type, else by its first bytes."""
+    kind = content_type.lower()
+    if "html" in kind:
+        return True
+    if kind and not kind.startswith(("text/plain", "application/octet-stream")):
+        return False
+    head = data[:1024].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<meta"))
+
+
 def article_from_html(data: bytes, name: str, url: str | None = None) -> ArticleInput:
     """Extract the main text, title, date and site name of an HTML page."""
     html = decode_bytes(data, name)

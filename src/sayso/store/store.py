@@ -210,6 +210,16 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------
 
+    def is_known(self, text: str) -> bool:
+        """Whether an article with this text (exactly, or folding case and spacing) is stored."""
+        exact, folded = neardup.content_hash(text), neardup.normalised_hash(text)
+        with self.engine.connect() as conn:
+            return self._existing(conn, exact, folded) is not None
+
+    def clear_failure(self, item: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(failures).where(failures.c.item == item))
+
     def known_texts(self, texts: Iterable[str]) -> set[str]:
         """The content hashes, among those of ``texts``, already in the store."""
         hashes = {neardup.content_hash(text) for text in texts}
@@ -231,6 +241,26 @@ class Store:
         with self.engine.connect() as conn:
             row = conn.execute(select(articles.c.id).where(articles.c.id == article_id)).first()
         return row is not None
+
+    def resolve_article_id(self, prefix: str) -> str | None:
+        """The article whose id is ``prefix`` or the one article whose id starts with it."""
+        if not prefix or not all(c in "0123456789abcdef" for c in prefix.lower()):
+            return None
+        prefix = prefix.lower()
+        with self.engine.connect() as conn:
+            found = (
+                conn.execute(
+                    select(articles.c.id)
+                    .where(articles.c.id.startswith(prefix, autoescape=True))
+                    .order_by(articles.c.id)
+                    .limit(2)
+                )
+                .scalars()
+                .all()
+            )
+        if prefix in found:
+            return prefix
+        return found[0] if len(found) == 1 else None
 
     def load(self, article_id: str) -> Analysis | None:
         data = self.load_dict(article_id)

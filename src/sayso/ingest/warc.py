@@ -1,0 +1,70 @@
+"""Web archives: WARC and WARC.gz files in the CC-NEWS layout (HTML responses)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from sayso.errors import InputError
+from sayso.ingest.html import article_from_html
+from sayso.ingest.items import DEFAULT_MAX_BYTES, GZIP_ERRORS, Item
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def read_warc(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    """Every HTTP 200 HTML response of the archive as an article; other records skipped.
+
+    A record that cannot be read as an article is that record's error. Unreadable archive
+    data (a garbage record, a truncated gzip member) ends the file with an error naming the
+    offset: the records before it are kept; the format has no way to find the next record.
+    """
+    file = Path(path)
+    if not file.is_file():
+        yield Item.failed(path, InputError(path, "no such file"))
+        return
+    records = 0
+    offset = 0
+    try:
+        with file.open("rb") as handle:
+            archive = ArchiveIterator(handle, arc2warc=True, check_digests=False)
+            for record in archive:
+                records += 1
+                offset = archive.get_record_offset()
+                item = _record_item(path, record, offset, max_bytes)
+                if item is not None:
+                    yield item
+    except (ArchiveLoadFailed, *GZIP_ERRORS, ValueError, OSError) as error:
+        where = f"after {records} record(s), near byte {offset}" if records else "at the start"
+        message = f"unreadable WARC data {where}: {_short(error)}"
+        yield Item.failed(path, InputError(path, message), key=f"{path}@{offset}!")
+
+
+def _record_item(path: str, record: object, offset: int, max_bytes: int) -> Item | None:
+    if getattr(record, "rec_type", None) != "response":
+        return None
+    http = getattr(record, "http_headers", None)
+    if http is None or http.get_statuscode() != "200":
+        return None
+    content_type = (http.get_header("Content-Type") or "").lower()
+    if not content_type.startswith(HTML_TYPES):
+        return None
+    uri = record.rec_headers.get_header("WARC-Target-URI")  # type: ignore[attr-defined]
+    key = f"{path}@{offset}"
+    body = record.content_stream().read(max_bytes + 1)  # type: ignore[attr-defined]
+    name = f"{key} ({uri})" if uri else key
+    if len(body) > max_bytes:
+        return Item.failed(path, InputError(name, "HTML over the size limit"), key)
+    try:
+        article = article_from_html(body, name, url=uri or None)
+    except InputError as error:
+        return Item.failed(path, error, key)
+    return Item(path, key, article)
+
+
+def _short(error: BaseException) -> str:
+    text = str(error).strip() or type(error).__name__
+    return text if len(text) <= 200 else text[:197] + "..."
