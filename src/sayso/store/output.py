@@ -38,6 +38,12 @@ def to_json(rows: Sequence[dict[str, Any]]) -> str:
     return json.dumps(list(rows), ensure_ascii=False, indent=2)
 
 
+_HEADERS = {"article_id": "article", "attribution_id": "claim", "published": "date"}
+_NARROW = frozenset(
+    {"article_id", "attribution_id", "published", "kind", "claims", "articles", "cue"}
+)
+
+
 def print_table(
     console: Console,
     rows: Sequence[dict[str, Any]],
@@ -50,7 +56,11 @@ def print_table(
     wide = any(c in ("content", "title") for c in columns)
     table = Table(title=title, expand=wide, header_style="bold", title_justify="left")
     for column in columns:
-        table.add_column(column, ratio=(widths or {}).get(column, 1), overflow="fold")
+        if column in _NARROW:
+            table.add_column(_HEADERS.get(column, column), no_wrap=True)
+        else:
+            ratio = (widths or {}).get(column, 1)
+            table.add_column(_HEADERS.get(column, column), ratio=ratio, overflow="fold")
     for row in rows:
         table.add_row(*(Text(_cell(row.get(c))) for c in columns))
     console.print(table)

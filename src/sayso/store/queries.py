@@ -18,6 +18,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from sayso.errors import SaysoError
 from sayso.model import Analysis, analysis_from_dict
+from sayso.store.rows import model_view
 from sayso.store.schema import articles, attributions, entities, mentions
 
 MAX_LIMIT = 10_000
@@ -111,7 +112,7 @@ class ArticleRecord:
 
     @property
     def analysis(self) -> Analysis:
-        return analysis_from_dict(self.data)
+        return analysis_from_dict(model_view(self.data))
 
     def to_dict(self) -> dict[str, Any]:
         return {

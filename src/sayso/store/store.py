@@ -25,7 +25,7 @@ from sayso.store import neardup, queries
 from sayso.store.engine import DEFAULT_URL, make_engine
 from sayso.store.migrate import upgrade
 from sayso.store.queries import ArticleRecord, ClaimQuery, ClaimRow, SourceRow
-from sayso.store.rows import article_row, attribution_rows, entity_rows, removed_rows
+from sayso.store.rows import article_row, attribution_rows, entity_rows, model_view, removed_rows
 from sayso.store.schema import (
     articles,
     attributions,
@@ -264,7 +264,7 @@ class Store:
 
     def load(self, article_id: str) -> Analysis | None:
         data = self.load_dict(article_id)
-        return analysis_from_dict(data) if data is not None else None
+        return analysis_from_dict(model_view(data)) if data is not None else None
 
     def load_dict(self, article_id: str) -> dict[str, Any] | None:
         """The analysis exactly as stored (its JSON form, with every field it had)."""
