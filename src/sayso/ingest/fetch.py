@@ -87,6 +87,7 @@ class Fetcher:
             parser.disallow_all = True
             return parser
         parser.parse(response.body.decode("utf-8", "replace").splitlines())
+        parser.modified()  # marks it read: can_fetch refuses everything until then
         return parser
 
     def _get(self, url: str, max_bytes: int) -> Response:
@@ -96,7 +97,7 @@ class Fetcher:
         except urllib3.exceptions.HTTPError as error:
             raise InputError(url, f"cannot fetch: {_describe(error)}") from error
         try:
-            final = raw.geturl() or url
+            final = urljoin(url, raw.geturl() or url)  # the URL after redirects
             _check_scheme(final)
             length = raw.headers.get("Content-Length")
             if raw.status == 200 and length and length.isdigit() and int(length) > max_bytes:

@@ -32,7 +32,7 @@ def article_from_html(data: bytes, name: str, url: str | None = None) -> Article
         favor_precision=False,
     )
     text = getattr(document, "text", None) if document is not None else None
-    if not text or not text.strip():
+    if not text or not _reads_as_article(text):
         raise InputError(name, "no article text found in the HTML page")
     title = getattr(document, "title", None)
     body = f"{title}\n\n{text}" if title and not text.startswith(title) else text
@@ -44,3 +44,12 @@ def article_from_html(data: bytes, name: str, url: str | None = None) -> Article
         published=getattr(document, "date", None),
         publisher=getattr(document, "sitename", None),
     )
+
+
+_MIN_WORDS = 15
+
+
+def _reads_as_article(text: str) -> bool:
+    """Some prose: enough words and at least one sentence, not a menu or a login form."""
+    words = text.split()
+    return len(words) >= _MIN_WORDS and any(w.endswith((".", "!", "?", "”", '"')) for w in words)

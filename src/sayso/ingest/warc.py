@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -27,23 +28,48 @@ def read_warc(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
         yield Item.failed(path, InputError(path, "no such file"))
         return
     records = 0
-    offset = 0
+    end = 0  # where the last whole record ends
+    size = file.stat().st_size
     try:
         with file.open("rb") as handle:
             archive = ArchiveIterator(handle, arc2warc=True, check_digests=False)
             for record in archive:
+                item = _record_item(path, record, archive, max_bytes)
+                if _truncated(record):
+                    raise EOFError(f"record {records + 1} is cut short")
                 records += 1
-                offset = archive.get_record_offset()
-                item = _record_item(path, record, offset, max_bytes)
+                end = archive.get_record_offset() + archive.get_record_length()
                 if item is not None:
                     yield item
+        if not _only_blank_after(file, end, size):
+            raise EOFError(f"{size - end} bytes at the end are not a readable record")
     except (ArchiveLoadFailed, *GZIP_ERRORS, ValueError, OSError) as error:
-        where = f"after {records} record(s), near byte {offset}" if records else "at the start"
-        message = f"unreadable WARC data {where}: {_short(error)}"
-        yield Item.failed(path, InputError(path, message), key=f"{path}@{offset}!")
+        where = f"after {records} record(s), at byte {end}" if records else "at the start"
+        message = f"unreadable WARC data {where} (truncated or corrupt): {_short(error)}"
+        yield Item.failed(path, InputError(path, message), key=f"{path}@{end}!")
 
 
-def _record_item(path: str, record: object, offset: int, max_bytes: int) -> Item | None:
+def _only_blank_after(file: Path, end: int, size: int) -> bool:
+    """Whether nothing but the blank lines that close the last record follow ``end``."""
+    if end >= size:
+        return True
+    if size - end > 64:
+        return False
+    with file.open("rb") as handle:
+        handle.seek(end)
+        return not handle.read().strip()
+
+
+def _truncated(record: Any) -> bool:
+    """Whether the record's block ends before its declared Content-Length."""
+    stream = record.raw_stream
+    stream.read()
+    return getattr(stream, "limit", 0) > 0
+
+
+def _record_item(
+    path: str, record: Any, archive: ArchiveIterator, max_bytes: int
+) -> Item | None:
     if getattr(record, "rec_type", None) != "response":
         return None
     http = getattr(record, "http_headers", None)
@@ -52,9 +78,9 @@ def _record_item(path: str, record: object, offset: int, max_bytes: int) -> Item
     content_type = (http.get_header("Content-Type") or "").lower()
     if not content_type.startswith(HTML_TYPES):
         return None
-    uri = record.rec_headers.get_header("WARC-Target-URI")  # type: ignore[attr-defined]
-    key = f"{path}@{offset}"
-    body = record.content_stream().read(max_bytes + 1)  # type: ignore[attr-defined]
+    uri = record.rec_headers.get_header("WARC-Target-URI")
+    body = record.content_stream().read(max_bytes + 1)
+    key = f"{path}@{archive.get_record_offset()}"
     name = f"{key} ({uri})" if uri else key
     if len(body) > max_bytes:
         return Item.failed(path, InputError(name, "HTML over the size limit"), key)
