@@ -28,7 +28,7 @@ app = typer.Typer(
     add_completion=False,
 )
 console = Console(highlight=False)
-errors = Console(stderr=True, highlight=False)
+errors = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class OutputFormat(StrEnum):
@@ -383,6 +383,7 @@ def demo(db: DbOption = DEFAULT_URL) -> None:
         f"({report.ingested} new this run, {report.duplicates} already there), "
         f"{summary.attributions} attributions, {summary.speakers} distinct speakers",
         markup=False,
+        soft_wrap=True,
     )
     rows = [{"speaker": name, "claims": n} for name, n in summary.top_speakers]
     output.print_table(console, rows, ("speaker", "claims"), title="top speakers")

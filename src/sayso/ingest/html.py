@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import trafilatura
 
 from sayso.analyze import ArticleInput
@@ -35,6 +37,9 @@ def article_from_html(data: bytes, name: str, url: str | None = None) -> Article
     if not text or not _reads_as_article(text):
         raise InputError(name, "no article text found in the HTML page")
     title = getattr(document, "title", None)
+    # trafilatura puts one newline between blocks; sayso's texts separate paragraphs with a
+    # blank line, as the cleaner and the sentence splitter expect.
+    text = re.sub(r"\n+", "\n\n", text.strip())
     body = f"{title}\n\n{text}" if title and not text.startswith(title) else text
     return ArticleInput(
         text=body,

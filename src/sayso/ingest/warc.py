@@ -14,6 +14,18 @@ from sayso.ingest.html import article_from_html
 from sayso.ingest.items import DEFAULT_MAX_BYTES, GZIP_ERRORS, Item
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+WARC_TYPES = frozenset(
+    {
+        "warcinfo",
+        "response",
+        "resource",
+        "request",
+        "metadata",
+        "revisit",
+        "conversion",
+        "continuation",
+    }
+)
 
 
 def read_warc(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
@@ -34,6 +46,8 @@ def read_warc(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
         with file.open("rb") as handle:
             archive = ArchiveIterator(handle, arc2warc=True, check_digests=False)
             for record in archive:
+                if record.rec_type not in WARC_TYPES:
+                    raise ValueError(f"record {records + 1} has no valid WARC-Type")
                 item = _record_item(path, record, archive, max_bytes)
                 if _truncated(record):
                     raise EOFError(f"record {records + 1} is cut short")
@@ -67,9 +81,7 @@ def _truncated(record: Any) -> bool:
     return getattr(stream, "limit", 0) > 0
 
 
-def _record_item(
-    path: str, record: Any, archive: ArchiveIterator, max_bytes: int
-) -> Item | None:
+def _record_item(path: str, record: Any, archive: ArchiveIterator, max_bytes: int) -> Item | None:
     if getattr(record, "rec_type", None) != "response":
         return None
     http = getattr(record, "http_headers", None)
