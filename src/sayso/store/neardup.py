@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
 THRESHOLD = 0.8
@@ -55,6 +54,8 @@ class Signature:
 @lru_cache(maxsize=1)
 def banding() -> tuple[int, int]:
     """(bands, rows per band) that datasketch picks for ``THRESHOLD`` and ``NUM_PERM``."""
+    from datasketch import MinHashLSH  # imported when first needed: it takes a while
+
     lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
     return lsh.b, lsh.r
 
@@ -74,6 +75,8 @@ def signature(text: str) -> Signature | None:
     grams = shingles(text)
     if not grams:
         return None
+    from datasketch import MinHash
+
     minhash = MinHash(num_perm=NUM_PERM, seed=1)
     minhash.update_batch(sorted(grams))
     return Signature(minhash.hashvalues.astype(np.uint64))
