@@ -61,7 +61,7 @@ def ingest_progress(console: Console, total: int | None, *, enabled: bool = True
         last = now
         if total is not None and report.done > total:
             progress.update(task, total=report.done)
-        tally = f"{report.ingested} in, {report.duplicates} dup, {report.failed} failed"
+        tally = f"{report.ingested} ingested, {report.duplicates} dup, {report.failed} failed"
         progress.update(task, completed=report.done, tally=tally)
 
     with progress:

@@ -124,21 +124,22 @@ class _Run:
         self.store = store
         self.report = IngestReport()
         self.on_progress = on_progress
-        self._seen: set[str] = set()
+        # Hashes of the texts handed to the analysis and not yet written: a second copy in
+        # the same run is a duplicate even before the first one reaches the store.
+        self._in_flight: set[str] = set()
 
     def admit(self, item: Item) -> bool:
         """True when the item needs analysing; failures and duplicates are settled here."""
         if item.error is not None or item.article is None:
             self.fail(item, str(item.error))
             return False
-        text = item.article.text
-        keys = {content_hash(text), "n" + normalised_hash(text)}
-        if keys & self._seen or self.store.is_known(text):
+        keys = _text_keys(item.article.text)
+        if keys & self._in_flight or self.store.is_known(item.article.text):
             self.report.duplicates += 1
             self.store.clear_failure(item.key)
             self._progress()
             return False
-        self._seen.update(keys)
+        self._in_flight.update(keys)
         return True
 
     def fail(self, item: Item, error: str) -> None:
@@ -151,6 +152,8 @@ class _Run:
     def write_all(self, finished: Iterable[tuple[list[Item], list[Outcome]]]) -> None:
         for items, outcomes in finished:
             for item, (data, error) in zip(items, outcomes, strict=True):
+                if item.article is not None:
+                    self._in_flight.difference_update(_text_keys(item.article.text))
                 if data is None:
                     self.fail(item, f"{item.key}: {error}")
                     continue
@@ -166,3 +169,7 @@ class _Run:
     def _progress(self) -> None:
         if self.on_progress is not None:
             self.on_progress(self.report)
+
+
+def _text_keys(text: str) -> set[str]:
+    return {content_hash(text), "n" + normalised_hash(text)}
