@@ -215,3 +215,30 @@ def test_demo_ingests_the_sample_and_reports(tmp_path):
     assert "top speakers" in result.stdout
     again = CliRunner().invoke(app, ["demo", "--db", db])
     assert "0 new this run, 51 already there" in again.stdout
+
+
+def test_an_article_whose_analysis_fails_is_recorded_and_its_batch_goes_on(
+    store, nlp, tmp_path, monkeypatch
+):
+    import sayso.ingest.workers as workers
+
+    real = workers.analyze_many
+
+    def fragile(batch, **kwargs):
+        if any("BOOM" in item.text for item in batch):
+            raise RuntimeError("the parser fell over")
+        return real(batch, **kwargs)
+
+    monkeypatch.setattr(workers, "analyze_many", fragile)
+    lines = [
+        {"id": "a", "text": "Mayor Ana Duarte said the lanes would be finished in two years."},
+        {"id": "b", "text": "BOOM. Director Samuel Okoro warned that reservoirs were low."},
+        {"id": "c", "text": "Union leader Amir Haddad said the strike was off."},
+    ]
+    path = tmp_path / "three.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
+    report = ingest([str(path)], store, nlp=nlp, batch_size=3)
+    assert (report.new, report.failed) == (2, 1)
+    [failure] = store.failures()
+    assert failure.item == f"{path}:2"
+    assert "analysis failed: RuntimeError: the parser fell over" in failure.error
