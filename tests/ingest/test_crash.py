@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from importlib import resources
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -128,3 +129,36 @@ def test_ctrl_c_stops_cleanly_and_the_next_run_continues(dataset, tmp_path, unin
     _, stderr = rerun.communicate(timeout=300)
     assert "duplicates skipped" in stderr
     assert state(url) == uninterrupted
+
+
+@pytest.mark.slow
+def test_a_dead_worker_fails_its_batch_only_and_the_next_run_retries_it(tmp_path):
+    sample = resources.files("sayso.data") / "sample" / "wikinews.jsonl"
+    dataset = tmp_path / "sample.jsonl"
+    dataset.write_text(sample.read_text(encoding="utf-8"), encoding="utf-8")
+    total = len(dataset.read_text(encoding="utf-8").splitlines())
+    url = f"sqlite:///{tmp_path / 'workers.db'}"
+    command = [sys.executable, "-m", "sayso.cli", "ingest", str(dataset), "--db", url]
+    command += ["--workers", "2", "--batch-size", "2", "--no-progress"]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    wait_for(process, url, 2)
+    proc = Path("/proc")
+    children = (proc / str(process.pid) / "task" / str(process.pid) / "children").read_text()
+    workers = [
+        int(pid)
+        for pid in children.split()
+        if b"spawn_main" in (proc / pid / "cmdline").read_bytes()
+    ]
+    assert len(workers) == 2
+    os.kill(workers[0], signal.SIGKILL)
+    _, stderr = process.communicate(timeout=300)
+    with open_store(url) as store:
+        stored, failed = len(store.article_ids()), len(store.failures())
+    print(f"after killing a worker: {stored} stored, {failed} failed")
+    if failed:  # the killed worker was busy: its batch failed, nothing else
+        assert process.returncode == 1 and "the worker process died" in stderr
+    assert stored + failed == total
+    rerun = subprocess.run(command, stderr=subprocess.PIPE, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    with open_store(url) as store:
+        assert (len(store.article_ids()), store.failures()) == (total, [])
