@@ -220,7 +220,6 @@ def test_only_http_urls_are_fetched(site):
     for url in ("file:///etc/passwd", "ftp://example.org/feed.rss"):
         [item] = read(url)
         assert "only http(s)" in str(item.error)
-    site.add("/redirect", b"", "text/html", status=200)
     fetcher = Fetcher(FetchOptions(timeout=2))
     with pytest.raises(Exception, match="only http"):
         fetcher.get("gopher://127.0.0.1/")
