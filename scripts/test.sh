@@ -8,4 +8,10 @@ lint_paths=(src tests)
 for extra in benchmarks fuzz; do [ -d "$extra" ] && lint_paths+=("$extra"); done
 .venv/bin/ruff check "${lint_paths[@]}"
 .venv/bin/ruff format --check "${lint_paths[@]}"
+# The store tests run against a real PostgreSQL server too (installed and started here).
+if [ -z "${SAYSO_TEST_PG_URL:-}" ]; then
+  SAYSO_TEST_PG_URL=$(bash scripts/services/postgres.sh start)
+  export SAYSO_TEST_PG_URL
+fi
+export SAYSO_REQUIRE_POSTGRES=1
 .venv/bin/python -m pytest "$@"

@@ -17,3 +17,48 @@ def nlp():
 @pytest.fixture(scope="session")
 def fixtures() -> Path:
     return FIXTURES
+
+
+# -- store backends ----------------------------------------------------------------------
+# Store tests run against SQLite and PostgreSQL. scripts/test.sh starts a PostgreSQL server
+# (scripts/services/postgres.sh) and exports SAYSO_TEST_PG_URL; without it the PostgreSQL
+# cases skip, unless SAYSO_REQUIRE_POSTGRES=1 (set by scripts/test.sh), where they fail.
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+def _postgres_server_url() -> str | None:
+    import os
+
+    url = os.environ.get("SAYSO_TEST_PG_URL")
+    if not url:
+        message = "no PostgreSQL server: SAYSO_TEST_PG_URL is not set (scripts/test.sh sets it)"
+        if os.environ.get("SAYSO_REQUIRE_POSTGRES") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    return url
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request, tmp_path):
+    """A URL of an empty database: a SQLite file, or a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+        return
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    from sayso.store import normalise_url
+
+    server = normalise_url(_postgres_server_url())
+    name = f"sayso_t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield server.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from sqlalchemy.exc import SQLAlchemyError
 
 from sayso.analyze import analyze_many
+from sayso.errors import SaysoError
 from sayso.export import render_table, to_json, to_jsonl_line, to_markdown
 from sayso.export.text import summary_line
 from sayso.ingest.files import DEFAULT_MAX_BYTES, read_inputs
 from sayso.model import Analysis
+from sayso.store import DEFAULT_URL, ClaimQuery, Store, open_store, output
+from sayso.store.engine import redacted as redacted_url
+from sayso.store.output import provenance_tree, record_lines
 
 app = typer.Typer(
     name="sayso",
@@ -23,7 +29,7 @@ app = typer.Typer(
 )
 # Piped output is read by programs and people with wide windows: don't wrap it at 80.
 console = Console(highlight=False, width=None if sys.stdout.isatty() else 120)
-errors = Console(stderr=True, highlight=False)
+errors = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class OutputFormat(StrEnum):
@@ -91,24 +97,299 @@ def _emit(analysis: Analysis, output_format: OutputFormat) -> None:
     sys.stdout.flush()
 
 
-@app.command()
-def demo(
-    db: Annotated[str, typer.Option(help="Database URL of the store.")] = "sqlite:///sayso.db",
-) -> None:
-    """Analyse the bundled sample corpus into the store and report on it."""
-    from sayso.data import sample_articles
-    from sayso.store import open_store
+DbOption = Annotated[
+    str,
+    typer.Option(
+        "--db", envvar="SAYSO_DB", help="Store: a SQLAlchemy URL (sqlite:///…, postgresql://…)."
+    ),
+]
 
-    store = open_store(db)
-    analyses = list(analyze_many(sample_articles()))
-    added = sum(1 for analysis in analyses if store.save(analysis))
-    render_table(analyses[0], console)
-    summary = store.summary()
-    console.print(
-        f"{summary_line(analyses)}; store {db}: {summary.articles} articles "
-        f"({added} new), {summary.attributions} attributions",
-        markup=False,
+
+class QueryFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+def _open_store(db: str) -> Store:
+    try:
+        return open_store(db)
+    except (SaysoError, SQLAlchemyError) as error:
+        errors.print(f"error: cannot open the store {redacted_url(db)}: {error}", markup=False)
+        raise typer.Exit(code=2) from error
+
+
+@app.command()
+def ingest(
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, folders, .jsonl/.csv datasets, .warc(.gz) archives, RSS/Atom feeds "
+            "(file or URL), http(s) pages."
+        ),
+    ],
+    db: DbOption = DEFAULT_URL,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Analysis processes.")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 16,
+    text_field: Annotated[str | None, typer.Option(help="Dataset field of the text.")] = None,
+    title_field: Annotated[str | None, typer.Option(help="Dataset field of the title.")] = None,
+    date_field: Annotated[
+        str | None, typer.Option(help="Dataset field of the date [default: published or date].")
+    ] = None,
+    url_field: Annotated[str | None, typer.Option(help="Dataset field of the URL.")] = None,
+    id_field: Annotated[str | None, typer.Option(help="Dataset field of a record id.")] = None,
+    publisher_field: Annotated[
+        str | None, typer.Option(help="Dataset field of the publisher.")
+    ] = None,
+    follow: Annotated[
+        bool, typer.Option(help="Feeds: fetch each item's page (else read the item's text).")
+    ] = True,
+    max_bytes: Annotated[int, typer.Option(help="Largest article, page or record, in bytes.")] = (
+        DEFAULT_MAX_BYTES
+    ),
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for a web server.")] = 15.0,
+    progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
+) -> None:
+    """Read news into the store: each new article analysed once, duplicates skipped."""
+    from sayso.ingest.datasets import Fields
+    from sayso.ingest.fetch import FetchOptions
+    from sayso.ingest.progress import ingest_progress
+    from sayso.ingest.run import ingest as run_ingest
+    from sayso.ingest.sources import ReadOptions, estimate_total
+
+    fields = Fields.named(
+        text=text_field,
+        title=title_field,
+        date=date_field,
+        url=url_field,
+        id=id_field,
+        publisher=publisher_field,
     )
+    options = ReadOptions(
+        fields=fields,
+        max_bytes=max_bytes,
+        follow_links=follow,
+        fetch=FetchOptions(timeout=timeout, max_bytes=max(max_bytes, 5 * 1024 * 1024)),
+    )
+    store = _open_store(db)
+    total = estimate_total(sources, options)
+    with ingest_progress(errors, total, enabled=progress) as hook:
+        report = run_ingest(
+            sources,
+            store,
+            options=options,
+            workers=workers,
+            batch_size=batch_size,
+            on_progress=hook,
+        )
+    for message in report.errors[:20]:
+        errors.print(f"error: {message}", markup=False)
+    if len(report.errors) > 20:
+        errors.print(f"… and {report.failed - 20} more (see the store's failures)", markup=False)
+    errors.print(f"{report.summary()}; store {redacted_url(db)}", markup=False)
+    if report.interrupted:
+        errors.print("interrupted: run the same command again to continue", markup=False)
+        raise typer.Exit(code=130)
+    if report.failed:
+        raise typer.Exit(code=1)
+
+
+_CLAIM_COLUMNS = (
+    "article_id",
+    "attribution_id",
+    "speaker",
+    "source_text",
+    "cue",
+    "content",
+    "kind",
+    "nested_in",
+    "publisher",
+    "published",
+    "title",
+    "url",
+    "anonymous",
+    "group",
+)
+_CLAIM_TABLE = (
+    "article_id",
+    "attribution_id",
+    "speaker",
+    "cue",
+    "content",
+    "publisher",
+    "published",
+)
+_SOURCE_COLUMNS = ("speaker", "claims", "articles", "first_published", "last_published")
+
+
+def _query(**filters: object) -> ClaimQuery:
+    try:
+        return ClaimQuery(**filters)  # type: ignore[arg-type]
+    except SaysoError as error:
+        errors.print(f"error: {error}", markup=False)
+        raise typer.Exit(code=2) from error
+
+
+def _emit_rows(
+    rows: list[dict[str, object]],
+    columns: tuple[str, ...],
+    table_columns: tuple[str, ...],
+    output_format: QueryFormat,
+    title: str,
+) -> None:
+    if output_format is QueryFormat.JSON:
+        sys.stdout.write(output.to_json(rows) + "\n")
+    elif output_format is QueryFormat.CSV:
+        sys.stdout.write(output.to_csv(rows, columns))
+    else:
+        output.print_table(
+            console, rows, table_columns, title=title, widths={"content": 5, "speaker": 2}
+        )
+
+
+SpeakerOpt = Annotated[str | None, typer.Option(help="Speaker name (part of it, any case).")]
+EntityOpt = Annotated[str | None, typer.Option(help="An entity mentioned in the claim.")]
+SearchOpt = Annotated[str | None, typer.Option("--search", "-s", help="Words in the claim.")]
+SinceOpt = Annotated[str | None, typer.Option(help="Published on or after (YYYY-MM-DD).")]
+UntilOpt = Annotated[str | None, typer.Option(help="Published on or before (YYYY-MM-DD).")]
+PublisherOpt = Annotated[str | None, typer.Option(help="Publisher (part of the name).")]
+DuplicatesOpt = Annotated[
+    bool, typer.Option("--with-duplicates", help="Include near-duplicate articles.")
+]
+FormatOpt = Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")]
+
+
+@app.command()
+def claims(
+    db: DbOption = DEFAULT_URL,
+    speaker: SpeakerOpt = None,
+    entity: EntityOpt = None,
+    search: SearchOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    publisher: PublisherOpt = None,
+    kind: Annotated[str | None, typer.Option(help="direct, indirect, mixed, implicit…")] = None,
+    article: Annotated[str | None, typer.Option(help="Only this article's claims.")] = None,
+    with_duplicates: DuplicatesOpt = False,
+    limit: Annotated[int, typer.Option(min=0, max=10_000)] = 50,
+    offset: Annotated[int, typer.Option(min=0)] = 0,
+    output_format: FormatOpt = QueryFormat.TABLE,
+) -> None:
+    """List claims: who said what, filtered by speaker, entity, words, date, publisher."""
+    query = _query(
+        speaker=speaker,
+        entity=entity,
+        text=search,
+        since=since,
+        until=until,
+        publisher=publisher,
+        kind=kind,
+        article_id=article,
+        include_duplicates=with_duplicates,
+        limit=limit,
+        offset=offset,
+    )
+    rows = [row.to_dict() for row in _open_store(db).claims(query)]
+    _emit_rows(rows, _CLAIM_COLUMNS, _CLAIM_TABLE, output_format, f"{len(rows)} claims")
+
+
+@app.command()
+def sources(
+    db: DbOption = DEFAULT_URL,
+    speaker: SpeakerOpt = None,
+    entity: EntityOpt = None,
+    search: SearchOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    publisher: PublisherOpt = None,
+    with_duplicates: DuplicatesOpt = False,
+    limit: Annotated[int, typer.Option(min=0, max=10_000)] = 20,
+    output_format: FormatOpt = QueryFormat.TABLE,
+) -> None:
+    """Who said the most: speakers ranked by their number of claims."""
+    query = _query(
+        speaker=speaker,
+        entity=entity,
+        text=search,
+        since=since,
+        until=until,
+        publisher=publisher,
+        include_duplicates=with_duplicates,
+        limit=limit,
+    )
+    rows = [row.to_dict() for row in _open_store(db).sources(query)]
+    _emit_rows(rows, _SOURCE_COLUMNS, _SOURCE_COLUMNS, output_format, "top speakers")
+
+
+@app.command()
+def article(
+    article_id: Annotated[str, typer.Argument(help="Article id (or its first characters).")],
+    db: DbOption = DEFAULT_URL,
+    claim: Annotated[
+        str | None, typer.Option(help="Show the provenance of this claim (a1, a2…).")
+    ] = None,
+    output_format: FormatOpt = QueryFormat.TABLE,
+) -> None:
+    """One stored article with its claims, or the provenance of one of its claims."""
+    store = _open_store(db)
+    found = store.resolve_article_id(article_id)
+    if found is None:
+        errors.print(f"error: no article {article_id!r} in the store", markup=False)
+        raise typer.Exit(code=1)
+    record = store.article(found)
+    assert record is not None
+    chain = store.provenance(found, claim) if claim else []
+    if claim and not chain:
+        errors.print(f"error: article {found} has no claim {claim!r}", markup=False)
+        raise typer.Exit(code=1)
+    if output_format is QueryFormat.JSON:
+        payload = record.to_dict()
+        if claim:
+            payload["provenance"] = [row.to_dict() for row in chain]
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return
+    rows = [
+        row.to_dict()
+        for row in (chain or store.claims(article_id=found, include_duplicates=True, limit=None))
+    ]
+    if output_format is QueryFormat.CSV:
+        sys.stdout.write(output.to_csv(rows, _CLAIM_COLUMNS))
+        return
+    if claim:
+        console.print(provenance_tree(record, chain))
+        return
+    render_table(record.analysis, console)
+    for line in record_lines(record):
+        console.print(line, markup=False)
+
+
+@app.command()
+def demo(db: DbOption = DEFAULT_URL) -> None:
+    """Ingest the bundled sample into the store and report on it."""
+    from sayso.analyze import article_id as text_id
+    from sayso.data import sample_articles
+    from sayso.ingest.progress import ingest_progress
+    from sayso.ingest.run import ingest_inputs
+
+    store = _open_store(db)
+    articles = list(sample_articles())
+    with ingest_progress(errors, len(articles)) as hook:
+        report = ingest_inputs(articles, store, on_progress=hook)
+    founding = store.load(text_id(articles[0].text))
+    if founding is not None:
+        render_table(founding, console)
+    summary = store.summary(top=10)
+    console.print(
+        f"store {redacted_url(db)}: {summary.articles} articles "
+        f"({report.ingested} new this run, {report.duplicates} already there), "
+        f"{summary.attributions} attributions, {summary.speakers} distinct speakers",
+        markup=False,
+        soft_wrap=True,
+    )
+    rows = [{"speaker": name, "claims": n} for name, n in summary.top_speakers]
+    output.print_table(console, rows, ("speaker", "claims"), title="top speakers")
+    if report.failed:
+        raise typer.Exit(code=1)
 
 
 def main() -> None:

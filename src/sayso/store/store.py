@@ -1,151 +1,349 @@
-"""A minimal store of articles and attributions over SQLAlchemy.
+"""The store: every analysis in a database, written once, queryable.
 
-Each article is written in its own transaction and keyed by its content hash, so saving
-the same article twice changes nothing.
+Each article is written in its own transaction. An article is stored once: the same text
+(by content hash, or the same words after folding case and whitespace) adds nothing, and a
+near-duplicate (a wire copy with small edits) is stored linked to its original through
+``articles.duplicate_of``. The complete analysis JSON is kept next to the normalised
+tables, so fields a newer model adds survive a round trip.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import (
-    Boolean,
-    Column,
-    ForeignKey,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    create_engine,
-    func,
-    select,
-)
-from sqlalchemy.engine import Engine
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
 
 from sayso.model import Analysis, analysis_from_dict
-
-DEFAULT_URL = "sqlite:///sayso.db"
-
-metadata = MetaData()
-
-articles = Table(
-    "articles",
-    metadata,
-    Column("id", String(64), primary_key=True),
-    Column("path", Text),
-    Column("url", Text),
-    Column("title", Text),
-    Column("publisher", Text),
-    Column("published", String(32)),
-    Column("text", Text, nullable=False),
-    Column("analysis", Text, nullable=False),
+from sayso.store import neardup, queries
+from sayso.store.engine import DEFAULT_URL, make_engine
+from sayso.store.migrate import upgrade
+from sayso.store.queries import ArticleRecord, ClaimQuery, ClaimRow, SourceRow
+from sayso.store.rows import article_row, attribution_rows, entity_rows, model_view, removed_rows
+from sayso.store.schema import (
+    articles,
+    attributions,
+    entities,
+    failures,
+    mentions,
+    minhash_bands,
+    minhashes,
+    removed,
 )
 
-attributions = Table(
-    "attributions",
-    metadata,
-    Column("article_id", String(64), ForeignKey("articles.id"), primary_key=True),
-    Column("id", String(16), primary_key=True),
-    Column("kind", String(16), nullable=False),
-    Column("source_text", Text),
-    Column("source_entity", Text),
-    Column("anonymous", Boolean, nullable=False, default=False),
-    Column("grouped", Boolean, nullable=False, default=False),
-    Column("cue", Text),
-    Column("content", Text, nullable=False),
-    Column("nested_in", String(16)),
-    Column("content_start", Integer, nullable=False),
-    Column("content_end", Integer, nullable=False),
-)
+
+class SaveStatus(StrEnum):
+    NEW = "new"  # stored as an original article
+    NEAR_DUPLICATE = "near_duplicate"  # stored, linked to its original
+    DUPLICATE = "duplicate"  # already in the store: nothing added
+
+
+@dataclass(frozen=True, slots=True)
+class SaveResult:
+    status: SaveStatus
+    article_id: str  # the stored article (for a duplicate: the one already there)
+    duplicate_of: str | None = None
+    similarity: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    item: str
+    input: str
+    error: str
+    failed_at: datetime
 
 
 @dataclass(slots=True)
 class StoreSummary:
     articles: int
+    near_duplicates: int
     attributions: int
     speakers: int
+    failures: int
     top_speakers: list[tuple[str, int]]
 
 
 class Store:
-    def __init__(self, engine: Engine) -> None:
+    """A sayso store over SQLAlchemy; the schema is migrated to the newest on opening."""
+
+    def __init__(self, engine: Engine, *, migrate: bool = True) -> None:
         self.engine = engine
-        metadata.create_all(engine)
+        self.dialect = engine.dialect.name
+        if migrate:
+            upgrade(engine)
+
+    @classmethod
+    def open(cls, url: str = DEFAULT_URL) -> Store:
+        return cls(make_engine(url))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------
+
+    def add(self, analysis: Analysis | dict[str, Any], *, item: str | None = None) -> SaveResult:
+        """Store one analysis (a model object or its JSON form) in its own transaction."""
+        data = analysis.to_dict() if isinstance(analysis, Analysis) else analysis
+        text = data["article"]["text"]
+        exact, folded = neardup.content_hash(text), neardup.normalised_hash(text)
+        try:
+            with self.engine.begin() as conn:
+                found = self._existing(conn, exact, folded)
+                if found is not None:
+                    if item is not None:
+                        conn.execute(delete(failures).where(failures.c.item == item))
+                    return SaveResult(SaveStatus.DUPLICATE, found)
+                signature = neardup.signature(text)
+                original, similarity = self._nearest(conn, signature)
+                extra = {
+                    "content_hash": exact,
+                    "norm_hash": folded,
+                    "duplicate_of": original,
+                    "similarity": similarity,
+                    "input": item,
+                }
+                self._insert(conn, data, extra, signature)
+                if item is not None:
+                    conn.execute(delete(failures).where(failures.c.item == item))
+        except IntegrityError:
+            # Another writer stored the same text between our check and our insert.
+            with self.engine.connect() as conn:
+                found = self._existing(conn, exact, folded)
+            if found is None:
+                raise
+            return SaveResult(SaveStatus.DUPLICATE, found)
+        status = SaveStatus.NEW if original is None else SaveStatus.NEAR_DUPLICATE
+        return SaveResult(status, data["article"]["id"], original, similarity)
+
+    def save(self, analysis: Analysis) -> bool:
+        """Store one analysis; False when the article was already there."""
+        return self.add(analysis).status is not SaveStatus.DUPLICATE
+
+    def record_failure(self, item: str, input_name: str, error: str) -> None:
+        """Remember why an input item failed; a later success of the same item clears it."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(failures).where(failures.c.item == item))
+            conn.execute(
+                failures.insert().values(
+                    item=item, input=input_name, error=error, failed_at=datetime.now(UTC)
+                )
+            )
+
+    def _existing(self, conn: Connection, exact: str, folded: str) -> str | None:
+        row = conn.execute(
+            select(articles.c.id)
+            .where((articles.c.content_hash == exact) | (articles.c.norm_hash == folded))
+            .order_by(articles.c.ingested_at, articles.c.id)
+            .limit(1)
+        ).first()
+        return row[0] if row else None
+
+    def _nearest(
+        self, conn: Connection, signature: neardup.Signature | None
+    ) -> tuple[str | None, float | None]:
+        if signature is None:
+            return None, None
+        bands = [
+            (minhash_bands.c.band == band) & (minhash_bands.c.key == key)
+            for band, key in signature.band_keys()
+        ]
+        candidates = set(
+            conn.execute(select(minhash_bands.c.article_id).where(or_(*bands))).scalars()
+        )
+        best: tuple[float, str] | None = None
+        for article_id, blob in conn.execute(
+            select(minhashes.c.article_id, minhashes.c.signature).where(
+                minhashes.c.article_id.in_(sorted(candidates))
+            )
+        ):
+            similarity = signature.similarity(neardup.Signature.from_bytes(blob))
+            if similarity >= neardup.THRESHOLD and (
+                best is None or (similarity, article_id) > best
+            ):
+                best = (similarity, article_id)
+        if best is None:
+            return None, None
+        root = conn.execute(
+            select(articles.c.duplicate_of).where(articles.c.id == best[1])
+        ).scalar_one()
+        return root or best[1], best[0]
+
+    def _insert(
+        self,
+        conn: Connection,
+        data: dict[str, Any],
+        extra: dict[str, Any],
+        signature: neardup.Signature | None,
+    ) -> None:
+        article_id = data["article"]["id"]
+        conn.execute(articles.insert().values(**article_row(data, **extra)))
+        entity_list, mention_list = entity_rows(data)
+        for table, rows in (
+            (removed, removed_rows(data)),
+            (entities, entity_list),
+            (mentions, mention_list),
+            (attributions, attribution_rows(data)),
+        ):
+            if rows:
+                conn.execute(table.insert(), rows)
+        if signature is not None:
+            conn.execute(
+                minhashes.insert().values(article_id=article_id, signature=signature.to_bytes())
+            )
+            conn.execute(
+                minhash_bands.insert(),
+                [{"band": b, "key": k, "article_id": article_id} for b, k in signature.band_keys()],
+            )
+
+    # -- reading ---------------------------------------------------------------------
+
+    def is_known(self, text: str) -> bool:
+        """Whether an article with this text (exactly, or folding case and spacing) is stored."""
+        exact, folded = neardup.content_hash(text), neardup.normalised_hash(text)
+        with self.engine.connect() as conn:
+            return self._existing(conn, exact, folded) is not None
+
+    def clear_failure(self, item: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(failures).where(failures.c.item == item))
+
+    def known_texts(self, texts: Iterable[str]) -> set[str]:
+        """The content hashes, among those of ``texts``, already in the store."""
+        hashes = {neardup.content_hash(text) for text in texts}
+        return self.known_hashes(hashes)
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        wanted = sorted(set(hashes))
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i : i + 500]
+                rows = conn.execute(
+                    select(articles.c.content_hash).where(articles.c.content_hash.in_(chunk))
+                )
+                found.update(row[0] for row in rows)
+        return found
 
     def has(self, article_id: str) -> bool:
         with self.engine.connect() as conn:
-            found = conn.execute(select(articles.c.id).where(articles.c.id == article_id))
-            return found.first() is not None
+            row = conn.execute(select(articles.c.id).where(articles.c.id == article_id)).first()
+        return row is not None
 
-    def save(self, analysis: Analysis) -> bool:
-        """Store one analysis; returns False when the article was already there."""
-        article = analysis.article
-        with self.engine.begin() as conn:
-            exists = conn.execute(select(articles.c.id).where(articles.c.id == article.id))
-            if exists.first() is not None:
-                return False
-            conn.execute(
-                articles.insert().values(
-                    id=article.id,
-                    path=article.path,
-                    url=article.url,
-                    title=article.title,
-                    publisher=article.publisher,
-                    published=article.published,
-                    text=article.text,
-                    analysis=json.dumps(analysis.to_dict(), ensure_ascii=False),
+    def resolve_article_id(self, prefix: str) -> str | None:
+        """The article whose id is ``prefix`` or the one article whose id starts with it."""
+        if not prefix or not all(c in "0123456789abcdef" for c in prefix.lower()):
+            return None
+        prefix = prefix.lower()
+        with self.engine.connect() as conn:
+            found = (
+                conn.execute(
+                    select(articles.c.id)
+                    .where(articles.c.id.startswith(prefix, autoescape=True))
+                    .order_by(articles.c.id)
+                    .limit(2)
                 )
+                .scalars()
+                .all()
             )
-            rows = [
-                {
-                    "article_id": article.id,
-                    "id": a.id,
-                    "kind": str(a.kind),
-                    "source_text": a.source.text if a.source else None,
-                    "source_entity": a.source.entity if a.source else None,
-                    "anonymous": bool(a.source and a.source.anonymous),
-                    "grouped": bool(a.source and a.source.group),
-                    "cue": a.cue.text if a.cue else None,
-                    "content": a.content.text,
-                    "nested_in": a.nested_in,
-                    "content_start": a.content.start,
-                    "content_end": a.content.end,
-                }
-                for a in analysis.attributions
-            ]
-            if rows:
-                conn.execute(attributions.insert(), rows)
-        return True
+        if prefix in found:
+            return prefix
+        return found[0] if len(found) == 1 else None
 
     def load(self, article_id: str) -> Analysis | None:
+        data = self.load_dict(article_id)
+        return analysis_from_dict(model_view(data)) if data is not None else None
+
+    def load_dict(self, article_id: str) -> dict[str, Any] | None:
+        """The analysis exactly as stored (its JSON form, with every field it had)."""
         with self.engine.connect() as conn:
             row = conn.execute(
                 select(articles.c.analysis).where(articles.c.id == article_id)
             ).first()
-        return analysis_from_dict(json.loads(row[0])) if row else None
+        return json.loads(row[0]) if row else None
+
+    def article(self, article_id: str) -> ArticleRecord | None:
+        """One article with its analysis, its original or near-duplicates, and its input."""
+        with self.engine.connect() as conn:
+            return queries.article_record(conn, article_id)
+
+    def provenance(self, article_id: str, attribution_id: str) -> list[ClaimRow]:
+        """The chain of say-so behind one claim, outermost first, ending with the claim."""
+        with self.engine.connect() as conn:
+            return queries.provenance(conn, article_id, attribution_id)
+
+    def claims(self, query: ClaimQuery | None = None, **filters: Any) -> list[ClaimRow]:
+        """Attributions matching the filters (see :class:`ClaimQuery`)."""
+        query = query or ClaimQuery(**filters)
+        with self.engine.connect() as conn:
+            return queries.claims(conn, query, self.dialect)
+
+    def count_claims(self, query: ClaimQuery | None = None, **filters: Any) -> int:
+        query = query or ClaimQuery(**filters)
+        with self.engine.connect() as conn:
+            return queries.count_claims(conn, query, self.dialect)
+
+    def sources(self, query: ClaimQuery | None = None, **filters: Any) -> list[SourceRow]:
+        """Speakers ranked by how many claims they make, under the same filters."""
+        query = query or ClaimQuery(**filters)
+        with self.engine.connect() as conn:
+            return queries.sources(conn, query, self.dialect)
+
+    def failures(self) -> list[Failure]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(failures).order_by(failures.c.item)).all()
+        return [Failure(r.item, r.input, r.error, r.failed_at) for r in rows]
+
+    def article_ids(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(articles.c.id).order_by(articles.c.id)).scalars())
 
     def summary(self, top: int = 5) -> StoreSummary:
         with self.engine.connect() as conn:
-            n_articles = conn.execute(select(func.count()).select_from(articles)).scalar_one()
-            n_attributions = conn.execute(
-                select(func.count()).select_from(attributions)
-            ).scalar_one()
-            speaker_count = func.count().label("n")
-            rows = conn.execute(
-                select(attributions.c.source_entity, speaker_count)
-                .where(attributions.c.source_entity.is_not(None))
-                .group_by(attributions.c.source_entity)
-                .order_by(speaker_count.desc(), attributions.c.source_entity)
-            ).all()
+            originals = _count(conn, articles, articles.c.duplicate_of.is_(None))
+            near = _count(conn, articles, articles.c.duplicate_of.is_not(None))
+            n_failures = _count(conn, failures)
+        sources = self.sources(ClaimQuery(limit=None))
+        n_attributions = self.count_claims(ClaimQuery())
         return StoreSummary(
-            articles=n_articles,
+            articles=originals,
+            near_duplicates=near,
             attributions=n_attributions,
-            speakers=len(rows),
-            top_speakers=[(name, n) for name, n in rows[:top]],
+            speakers=len(sources),
+            failures=n_failures,
+            top_speakers=[(s.speaker, s.claims) for s in sources[:top]],
         )
 
 
+def _count(conn: Connection, table: Any, *where: Any) -> int:
+    return conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one()
+
+
 def open_store(url: str = DEFAULT_URL) -> Store:
-    return Store(create_engine(url))
+    """Open (and create or migrate) the store at ``url``: a SQLAlchemy URL or a file name."""
+    return Store.open(url)
+
+
+__all__: Sequence[str] = [
+    "ClaimQuery",
+    "ClaimRow",
+    "Failure",
+    "SaveResult",
+    "SaveStatus",
+    "SourceRow",
+    "Store",
+    "StoreSummary",
+    "open_store",
+]

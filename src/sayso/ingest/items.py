@@ -1,0 +1,63 @@
+"""What every reader yields: one article read from an input, or the error that stopped it."""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from sayso.analyze import ArticleInput
+from sayso.errors import InputError
+
+DEFAULT_MAX_BYTES = 2 * 1024 * 1024
+# What a truncated or corrupt gzip stream raises while it is read.
+GZIP_ERRORS: tuple[type[BaseException], ...] = (EOFError, zlib.error, gzip.BadGzipFile)
+
+
+@dataclass(slots=True)
+class Item:
+    """One article from an input.
+
+    ``input`` is the input as given (file, folder entry, URL); ``key`` names this item within
+    it (``data.jsonl:12``, ``crawl.warc.gz@4711``, a feed item's URL) and is what the store
+    records a failure under.
+    """
+
+    input: str
+    key: str
+    article: ArticleInput | None = None
+    error: InputError | None = None
+
+    @classmethod
+    def failed(cls, input_name: str, error: InputError, key: str | None = None) -> Item:
+        return cls(input=input_name, key=key or error.name, error=error)
+
+
+def base_suffix(path: str) -> str:
+    """The suffix that says what a file holds, past a ``.gz``: ``a.jsonl.gz`` → ``.jsonl``."""
+    p = Path(path)
+    suffixes = [s.lower() for s in p.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    return suffixes[-1] if suffixes else ""
+
+
+@contextmanager
+def open_binary(path: str) -> Iterator[IO[bytes]]:
+    """Open a file for reading, decompressing ``.gz``; missing files raise InputError."""
+    file = Path(path)
+    if not file.exists():
+        raise InputError(path, "no such file")
+    if not file.is_file():
+        raise InputError(path, "not a regular file")
+    try:
+        compressed = path.lower().endswith(".gz")
+        handle: IO[bytes] = gzip.open(file, "rb") if compressed else file.open("rb")  # noqa: SIM115
+    except OSError as error:
+        raise InputError(path, f"cannot read: {error.strerror or error}") from error
+    with handle:
+        yield handle

@@ -1,0 +1,130 @@
+"""The tables of the store, as SQLAlchemy Core objects used by the queries.
+
+The DDL itself lives in the Alembic migrations (``sayso/store/migrations``); this module
+describes the same tables for building queries and must follow every migration.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(16), primary_key=True),  # Article.id: sha256(text)[:16]
+    Column("content_hash", String(64), nullable=False, unique=True),  # sha256 of the exact text
+    Column("norm_hash", String(64), nullable=False, index=True),  # sha256 of normalised text
+    Column("schema", String(32), nullable=False),
+    Column("path", Text),
+    Column("url", Text, index=True),
+    Column("title", Text),
+    Column("standfirst", Text),
+    Column("publisher", Text),
+    Column("byline", Text),
+    Column("published", String(64)),
+    Column("published_day", Date, index=True),
+    Column("text", Text, nullable=False),
+    Column("analysis", Text, nullable=False),  # the complete analysis JSON, every field kept
+    Column("duplicate_of", String(16), ForeignKey("articles.id"), index=True),
+    Column("similarity", Float),
+    Column("input", Text),  # the input item it was read from (file, record, URL)
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+removed = Table(
+    "removed",
+    metadata,
+    Column("article_id", String(16), ForeignKey("articles.id"), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("kind", String(32), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("article_id", String(16), ForeignKey("articles.id"), primary_key=True),
+    Column("id", String(16), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("roles", Text, nullable=False),  # JSON list
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("article_id", String(16), ForeignKey("articles.id"), primary_key=True),
+    Column("entity_id", String(16), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
+attributions = Table(
+    "attributions",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(16), ForeignKey("articles.id"), nullable=False),
+    Column("id", String(16), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("source_text", Text),
+    Column("source_start", Integer),
+    Column("source_end", Integer),
+    Column("source_entity", Text),
+    Column("source_entity_id", String(16)),
+    Column("anonymous", Boolean, nullable=False),
+    Column("grouped", Boolean, nullable=False),
+    Column("cue", Text),
+    Column("cue_lemma", Text),
+    Column("cue_start", Integer),
+    Column("cue_end", Integer),
+    Column("content", Text, nullable=False),
+    Column("content_start", Integer, nullable=False),
+    Column("content_end", Integer, nullable=False),
+    Column("content_spans", Text, nullable=False),  # JSON [[start, end], ...]
+    Column("nested_in", String(16)),
+    Column("channel", Text),
+    Column("when_text", Text),
+)
+
+minhashes = Table(
+    "minhashes",
+    metadata,
+    Column("article_id", String(16), ForeignKey("articles.id"), primary_key=True),
+    Column("signature", LargeBinary, nullable=False),
+)
+
+minhash_bands = Table(
+    "minhash_bands",
+    metadata,
+    Column("band", Integer, primary_key=True),
+    Column("key", String(32), primary_key=True),
+    Column("article_id", String(16), ForeignKey("articles.id"), primary_key=True),
+)
+
+failures = Table(
+    "failures",
+    metadata,
+    Column("item", Text, primary_key=True),  # the input item: file, record or URL
+    Column("input", Text, nullable=False),  # the input given on the command line
+    Column("error", Text, nullable=False),
+    Column("failed_at", DateTime(timezone=True), nullable=False),
+)

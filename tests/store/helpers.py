@@ -1,0 +1,99 @@
+"""Analyses built by hand for store tests: exact control, no NLP."""
+
+from __future__ import annotations
+
+from sayso.analyze import article_id
+from sayso.model import (
+    Analysis,
+    Article,
+    Attribution,
+    AttributionKind,
+    Content,
+    Cue,
+    Entity,
+    Source,
+)
+
+
+def claim_text(speaker: str, cue: str, content: str) -> str:
+    return f"{speaker} {cue} that {content}."
+
+
+def make_analysis(
+    claims: list[tuple[str, str, str]],
+    *,
+    filler: str = "",
+    publisher: str | None = "Example News",
+    published: str | None = "2024-03-21",
+    title: str | None = "A title",
+    url: str | None = None,
+    nested: dict[int, int] | None = None,
+) -> Analysis:
+    """One article whose sentences are ``SPEAKER CUE that CONTENT.``, with exact spans."""
+    text = filler
+    attributions, entities = [], {}
+    for index, (speaker, cue, content) in enumerate(claims):
+        if text:
+            text += "\n\n"
+        start = len(text)
+        sentence = claim_text(speaker, cue, content)
+        text += sentence
+        s_start, s_end = start, start + len(speaker)
+        c_start = s_end + 1
+        c_end = c_start + len(cue)
+        t_start = c_end + len(" that ")
+        t_end = t_start + len(content)
+        entity = entities.setdefault(
+            speaker, Entity(id=f"e{len(entities) + 1}", name=speaker, type="PERSON")
+        )
+        entity.mentions.append((s_start, s_end))
+        attributions.append(
+            Attribution(
+                id=f"a{index + 1}",
+                kind=AttributionKind.INDIRECT,
+                source=Source(s_start, s_end, speaker, entity=speaker, entity_id=entity.id),
+                cue=Cue(c_start, c_end, cue, cue),
+                content=Content(spans=((t_start, t_end),), text=content),
+            )
+        )
+        for name, other in entities.items():
+            at = content.find(name)
+            if at >= 0 and other is not entity:
+                other.mentions.append((t_start + at, t_start + at + len(name)))
+    for inner, outer in (nested or {}).items():
+        attributions[inner].nested_in = attributions[outer].id
+    article = Article(
+        id=article_id(text),
+        text=text,
+        url=url,
+        title=title,
+        publisher=publisher,
+        published=published,
+    )
+    return Analysis(article=article, attributions=attributions, entities=list(entities.values()))
+
+
+LONG_STORY = " ".join(
+    f"Paragraph {i} of the wire report describes the {word} talks between the delegations "
+    f"in the capital, where officials met for the {i}th time this year."
+    for i, word in enumerate(
+        [
+            "border",
+            "trade",
+            "energy",
+            "water",
+            "fishing",
+            "customs",
+            "grain",
+            "transit",
+            "visa",
+            "railway",
+            "port",
+            "pipeline",
+            "tariff",
+            "airspace",
+            "bridge",
+            "harbour",
+        ]
+    )
+)
