@@ -63,7 +63,12 @@ def _implicit_continuations(
             source=previous.source,
             content=[inner, *quotes.continuations(quote)],
             rule="implicit-quote",
-            implicit_from=found.index(previous),
+            # A run of quote paragraphs all continue the first speaker's attribution.
+            implicit_from=(
+                previous.implicit_from
+                if previous.implicit_from is not None
+                else found.index(previous)
+            ),
         )
         extra.append(candidate)
         covered.append(candidate)
@@ -94,7 +99,7 @@ def _previous_direct(text: str, found: list[Candidate], char: int) -> Candidate 
             best = candidate
     if best is None:
         return None
-    quoted = any(text[s - 1 : s] in '“"«„' for s, _ in best.content)
+    quoted = any(text[s - 1 : s] in '“"«„' or text[s - 2 : s] == "''" for s, _ in best.content)
     return best if quoted else None
 
 
@@ -198,6 +203,8 @@ def _kind(
 def _is_quoted(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 1) : start]
     after = text[end : end + 2]
+    if text[max(0, start - 2) : start] in {"''", "``"}:
+        before, after = '"', after.replace("'", '"')
     return (
         (before in {"“", '"', "«", "„", "‘"} and any(ch in after for ch in '”"»“’'))
         or (before in {"“", '"', "«", "„"} and end == len(text.rstrip()))

@@ -91,7 +91,7 @@ FOLLOW_CUES = frozenset(
     }
 )
 SEPARATORS = frozenset({",", "—", "–", "--"})
-CLOSING_QUOTES = frozenset({"”", '"', "»", "’", "'", "«"})
+CLOSING_QUOTES = frozenset({"”", '"', "»", "’", "'", "«", "''"})
 SEE_AS_VERBS = frozenset({"see", "view", "regard", "describe", "consider", "portray", "brand"})
 
 
@@ -299,7 +299,7 @@ def _explicit_opening(doc: Doc, start: int, sent: Span) -> int | None:
     return None
 
 
-_OPENING_QUOTES = frozenset('“"«„')
+_OPENING_QUOTES = frozenset({"“", '"', "«", "„", "''", "``"})
 
 
 def _content_end(doc: Doc, start: int, sent: Span, quotes: QuoteIndex) -> int:
