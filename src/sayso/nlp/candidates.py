@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from spacy.tokens import Token
+
+from sayso.nlp.lexicon import BELIEF_VERBS, INTENTION_VERBS, SPEECH_VERBS
 from sayso.nlp.phrases import NounPhrase
 
 
@@ -42,3 +45,27 @@ class Candidate:
 
     def covers(self, char: int) -> bool:
         return any(start <= char < end for start, end in self.content)
+
+
+def cue_category(lemma: str) -> CueCategory | None:
+    if lemma in SPEECH_VERBS:
+        return CueCategory.SPEECH
+    if lemma in BELIEF_VERBS:
+        return CueCategory.BELIEF
+    if lemma in INTENTION_VERBS:
+        return CueCategory.INTENTION
+    return None
+
+
+def cue_range(cue: Token) -> tuple[int, int]:
+    """The cue's own words: the verb and an adjacent particle ("pointed out")."""
+    end = cue.i + 1
+    for child in cue.children:
+        if child.dep_ == "prt" and child.i == end:
+            end += 1
+    return cue.i, end
+
+
+def cue_lemma(cue: Token) -> str:
+    start, end = cue_range(cue)
+    return " ".join(t.lemma_.lower() for t in cue.doc[start:end])
