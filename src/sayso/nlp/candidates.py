@@ -7,7 +7,16 @@ from enum import StrEnum
 
 from spacy.tokens import Token
 
-from sayso.nlp.lexicon import BELIEF_VERBS, INTENTION_VERBS, SPEECH_VERBS
+from sayso.nlp.lexicon import (
+    BELIEF_VERBS,
+    CLAUSE_CUE_VERBS,
+    INTENTION_VERBS,
+    OBJECT_CUE_VERBS,
+    PREP_CUE_VERBS,
+    RAISING_CUE_VERBS,
+    SPEECH_VERBS,
+    WANT_CUE_VERBS,
+)
 from sayso.nlp.phrases import NounPhrase
 
 
@@ -17,6 +26,7 @@ class CueCategory(StrEnum):
     INTENTION = "intention"
     ACCORDING_TO = "according_to"
     COLON = "colon"
+    ATTITUDE = "attitude"  # stances and evaluations: "endorsed", "criticized ... for"
     NONE = "none"
 
 
@@ -52,8 +62,12 @@ def cue_category(lemma: str) -> CueCategory | None:
         return CueCategory.SPEECH
     if lemma in BELIEF_VERBS:
         return CueCategory.BELIEF
-    if lemma in INTENTION_VERBS:
+    if lemma in INTENTION_VERBS or lemma in WANT_CUE_VERBS:
         return CueCategory.INTENTION
+    if lemma in CLAUSE_CUE_VERBS:
+        return CueCategory.BELIEF
+    if lemma in OBJECT_CUE_VERBS or lemma in PREP_CUE_VERBS or lemma in RAISING_CUE_VERBS:
+        return CueCategory.ATTITUDE
     return None
 
 

@@ -10,7 +10,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from sayso.nlp.candidates import CueCategory, cue_range
-from sayso.nlp.lexicon import INTENTION_VERBS, NEEDS_THAT_CLAUSE, SPEECH_VERBS
+from sayso.nlp.lexicon import (
+    INFINITIVE_CUE_VERBS,
+    NEEDS_THAT_CLAUSE,
+    OBJECT_CUE_VERBS,
+    OBJECT_PREPOSITIONS,
+    PREP_CUE_VERBS,
+    SPEECH_VERBS,
+)
 from sayso.nlp.phrases import NounPhrase, skip_left
 from sayso.nlp.text import QuoteIndex, finish_content
 
@@ -99,7 +106,7 @@ def _content_start_after(doc: Doc, cue: Token, category: CueCategory) -> int | N
     lemma = cue.lemma_.lower()
     after_cue = cue_range(cue)[1]
     clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i]
-    if lemma in INTENTION_VERBS:
+    if lemma in INFINITIVE_CUE_VERBS:
         clauses += [
             c
             for c in cue.children
@@ -168,7 +175,9 @@ def content_before(
     doc: Doc, cue: Token, source: NounPhrase | None, quotes: QuoteIndex, category: CueCategory
 ) -> tuple[list[tuple[int, int]], str] | None:
     sent = cue.sent
-    if cue.tag_ in {"VBG", "VBN", "TO"} or cue.lemma_.lower() in INTENTION_VERBS - SPEECH_VERBS:
+    if category is CueCategory.ATTITUDE or cue.tag_ in {"VBG", "VBN", "TO"}:
+        return None
+    if cue.lemma_.lower() in INFINITIVE_CUE_VERBS - SPEECH_VERBS:
         return None
     if _takes_object(cue):
         return None
@@ -258,3 +267,63 @@ def see_as(
         end = conj.right_edge.i + 1
     piece = finish_content(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
     return ([piece], "see-as") if piece else None
+
+
+# --- "endorsed Clinton", "criticized Rubio for ...", "referred to X" ------------------------
+
+OBJECT_DEPS = frozenset({"dobj", "dative", "oprd", "ccomp", "xcomp", "attr", "acomp"})
+_TIME_ENTS = frozenset({"DATE", "TIME"})
+
+
+def content_object(
+    doc: Doc, cue: Token, source: NounPhrase | None, quotes: QuoteIndex, category: CueCategory
+) -> tuple[list[tuple[int, int]], str] | None:
+    """The object of a stance or evaluation verb and the complements that go with it."""
+    lemma = cue.lemma_.lower()
+    takes_object = lemma in OBJECT_CUE_VERBS
+    preps = PREP_CUE_VERBS.get(lemma, frozenset())
+    if takes_object:
+        preps = preps | OBJECT_PREPOSITIONS
+    after = cue_range(cue)[1]
+    parts = [c for c in cue.children if c.i >= after and _is_complement(c, takes_object, preps)]
+    if cue_range(cue)[1] > cue.i + 1 and doc[cue.i + 1].lower_ in preps:
+        # "called for", "pointed to": the parser read the preposition as a particle.
+        parts += [c for c in doc[cue.i + 1].children if c.dep_ in {"pobj", "pcomp"}]
+    if not parts or all(c.dep_ in {"ccomp", "xcomp", "acomp"} for c in parts):
+        return None
+    start = min(c.left_edge.i for c in parts)
+    last = doc[max(c.right_edge.i for c in parts)]
+    end = min(last.idx + len(last.text), cue.sent.end_char)
+    piece = finish_content(doc.text, doc[start].idx, end)
+    return ([piece], "object") if piece else None
+
+
+def _is_complement(child: Token, takes_object: bool, preps: frozenset[str]) -> bool:
+    if child.dep_ == "prep":
+        if child.lower_ not in preps:
+            return False
+        return not any(t.ent_type_ in _TIME_ENTS for t in child.subtree)
+    return takes_object and child.dep_ in OBJECT_DEPS
+
+
+# --- "the race has seemed to take on ..." ------------------------------------------------
+
+
+def content_raising(doc: Doc, cue: Token) -> list[tuple[int, int]] | None:
+    """Subject and complement of "seem"/"appear": an impression without a source."""
+    subject = next((c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    complement = [c for c in cue.children if c.dep_ in {"xcomp", "acomp", "oprd", "attr"}]
+    if subject is None or not complement or subject.lower_ in {"it", "there"}:
+        return None
+    if subject.i > cue.i or complement[0].i < cue.i:
+        return None
+    pieces = [
+        finish_content(doc.text, subject.left_edge.idx, _end(subject.right_edge)),
+        finish_content(doc.text, complement[0].left_edge.idx, _end(complement[-1].right_edge)),
+    ]
+    found = [p for p in pieces if p is not None]
+    return found if len(found) == 2 else None
+
+
+def _end(token: Token) -> int:
+    return token.idx + len(token.text)

@@ -12,8 +12,16 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from sayso.nlp.candidates import Candidate, CueCategory, cue_category, cue_lemma, cue_range
-from sayso.nlp.content import content_after, content_before, content_end, has_verb, see_as
-from sayso.nlp.lexicon import BELIEF_VERBS, PASSIVE_CUE_VERBS
+from sayso.nlp.content import (
+    content_after,
+    content_before,
+    content_end,
+    content_object,
+    content_raising,
+    has_verb,
+    see_as,
+)
+from sayso.nlp.lexicon import BELIEF_VERBS, PASSIVE_CUE_VERBS, RAISING_CUE_VERBS
 from sayso.nlp.phrases import (
     NounPhrase,
     head_of,
@@ -51,12 +59,14 @@ def verb_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
         return passive_frame(doc, cue, quotes)
     if category is None:
         return None
+    if lemma in RAISING_CUE_VERBS:
+        return _raising_frame(doc, cue)
     source = find_source(doc, cue)
     clause_start = source.start if source and source.start < cue.i else cue.i
-    frames = (content_after, content_before, see_as)
+    frames = (content_after, content_before, see_as, content_object)
     if quotes.ending_before(doc[clause_start].idx) is not None:
         # “A,” he said, “B.”: the quote before the reporting clause comes first.
-        frames = (content_before, content_after, see_as)
+        frames = (content_before, content_after, see_as, content_object)
     for frame in frames:
         content = frame(doc, cue, source, quotes, category)
         if content:
@@ -72,6 +82,20 @@ def verb_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
             candidate.channel, candidate.when = cue_adjuncts(doc, cue)
             return candidate
     return None
+
+
+def _raising_frame(doc: Doc, cue: Token) -> Candidate | None:
+    pieces = content_raising(doc, cue)
+    if pieces is None:
+        return None
+    return Candidate(
+        cue=cue_range(cue),
+        lemma=cue_lemma(cue),
+        category=CueCategory.BELIEF,
+        source=None,
+        content=pieces,
+        rule="raising",
+    )
 
 
 def _is_passive(cue: Token) -> bool:
