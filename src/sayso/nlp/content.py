@@ -158,7 +158,7 @@ def content_end(doc: Doc, start: int, sent: Span, quotes: QuoteIndex) -> int:
     end_char = sent.end_char
     for i in range(start + 1, sent.end - 1):
         token = doc[i]
-        if token.text == "," and doc[i + 1].lower_ in FOLLOW_CUES:
+        if token.text == "," and (doc[i + 1].lower_ in FOLLOW_CUES or _new_report(doc, i, sent)):
             end_char = token.idx
             break
     enclosing = quotes.containing(doc[start].idx)
@@ -166,6 +166,25 @@ def content_end(doc: Doc, start: int, sent: Span, quotes: QuoteIndex) -> int:
         # A cue inside a quotation: its content ends where the quotation does.
         return min(end_char, enclosing.inner_end)
     return quotes.reaching_past(doc[start].idx, end_char)
+
+
+_REPORT_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+_NP_POS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART"})
+
+
+def _new_report(doc: Doc, comma: int, sent: Span) -> bool:
+    """ "..., John said none were added": a new source and speech verb after a comma start
+    an attribution of their own, which the parser often hangs inside the previous one."""
+    i = comma + 1
+    while i < sent.end and i - comma <= 6 and doc[i].pos_ in _NP_POS:
+        i += 1
+    if i == comma + 1 or i >= sent.end:
+        return False
+    verb = doc[i]
+    if doc[i].lower_ in {"also", "then", "later"} and i + 1 < sent.end:
+        verb = doc[i + 1]
+    followed = verb.i + 1 < sent.end and doc[verb.i + 1].text not in {",", ".", ";"}
+    return verb.tag_ in _REPORT_TAGS and verb.lemma_.lower() in SPEECH_VERBS and followed
 
 
 # --- content before the cue: "Y, X wrote", "“Y,” said X" ------------------------------

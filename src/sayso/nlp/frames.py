@@ -64,8 +64,10 @@ def verb_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
     source = find_source(doc, cue)
     clause_start = source.start if source and source.start < cue.i else cue.i
     frames = (content_after, content_before, see_as, content_object)
-    if quotes.ending_before(doc[clause_start].idx) is not None:
-        # “A,” he said, “B.”: the quote before the reporting clause comes first.
+    quote = quotes.ending_before(doc[clause_start].idx)
+    if quote is not None and quote.end > cue.sent.start_char:
+        # “A,” he said, “B.”: the quote before the reporting clause comes first. A quote
+        # that closed the previous sentence comes second: “… Sanders.” Many said he won.
         frames = (content_before, content_after, see_as, content_object)
     for frame in frames:
         content = frame(doc, cue, source, quotes, category)
