@@ -19,6 +19,7 @@ from sayso.nlp.lexicon import (
     SPEECH_VERBS,
 )
 from sayso.nlp.phrases import NounPhrase, skip_left
+from sayso.nlp.quotes import Quote
 from sayso.nlp.text import QuoteIndex, finish_content
 
 OBJECT_TAKING = frozenset(
@@ -251,9 +252,31 @@ def _split_quote_tail(
         t.pos_ == "VERB" and t.i != cue.i and t.lemma_.lower() in SPEECH_VERBS for t in gap
     ):
         return []
-    if not between.strip(" ,.;—–\t") or _only_adjuncts(gap):
+    if not between.strip(" ,.;—–\t") or _only_adjuncts(gap) or _next_sentence_quote(sent, after):
         return [quotes.inner(after), *quotes.continuations(after)]
     return []
+
+
+def _next_sentence_quote(sent: Span, quote: Quote) -> bool:
+    """“A,” said X, a broker who represents sellers. “B.”: a quotation that makes up the
+    whole next sentence, with no reporting clause of its own, carries on the same words."""
+    doc = sent.doc
+    if (
+        doc.text[sent.end_char : quote.start].strip()
+        or "\n" in doc.text[sent.end_char : quote.start]
+    ):
+        return False
+    if not quote.closed or doc.text[quote.inner_end - 1 : quote.inner_end] not in {".", "?", "!"}:
+        return False
+    rest = doc.char_span(quote.end, len(doc.text), alignment_mode="expand")
+    if rest is None or not len(rest):
+        return True
+    following = rest[0].sent
+    return not any(
+        t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"
+        for t in following
+        if t.idx >= quote.end
+    )
 
 
 def _only_adjuncts(gap: Span | None) -> bool:
