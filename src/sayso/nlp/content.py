@@ -113,6 +113,9 @@ def _content_start_after(doc: Doc, cue: Token, category: CueCategory) -> int | N
             for c in cue.children
             if c.dep_ == "xcomp" and c.i > cue.i and any(a.lower_ == "to" for a in c.children)
         ]
+    if lemma in SPEECH_VERBS:
+        # "He said legalizing it could put ...": the parser often reads the clause as xcomp.
+        clauses += [c for c in cue.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]
     explicit = _explicit_opening(doc, after_cue, cue.sent)
     if lemma in NEEDS_THAT_CLAUSE:
         return explicit
@@ -217,12 +220,48 @@ def content_before(
     first = sent.start
     while first < sep and (doc[first].is_space or doc[first].text in SEPARATORS):
         first += 1
-    if doc[first].lower_ in SUBORDINATORS or not has_verb(doc, first, sep):
+    if doc[first].lower_ in SUBORDINATORS:
         return None
     piece = finish_content(doc.text, doc[first].idx, doc[sep].idx)
-    if piece is None:
+    tail = _parenthetical_tail(doc, cue, sent, quotes, first, sep)
+    if piece is not None and tail is not None:
+        return [piece, tail], "parenthetical"
+    if piece is None or not has_verb(doc, first, sep):
         return None
     return [piece], "before"
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _parenthetical_tail(
+    doc: Doc, cue: Token, sent: Span, quotes: QuoteIndex, first: int, sep: int
+) -> tuple[int, int] | None:
+    """ "This campaign, he says, is different": the reporting clause sits inside its
+    content, which resumes after the comma that closes the clause."""
+    comma = next(
+        (i for i in range(cue.i + 1, min(cue.i + 9, sent.end)) if doc[i].text in SEPARATORS),
+        None,
+    )
+    if comma is None or has_verb(doc, cue.i + 1, comma) or comma + 1 >= sent.end:
+        return None
+    start = comma + 1
+    if doc[start].lower_ in FOLLOW_CUES or not has_verb(doc, start, sent.end):
+        return None
+    before_finite = any(t.tag_ in _FINITE for t in doc[first:sep])
+    if before_finite and _has_subject(doc, start, sent.end):
+        return None
+    return finish_content(doc.text, doc[start].idx, content_end(doc, start, sent, quotes))
+
+
+def _has_subject(doc: Doc, start: int, end: int) -> bool:
+    """Whether the clause in ``start:end`` opens with its own subject before its verb."""
+    for token in doc[start:end]:
+        if token.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"}:
+            return True
+        if token.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
 
 
 def _takes_object(cue: Token) -> bool:
