@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 from sayso.model import Attribution, AttributionKind, Content, Cue, Source, TextSpan
 from sayso.nlp.candidates import Candidate, CueCategory
 from sayso.nlp.frames import according_to_frame, colon_frame, cue_category, verb_frame
-from sayso.nlp.lexicon import PASSIVE_CUE_VERBS
+from sayso.nlp.lexicon import PASSIVE_AS_VERBS, PASSIVE_CUE_VERBS
 from sayso.nlp.speakers import Resolution
 from sayso.nlp.text import QuoteIndex
 
@@ -35,7 +35,7 @@ def _frame_for(doc: Doc, token: Token, quotes: QuoteIndex) -> Candidate | None:
         return colon_frame(doc, token, quotes)
     if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
         lemma = token.lemma_.lower()
-        if cue_category(lemma) is not None or lemma in PASSIVE_CUE_VERBS:
+        if cue_category(lemma) is not None or lemma in PASSIVE_CUE_VERBS | PASSIVE_AS_VERBS:
             return verb_frame(doc, token, quotes)
     return None
 

@@ -21,7 +21,13 @@ from sayso.nlp.content import (
     has_verb,
     see_as,
 )
-from sayso.nlp.lexicon import BELIEF_VERBS, PASSIVE_CUE_VERBS, RAISING_CUE_VERBS
+from sayso.nlp.lexicon import (
+    BELIEF_VERBS,
+    PASSIVE_AS_PREPOSITIONS,
+    PASSIVE_AS_VERBS,
+    PASSIVE_CUE_VERBS,
+    RAISING_CUE_VERBS,
+)
 from sayso.nlp.phrases import (
     NounPhrase,
     head_of,
@@ -53,7 +59,7 @@ CHANNEL_PREPS = frozenset({"on", "in", "via", "through", "over", "during"})
 def verb_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
     lemma = cue.lemma_.lower()
     category = cue_category(lemma)
-    if category is None and lemma not in PASSIVE_CUE_VERBS:
+    if category is None and lemma not in PASSIVE_CUE_VERBS and lemma not in PASSIVE_AS_VERBS:
         return None
     if _is_passive(cue):
         return passive_frame(doc, cue, quotes)
@@ -176,7 +182,7 @@ def _surface_source_right(doc: Doc, cue: Token, sent: Span) -> NounPhrase | None
 
 def passive_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
     lemma = cue.lemma_.lower()
-    if lemma not in PASSIVE_CUE_VERBS:
+    if lemma not in PASSIVE_CUE_VERBS and lemma not in PASSIVE_AS_VERBS:
         return None
     agent = next((c for c in cue.children if c.dep_ == "agent"), None)
     source = None
@@ -194,6 +200,8 @@ def passive_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
         subject_span = finish_content(doc.text, subject.left_edge.idx, _right_char(subject))
         verb_span = finish_content(doc.text, infinitive.left_edge.idx, _right_char(infinitive))
         pieces = [p for p in (subject_span, verb_span) if p]
+    elif lemma in PASSIVE_AS_VERBS and subject is not None and subject.lower_ != "it":
+        pieces = _passive_as(doc, cue, subject)
     if not pieces:
         return None
     start, end = cue_range(cue)
@@ -210,6 +218,25 @@ def passive_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
     )
     candidate.channel, candidate.when = cue_adjuncts(doc, cue)
     return candidate
+
+
+def _passive_as(doc: Doc, cue: Token, subject: Token) -> list[tuple[int, int]]:
+    """ "Trump is seen as a risk", "X was criticized for Y": subject and complement."""
+    complements = [
+        c
+        for c in cue.children
+        if c.i > cue.i
+        and (
+            (c.dep_ == "prep" and c.lower_ in PASSIVE_AS_PREPOSITIONS)
+            or c.dep_ in {"oprd", "attr", "acomp"}
+        )
+    ]
+    if not complements:
+        return []
+    subject_span = finish_content(doc.text, subject.left_edge.idx, _right_char(subject))
+    last = complements[-1]
+    complement = finish_content(doc.text, complements[0].idx, _right_char(last))
+    return [p for p in (subject_span, complement) if p] if subject_span and complement else []
 
 
 def _right_char(token: Token) -> int:

@@ -326,3 +326,12 @@ RAISING_CUE_VERBS = frozenset({"seem", "appear"})
 
 # Every verb whose content may be an infinitive ("plans to", "wants to", "urged them to").
 INFINITIVE_CUE_VERBS = INTENTION_VERBS | WANT_CUE_VERBS
+
+# Passives that judge their subject: "Trump is widely seen as a risk", "X was criticized for Y".
+PASSIVE_AS_VERBS = frozenset(
+    """
+    see view consider regard describe know call deem perceive portray label brand criticize
+    criticise praise accuse blame
+    """.split()
+)
+PASSIVE_AS_PREPOSITIONS = frozenset({"as", "for", "of"})
