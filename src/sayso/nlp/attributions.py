@@ -7,7 +7,8 @@ from spacy.tokens import Doc, Token
 from sayso.model import Attribution, AttributionKind, Content, Cue, Source, TextSpan
 from sayso.nlp.candidates import Candidate, CueCategory
 from sayso.nlp.frames import according_to_frame, colon_frame, cue_category, verb_frame
-from sayso.nlp.lexicon import PASSIVE_AS_VERBS, PASSIVE_CUE_VERBS
+from sayso.nlp.lexicon import NOUN_CUES, PASSIVE_AS_VERBS, PASSIVE_CUE_VERBS
+from sayso.nlp.nouns import noun_frame
 from sayso.nlp.speakers import Resolution
 from sayso.nlp.text import QuoteIndex
 
@@ -33,6 +34,8 @@ def _frame_for(doc: Doc, token: Token, quotes: QuoteIndex) -> Candidate | None:
         return according_to_frame(doc, token, quotes)
     if token.text == ":":
         return colon_frame(doc, token, quotes)
+    if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES:
+        return noun_frame(doc, token)
     if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
         lemma = token.lemma_.lower()
         if cue_category(lemma) is not None or lemma in PASSIVE_CUE_VERBS | PASSIVE_AS_VERBS:

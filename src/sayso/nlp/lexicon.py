@@ -336,3 +336,64 @@ PASSIVE_AS_VERBS = frozenset(
     """.split()
 )
 PASSIVE_AS_PREPOSITIONS = frozenset({"as", "for", "of"})
+
+# Nouns that carry an attribution, with what introduces their content: a preposition, or
+# "clause" for a "that"/"to" clause ("her claim that ...", "his promise to ...").
+NOUN_CUES: dict[str, frozenset[str]] = {
+    noun: frozenset(kinds.split())
+    for noun, kinds in {
+        "question": "about",
+        "endorsement": "of",
+        "criticism": "of for on",
+        "concern": "about clause",
+        "opposition": "to",
+        "call": "for",
+        "claim": "clause",
+        "promise": "clause",
+        "suggestion": "clause",
+        "statement": "clause",
+        "reference": "to",
+        "doubt": "about clause",
+        "mention": "of",
+        "comment": "about",
+        "complaint": "about clause",
+        "attack": "against on",
+        "assertion": "clause",
+        "defense": "of",
+        "message": "about",
+        "talk": "about",
+        "chant": "of",
+        "hope": "clause",
+        "belief": "clause",
+        "desire": "clause",
+        "pledge": "clause",
+        "opinion": "of",
+        "rejection": "of",
+        "embrace": "of",
+        "backing": "of",
+        "agreement": "clause",
+        "confidence": "clause",
+        "accusation": "of clause",
+        "allegation": "clause",
+        "proposal": "for",
+        "praise": "for",
+        "warning": "about clause",
+        "insistence": "on clause",
+        "fear": "clause",
+        "worry": "about clause",
+        "anxiety": "about",
+        "inclination": "clause",
+        "argument": "clause",
+        "announcement": "clause",
+    }.items()
+}
+SPEECH_NOUNS = frozenset(
+    """
+    claim statement comment assertion allegation accusation warning announcement promise pledge
+    call message mention reference complaint question chant talk criticism praise suggestion
+    """.split()
+)
+# Verbs that lend their subject to a cue noun: "Clinton expressed concern that ...".
+LIGHT_VERBS = frozenset(
+    "express voice make issue raise offer give deliver reiterate repeat share have".split()
+)
