@@ -118,8 +118,16 @@ def find_source(doc: Doc, cue: Token) -> NounPhrase | None:
         subject = subjects[0]
         limit = cue.i if subject.i < cue.i else None
         return np_from_head(subject, limit_end=limit)
+    if cue.dep_ == "acl" and cue.head.pos_ in {"NOUN", "PROPN"} and cue.head.i < cue.i:
+        # "an ad featuring Hispanics criticizing Trump's proposals": the noun it modifies.
+        return np_from_head(cue.head, limit_end=cue.i)
     if cue.tag_ == "VBG" and cue.dep_ in {"advcl", "xcomp", "conj", "acl", "pcomp"}:
         return _inherited_source(doc, cue)
+    if cue.dep_ == "xcomp":
+        # "Sullivan had to explain", "she wants to say": the subject of the governing verb.
+        inherited = _inherited_source(doc, cue)
+        if inherited is not None:
+            return inherited
     surface = _surface_source_left(doc, cue, sent)
     if surface is not None:
         return surface
