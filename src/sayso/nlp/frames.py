@@ -318,20 +318,23 @@ def colon_frame(doc: Doc, colon: Token, quotes: QuoteIndex) -> Candidate | None:
     if run is None or run[0] != trim(doc, sent.start, colon.i)[0]:
         return None
     speaker = doc[run[0] : run[1]]
-    if not any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in speaker):
+    leads_line = _leads_line(doc, speaker)
+    if not leads_line and not any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in speaker):
         return None
     start = colon.i + 1
     while start < sent.end and doc[start].is_space:
         start += 1
     if start >= sent.end:
         return None
+    # A headline "Poll: ..." or a transcript line "SMITH: ..." speaks to the end of its line.
+    end_char = _line_end(doc.text, colon.idx) if leads_line else sent.end_char
     quote = quotes.starting_at(doc[start].idx)
     if quote is not None:
         pieces = [quotes.inner(quote), *quotes.continuations(quote)]
     else:
         if not has_verb(doc, start, sent.end):
             return None
-        piece = finish_content(doc.text, doc[start].idx, sent.end_char)
+        piece = finish_content(doc.text, doc[start].idx, end_char)
         if piece is None:
             return None
         pieces = [piece]
@@ -343,6 +346,19 @@ def colon_frame(doc: Doc, colon: Token, quotes: QuoteIndex) -> Candidate | None:
         content=pieces,
         rule="colon",
     )
+
+
+def _leads_line(doc: Doc, speaker: Span) -> bool:
+    """A short capitalised name opening its line: "Poll:", "JOEL BENENSON:", "Q:"."""
+    line_start = doc.text.rfind("\n", 0, speaker.start_char) + 1
+    if doc.text[line_start : speaker.start_char].strip() or len(speaker) > 5:
+        return False
+    return speaker[0].text[:1].isupper() and not any(t.pos_ in {"VERB", "AUX"} for t in speaker)
+
+
+def _line_end(text: str, char: int) -> int:
+    end = text.find("\n", char)
+    return len(text.rstrip()) if end < 0 else end
 
 
 # --- channel and time of the statement ---------------------------------------------------
