@@ -361,8 +361,12 @@ def content_object(
 ) -> tuple[list[tuple[int, int]], str] | None:
     """The object of a stance or evaluation verb and the complements that go with it."""
     lemma = cue.lemma_.lower()
+    if cue.tag_ == "VBN" and cue.dep_ in {"acl", "amod"}:
+        return None  # "a party called Anti-Prom" names a thing; nobody says anything
     takes_object = lemma in OBJECT_CUE_VERBS
     preps = PREP_CUE_VERBS.get(lemma, frozenset())
+    if any(c.dep_ == "prt" and c.lower_ not in preps for c in cue.children):
+        return None  # "called off the projects", "backed down"
     if takes_object:
         preps = preps | OBJECT_PREPOSITIONS
     after = cue_range(cue)[1]
