@@ -94,13 +94,21 @@ def content_after(
             return None
         token = doc[start]
     quote = quotes.starting_at(token.idx)
-    if quote is not None:
+    if quote is not None and not _clause_goes_on(doc.text, quote, sent):
         return [quotes.inner(quote), *quotes.continuations(quote)], "after-quote"
     end = content_end(doc, start, sent, quotes)
     pieces = finish_content(doc.text, token.idx, end)
     if pieces is None:
         return None
     return [pieces], "after"
+
+
+def _clause_goes_on(text: str, quote: Quote, sent: Span) -> bool:
+    """ 'He said "zero" voters would follow': the quotation is only part of the clause."""
+    if not quote.closed or quote.end >= sent.end_char:
+        return False
+    rest = text[quote.end : sent.end_char]
+    return any(ch.isalnum() for ch in rest) and not rest.lstrip().startswith((",", ";", "—"))
 
 
 def _content_start_after(doc: Doc, cue: Token, category: CueCategory) -> int | None:

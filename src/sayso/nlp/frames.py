@@ -71,7 +71,7 @@ def verb_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
     clause_start = source.start if source and source.start < cue.i else cue.i
     frames = (content_after, content_before, see_as, content_object)
     quote = quotes.ending_before(doc[clause_start].idx)
-    if quote is not None and quote.end > cue.sent.start_char:
+    if quote is not None and (quote.end > cue.sent.start_char or _ends_open(doc.text, quote)):
         # “A,” he said, “B.”: the quote before the reporting clause comes first. A quote
         # that closed the previous sentence comes second: “… Sanders.” Many said he won.
         frames = (content_before, content_after, see_as, content_object)
@@ -90,6 +90,12 @@ def verb_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
             candidate.channel, candidate.when = cue_adjuncts(doc, cue)
             return candidate
     return None
+
+
+def _ends_open(text: str, quote: Quote) -> bool:
+    """ “A,” he said: a quotation closing on a comma waits for its reporting clause, even
+    when the parser ends the sentence at the closing mark."""
+    return text[quote.inner_start : quote.inner_end].rstrip().endswith((",", "—", "–"))
 
 
 def _raising_frame(doc: Doc, cue: Token) -> Candidate | None:
