@@ -292,14 +292,18 @@ def _split_quote_tail(
     if after is None:
         return []
     between = doc.text[cue.idx + len(cue.text) : after.start]
-    if "\n" in between or len(between) > 80:
+    if "\n" in between:
+        return []
+    if _next_sentence_quote(sent, after) and not quotes.any_in(cue.idx, after.start):
+        return [quotes.inner(after), *quotes.continuations(after)]
+    if len(between) > 80:
         return []
     gap = doc.char_span(cue.idx, after.start, alignment_mode="expand")
     if gap is not None and any(
         t.pos_ == "VERB" and t.i != cue.i and t.lemma_.lower() in SPEECH_VERBS for t in gap
     ):
         return []
-    if not between.strip(" ,.;—–\t") or _only_adjuncts(gap) or _next_sentence_quote(sent, after):
+    if not between.strip(" ,.;—–\t") or _only_adjuncts(gap):
         return [quotes.inner(after), *quotes.continuations(after)]
     return []
 
