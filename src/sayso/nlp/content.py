@@ -104,7 +104,7 @@ def content_after(
 
 
 def _clause_goes_on(text: str, quote: Quote, sent: Span) -> bool:
-    """ 'He said "zero" voters would follow': the quotation is only part of the clause."""
+    """'He said "zero" voters would follow': the quotation is only part of the clause."""
     if not quote.closed or quote.end >= sent.end_char:
         return False
     rest = text[quote.end : sent.end_char]

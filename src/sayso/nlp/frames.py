@@ -93,7 +93,7 @@ def verb_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
 
 
 def _ends_open(text: str, quote: Quote) -> bool:
-    """ “A,” he said: a quotation closing on a comma waits for its reporting clause, even
+    """“A,” he said: a quotation closing on a comma waits for its reporting clause, even
     when the parser ends the sentence at the closing mark."""
     return text[quote.inner_start : quote.inner_end].rstrip().endswith((",", "—", "–"))
 
