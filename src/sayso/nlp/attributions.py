@@ -10,7 +10,7 @@ from sayso.nlp.frames import according_to_frame, colon_frame, cue_category, verb
 from sayso.nlp.lexicon import NOUN_CUES, PASSIVE_AS_VERBS, PASSIVE_CUE_VERBS
 from sayso.nlp.nouns import noun_frame
 from sayso.nlp.speakers import Resolution
-from sayso.nlp.text import QuoteIndex
+from sayso.nlp.text import QuoteIndex, text_of
 
 # Quoted words inside a nested report of speech belong to the inner speaker; inside a
 # nested belief or intention they are still the outer speaker's words.
@@ -53,9 +53,11 @@ def _implicit_continuations(
     for quote in quotes.quotes:
         if any(c.covers(quote.inner_start) for c in covered):
             continue
-        if not _starts_paragraph(doc.text, quote.start) or not _ends_paragraph(doc.text, quote.end):
+        if not _starts_paragraph(text_of(doc), quote.start) or not _ends_paragraph(
+            text_of(doc), quote.end
+        ):
             continue
-        previous = _previous_direct(doc.text, covered, quote.start)
+        previous = _previous_direct(text_of(doc), covered, quote.start)
         if previous is None:
             continue
         inner = quotes.inner(quote)
@@ -142,7 +144,7 @@ def build_attributions(
                 cue=_cue(doc, candidate),
                 content=Content(
                     spans=tuple(candidate.content),
-                    text=doc.text[candidate.content_start : candidate.content_end],
+                    text=text_of(doc)[candidate.content_start : candidate.content_end],
                 ),
                 nested_in=ids[parent] if parent is not None else None,
                 channel=_text_span(doc, candidate.channel),
@@ -187,7 +189,7 @@ def _kind(
     candidate = candidates[index]
     if candidate.cue is None:
         return AttributionKind.IMPLICIT
-    text = doc.text
+    text = text_of(doc)
     if all(_is_quoted(text, start, end) for start, end in candidate.content):
         return AttributionKind.DIRECT
     inner = [

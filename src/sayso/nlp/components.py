@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from sayso.nlp.attributions import build_attributions, find_candidates
 from sayso.nlp.speakers import resolve_sources
-from sayso.nlp.text import QuoteIndex
+from sayso.nlp.text import QuoteIndex, text_of
 
 EXTENSIONS = ("attributions", "entities", "attribution_candidates", "quotes")
 
@@ -57,7 +57,7 @@ def paragraphs(doc: Doc) -> Doc:
 def attributions(doc: Doc) -> Doc:
     """Find every attribution: who (source), the cue, and what (content)."""
     _fix_lemmas(doc)
-    quotes = QuoteIndex(doc.text)
+    quotes = QuoteIndex(text_of(doc))
     candidates = find_candidates(doc, quotes)
     doc._.quotes = [(q.start, q.end) for q in quotes.quotes]
     doc._.attribution_candidates = candidates

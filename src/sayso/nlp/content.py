@@ -20,7 +20,7 @@ from sayso.nlp.lexicon import (
 )
 from sayso.nlp.phrases import NounPhrase, skip_left
 from sayso.nlp.quotes import Quote
-from sayso.nlp.text import QuoteIndex, finish_content
+from sayso.nlp.text import QuoteIndex, finish_content, text_of
 
 OBJECT_TAKING = frozenset(
     {
@@ -94,10 +94,10 @@ def content_after(
             return None
         token = doc[start]
     quote = quotes.starting_at(token.idx)
-    if quote is not None and not _clause_goes_on(doc.text, quote, sent):
+    if quote is not None and not _clause_goes_on(text_of(doc), quote, sent):
         return [quotes.inner(quote), *quotes.continuations(quote)], "after-quote"
     end = content_end(doc, start, sent, quotes)
-    pieces = finish_content(doc.text, token.idx, end)
+    pieces = finish_content(text_of(doc), token.idx, end)
     if pieces is None:
         return None
     return [pieces], "after"
@@ -230,7 +230,7 @@ def content_before(
         first += 1
     if doc[first].lower_ in SUBORDINATORS:
         return None
-    piece = finish_content(doc.text, doc[first].idx, doc[sep].idx)
+    piece = finish_content(text_of(doc), doc[first].idx, doc[sep].idx)
     tail = _parenthetical_tail(doc, cue, sent, quotes, first, sep)
     if piece is not None and tail is not None:
         return [piece, tail], "parenthetical"
@@ -259,7 +259,7 @@ def _parenthetical_tail(
     before_finite = any(t.tag_ in _FINITE for t in doc[first:sep])
     if before_finite and _has_subject(doc, start, sent.end):
         return None
-    return finish_content(doc.text, doc[start].idx, content_end(doc, start, sent, quotes))
+    return finish_content(text_of(doc), doc[start].idx, content_end(doc, start, sent, quotes))
 
 
 def _has_subject(doc: Doc, start: int, end: int) -> bool:
@@ -291,7 +291,7 @@ def _split_quote_tail(
     after = quotes.next_after(cue.idx)
     if after is None:
         return []
-    between = doc.text[cue.idx + len(cue.text) : after.start]
+    between = text_of(doc)[cue.idx + len(cue.text) : after.start]
     if "\n" in between:
         return []
     if _next_sentence_quote(sent, after) and not quotes.any_in(cue.idx, after.start):
@@ -313,13 +313,17 @@ def _next_sentence_quote(sent: Span, quote: Quote) -> bool:
     whole next sentence, with no reporting clause of its own, carries on the same words."""
     doc = sent.doc
     if (
-        doc.text[sent.end_char : quote.start].strip()
-        or "\n" in doc.text[sent.end_char : quote.start]
+        text_of(doc)[sent.end_char : quote.start].strip()
+        or "\n" in text_of(doc)[sent.end_char : quote.start]
     ):
         return False
-    if not quote.closed or doc.text[quote.inner_end - 1 : quote.inner_end] not in {".", "?", "!"}:
+    if not quote.closed or text_of(doc)[quote.inner_end - 1 : quote.inner_end] not in {
+        ".",
+        "?",
+        "!",
+    }:
         return False
-    rest = doc.char_span(quote.end, len(doc.text), alignment_mode="expand")
+    rest = doc.char_span(quote.end, len(text_of(doc)), alignment_mode="expand")
     if rest is None or not len(rest):
         return True
     following = rest[0].sent
@@ -358,7 +362,7 @@ def see_as(
     end = as_pp[0].right_edge.i + 1
     for conj in (c for c in cue.children if c.dep_ == "conj" and c.i > end):
         end = conj.right_edge.i + 1
-    piece = finish_content(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+    piece = finish_content(text_of(doc), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
     return ([piece], "see-as") if piece else None
 
 
@@ -391,7 +395,7 @@ def content_object(
     start = min(c.left_edge.i for c in parts)
     last = doc[max(c.right_edge.i for c in parts)]
     end = min(last.idx + len(last.text), cue.sent.end_char)
-    piece = finish_content(doc.text, doc[start].idx, end)
+    piece = finish_content(text_of(doc), doc[start].idx, end)
     return ([piece], "object") if piece else None
 
 
@@ -415,8 +419,8 @@ def content_raising(doc: Doc, cue: Token) -> list[tuple[int, int]] | None:
     if subject.i > cue.i or complement[0].i < cue.i:
         return None
     pieces = [
-        finish_content(doc.text, subject.left_edge.idx, _end(subject.right_edge)),
-        finish_content(doc.text, complement[0].left_edge.idx, _end(complement[-1].right_edge)),
+        finish_content(text_of(doc), subject.left_edge.idx, _end(subject.right_edge)),
+        finish_content(text_of(doc), complement[0].left_edge.idx, _end(complement[-1].right_edge)),
     ]
     found = [p for p in pieces if p is not None]
     return found if len(found) == 2 else None

@@ -39,7 +39,7 @@ from sayso.nlp.phrases import (
     trim,
 )
 from sayso.nlp.quotes import Quote
-from sayso.nlp.text import QuoteIndex, finish_content
+from sayso.nlp.text import QuoteIndex, finish_content, text_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CHANNEL_NOUNS = frozenset(
@@ -71,7 +71,7 @@ def verb_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
     clause_start = source.start if source and source.start < cue.i else cue.i
     frames = (content_after, content_before, see_as, content_object)
     quote = quotes.ending_before(doc[clause_start].idx)
-    if quote is not None and (quote.end > cue.sent.start_char or _ends_open(doc.text, quote)):
+    if quote is not None and (quote.end > cue.sent.start_char or _ends_open(text_of(doc), quote)):
         # “A,” he said, “B.”: the quote before the reporting clause comes first. A quote
         # that closed the previous sentence comes second: “… Sanders.” Many said he won.
         frames = (content_before, content_after, see_as, content_object)
@@ -208,11 +208,11 @@ def passive_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
     infinitive = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
     pieces: list[tuple[int, int]] = []
     if clause is not None and (subject is None or subject.lower_ == "it"):
-        piece = finish_content(doc.text, clause.left_edge.idx, _right_char(clause))
+        piece = finish_content(text_of(doc), clause.left_edge.idx, _right_char(clause))
         pieces = [piece] if piece else []
     elif infinitive is not None and subject is not None and subject.lower_ != "it":
-        subject_span = finish_content(doc.text, subject.left_edge.idx, _right_char(subject))
-        verb_span = finish_content(doc.text, infinitive.left_edge.idx, _right_char(infinitive))
+        subject_span = finish_content(text_of(doc), subject.left_edge.idx, _right_char(subject))
+        verb_span = finish_content(text_of(doc), infinitive.left_edge.idx, _right_char(infinitive))
         pieces = [p for p in (subject_span, verb_span) if p]
     elif lemma in PASSIVE_AS_VERBS and subject is not None and subject.lower_ != "it":
         pieces = _passive_as(doc, cue, subject)
@@ -247,9 +247,9 @@ def _passive_as(doc: Doc, cue: Token, subject: Token) -> list[tuple[int, int]]:
     ]
     if not complements:
         return []
-    subject_span = finish_content(doc.text, subject.left_edge.idx, _right_char(subject))
+    subject_span = finish_content(text_of(doc), subject.left_edge.idx, _right_char(subject))
     last = complements[-1]
-    complement = finish_content(doc.text, complements[0].idx, _right_char(last))
+    complement = finish_content(text_of(doc), complements[0].idx, _right_char(last))
     return [p for p in (subject_span, complement) if p] if subject_span and complement else []
 
 
@@ -287,14 +287,14 @@ def according_to_frame(doc: Doc, according: Token, quotes: QuoteIndex) -> Candid
         and doc[pp_end].text == ","
     )
     if left[1] > left[0] and (has_verb(doc, *left) or parenthetical):
-        piece = finish_content(doc.text, doc[left[0]].idx, _char_end(doc, left[1]))
+        piece = finish_content(text_of(doc), doc[left[0]].idx, _char_end(doc, left[1]))
         if piece:
             pieces.append(piece)
     if right[1] > right[0] and (
         has_verb(doc, *right) or quotes.any_in(doc[right[0]].idx, _char_end(doc, right[1]))
     ):
         end = content_end(doc, right[0], sent, quotes)
-        piece = finish_content(doc.text, doc[right[0]].idx, end)
+        piece = finish_content(text_of(doc), doc[right[0]].idx, end)
         if piece:
             pieces.append(piece)
     if not pieces:
@@ -333,14 +333,14 @@ def colon_frame(doc: Doc, colon: Token, quotes: QuoteIndex) -> Candidate | None:
     if start >= sent.end:
         return None
     # A headline "Poll: ..." or a transcript line "SMITH: ..." speaks to the end of its line.
-    end_char = _line_end(doc.text, colon.idx) if leads_line else sent.end_char
+    end_char = _line_end(text_of(doc), colon.idx) if leads_line else sent.end_char
     quote = quotes.starting_at(doc[start].idx)
     if quote is not None:
         pieces = [quotes.inner(quote), *quotes.continuations(quote)]
     else:
         if not has_verb(doc, start, sent.end):
             return None
-        piece = finish_content(doc.text, doc[start].idx, end_char)
+        piece = finish_content(text_of(doc), doc[start].idx, end_char)
         if piece is None:
             return None
         pieces = [piece]
@@ -356,8 +356,8 @@ def colon_frame(doc: Doc, colon: Token, quotes: QuoteIndex) -> Candidate | None:
 
 def _leads_line(doc: Doc, speaker: Span) -> bool:
     """A short capitalised name opening its line: "Poll:", "JOEL BENENSON:", "Q:"."""
-    line_start = doc.text.rfind("\n", 0, speaker.start_char) + 1
-    if doc.text[line_start : speaker.start_char].strip() or len(speaker) > 5:
+    line_start = text_of(doc).rfind("\n", 0, speaker.start_char) + 1
+    if text_of(doc)[line_start : speaker.start_char].strip() or len(speaker) > 5:
         return False
     return speaker[0].text[:1].isupper() and not any(t.pos_ in {"VERB", "AUX"} for t in speaker)
 
