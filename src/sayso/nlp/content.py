@@ -125,6 +125,8 @@ def _content_start_after(doc: Doc, cue: Token, category: CueCategory) -> int | N
         # "He said legalizing it could put ...": the parser often reads the clause as xcomp.
         clauses += [c for c in cue.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]
     explicit = _explicit_opening(doc, after_cue, cue.sent)
+    if lemma == "say" and after_cue < len(doc) and doc[after_cue].lower_ in {"yes", "no", "so"}:
+        return after_cue  # "75 percent said yes", "half said so"
     if lemma in NEEDS_THAT_CLAUSE:
         return explicit
     if explicit is not None:
@@ -206,8 +208,10 @@ def content_before(
     doc: Doc, cue: Token, source: NounPhrase | None, quotes: QuoteIndex, category: CueCategory
 ) -> tuple[list[tuple[int, int]], str] | None:
     sent = cue.sent
-    if category is CueCategory.ATTITUDE or cue.tag_ in {"VBG", "VBN", "TO"}:
+    if cue.tag_ in {"VBG", "VBN", "TO"}:
         return None
+    if category is CueCategory.ATTITUDE and not _quote_before(doc, cue, source, quotes):
+        return None  # “...,” he mocks: only a quotation comes before a stance verb
     if cue.lemma_.lower() in INFINITIVE_CUE_VERBS - SPEECH_VERBS:
         return None
     if _takes_object(cue):
@@ -270,6 +274,11 @@ def _has_subject(doc: Doc, start: int, end: int) -> bool:
         if token.pos_ in {"VERB", "AUX"}:
             return False
     return False
+
+
+def _quote_before(doc: Doc, cue: Token, source: NounPhrase | None, quotes: QuoteIndex) -> bool:
+    clause_start = source.start if source and source.start < cue.i else cue.i
+    return quotes.ending_before(doc[clause_start].idx) is not None
 
 
 def _takes_object(cue: Token) -> bool:

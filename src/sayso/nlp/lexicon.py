@@ -256,7 +256,7 @@ TITLE_WORDS = frozenset(
 CLAUSE_CUE_VERBS = frozenset(
     """
     show indicate learn wonder question acknowledge concede assert allege emphasize emphasise
-    complain joke remark reply predict estimate fear worry determine continue
+    complain joke remark reply predict estimate fear worry determine continue remind remember
     """.split()
 )
 
@@ -268,7 +268,7 @@ OBJECT_CUE_VERBS = frozenset(
     favor favour highlight lament demand condemn deem decry reiterate stress repeat describe
     accuse name welcome applaud hail lambaste chide scold rebuke fault ridicule deride label
     dub brand acknowledge admit predict recommend offer confirm deny portray defend
-    attack
+    attack issue
     """.split()
 )
 
