@@ -363,7 +363,8 @@ CASES = [
     ),
     Case(
         "previous-sentence-quote-not-content",
-        "The crowd chanted “President Sanders.” Many in the crowd said the senator was honest.",
+        "The crowd held up signs for “President Sanders.” Many in the crowd said the senator was "
+        "honest.",
         [Want("said", "the senator was honest", mention="Many in the crowd")],
     ),
     Case(

@@ -23,6 +23,7 @@ from sayso.nlp.content import (
 )
 from sayso.nlp.lexicon import (
     BELIEF_VERBS,
+    DEFAULT_PASSIVE_AS,
     PASSIVE_AS_PREPOSITIONS,
     PASSIVE_AS_VERBS,
     PASSIVE_CUE_VERBS,
@@ -216,6 +217,10 @@ def passive_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
         pieces = [p for p in (subject_span, verb_span) if p]
     elif lemma in PASSIVE_AS_VERBS and subject is not None and subject.lower_ != "it":
         pieces = _passive_as(doc, cue, subject)
+    if not pieces and source is not None and subject is not None and subject.lower_ != "it":
+        # "O'Malley's move was first reported by MSNBC": what the agent reported.
+        piece = finish_content(text_of(doc), subject.left_edge.idx, _right_char(subject))
+        pieces = [piece] if piece else []
     if not pieces:
         return None
     start, end = cue_range(cue)
@@ -241,7 +246,7 @@ def _passive_as(doc: Doc, cue: Token, subject: Token) -> list[tuple[int, int]]:
         for c in cue.children
         if c.i > cue.i
         and (
-            (c.dep_ == "prep" and c.lower_ in PASSIVE_AS_PREPOSITIONS)
+            (c.dep_ == "prep" and c.lower_ in _judging_prepositions(cue))
             or c.dep_ in {"oprd", "attr", "acomp"}
         )
     ]
@@ -251,6 +256,10 @@ def _passive_as(doc: Doc, cue: Token, subject: Token) -> list[tuple[int, int]]:
     last = complements[-1]
     complement = finish_content(text_of(doc), complements[0].idx, _right_char(last))
     return [p for p in (subject_span, complement) if p] if subject_span and complement else []
+
+
+def _judging_prepositions(cue: Token) -> frozenset[str]:
+    return PASSIVE_AS_PREPOSITIONS.get(cue.lemma_.lower(), DEFAULT_PASSIVE_AS)
 
 
 def _right_char(token: Token) -> int:

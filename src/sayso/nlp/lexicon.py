@@ -257,6 +257,7 @@ CLAUSE_CUE_VERBS = frozenset(
     """
     show indicate learn wonder question acknowledge concede assert allege emphasize emphasise
     complain joke remark reply predict estimate fear worry determine continue remind remember
+    imply envision forecast interject clarify yell
     """.split()
 )
 
@@ -268,7 +269,8 @@ OBJECT_CUE_VERBS = frozenset(
     favor favour highlight lament demand condemn deem decry reiterate stress repeat describe
     accuse name welcome applaud hail lambaste chide scold rebuke fault ridicule deride label
     dub brand acknowledge admit predict recommend offer confirm deny portray defend
-    attack issue
+    attack issue reference quote voice chant request underscore credit outline invoke
+    retweet assail congratulate bemoan reaffirm recite articulate unveil
     """.split()
 )
 
@@ -311,6 +313,17 @@ PREP_CUE_VERBS: dict[str, frozenset[str]] = {
         "describe": "as",
         "elaborate": "on",
         "weigh": "on",
+        "lash": "at",
+        "allude": "to",
+        "liken": "to",
+        "side": "with",
+        "distance": "from",
+        "plead": "for",
+        "apologize": "for",
+        "attribute": "to",
+        "characterize": "as",
+        "spar": "with",
+        "balk": "at",
         "express": "about",
     }.items()
 }
@@ -335,7 +348,11 @@ PASSIVE_AS_VERBS = frozenset(
     criticise praise accuse blame
     """.split()
 )
-PASSIVE_AS_PREPOSITIONS = frozenset({"as", "for", "of"})
+# The preposition that introduces the judgement: "seen as", "criticized for", "accused of".
+PASSIVE_AS_PREPOSITIONS: dict[str, frozenset[str]] = {
+    verb: frozenset({"for"}) for verb in ("criticize", "criticise", "praise", "blame")
+} | {"accuse": frozenset({"of"}), "know": frozenset({"as", "for"})}
+DEFAULT_PASSIVE_AS = frozenset({"as"})
 
 # Nouns that carry an attribution, with what introduces their content: a preposition, or
 # "clause" for a "that"/"to" clause ("her claim that ...", "his promise to ...").
@@ -360,7 +377,6 @@ NOUN_CUES: dict[str, frozenset[str]] = {
         "assertion": "clause",
         "defense": "of",
         "message": "about",
-        "talk": "about",
         "chant": "of",
         "hope": "clause",
         "belief": "clause",
