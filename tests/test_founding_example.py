@@ -170,3 +170,16 @@ def test_offsets_slice_the_text(analysis):
             assert text[a.source.start : a.source.end] == a.source.text
         if a.cue:
             assert text[a.cue.start : a.cue.end] == a.cue.text
+
+
+def test_no_top_level_attribution_beyond_the_annotation(analysis, expected):
+    """Every outermost attribution sayso reports is one the analyst annotated (required or
+    optional): a wider cue lexicon must not add claims the article does not make."""
+    annotated = [find(analysis, item) for item in expected["attributions"]]
+    annotated_ids = {a.id for a in annotated if a is not None}
+    extra = [
+        (a.cue.text if a.cue else None, a.content.text[:60])
+        for a in analysis.attributions
+        if a.nested_in is None and a.id not in annotated_ids
+    ]
+    assert not extra

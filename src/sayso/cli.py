@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from sayso.analyze import analyze_many
 from sayso.errors import SaysoError
+from sayso.eval.cli import eval_app
 from sayso.export import render_table, to_json, to_jsonl_line, to_markdown
 from sayso.export.text import summary_line
 from sayso.ingest.files import DEFAULT_MAX_BYTES, read_inputs
@@ -30,6 +31,7 @@ app = typer.Typer(
 # Piped output is read by programs and people with wide windows: don't wrap it at 80.
 console = Console(highlight=False, width=None if sys.stdout.isatty() else 120)
 errors = Console(stderr=True, highlight=False, soft_wrap=True)
+app.add_typer(eval_app, name="eval")
 
 
 class OutputFormat(StrEnum):

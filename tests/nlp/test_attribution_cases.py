@@ -339,6 +339,78 @@ CASES = [
         "The United Nations said the aid convoy had been attacked.",
         [Want("said", "the aid convoy had been attacked", "United Nations")],
     ),
+    # --- constructions learned from PolNeAR's training split -----------------------------
+    Case(
+        "typewriter-quotes",
+        "''The talks have failed,'' Anna Berg said.",
+        [Want("said", "The talks have failed", "Anna Berg", kind="direct")],
+    ),
+    Case(
+        "quote-next-sentence-continues",
+        "“The river will rise,” said Tom Hart, a hydrologist who works for the city. “The "
+        "bridge will close.”",
+        [Want("said", "The bridge will close", "Tom Hart", kind="direct", pieces=2)],
+    ),
+    Case(
+        "parenthetical-reporting-clause",
+        "This campaign, he says, is different.",
+        [Want("says", "is different", None, mention="he", pieces=2)],
+    ),
+    Case(
+        "parenthetical-subject-before",
+        "Mr. Obama, officials said, has become increasingly skeptical.",
+        [Want("said", "has become increasingly skeptical", anonymous=True, pieces=2)],
+    ),
+    Case(
+        "previous-sentence-quote-not-content",
+        "The crowd held up signs for “President Sanders.” Many in the crowd said the senator was "
+        "honest.",
+        [Want("said", "the senator was honest", mention="Many in the crowd")],
+    ),
+    Case(
+        "object-cue-endorsed",
+        "Governor Jerry Brown endorsed Hillary Clinton on Tuesday.",
+        [Want("endorsed", "Hillary Clinton", "Jerry Brown")],
+    ),
+    Case(
+        "object-cue-criticized-for",
+        "Jeb Bush criticized Marco Rubio for opposing the exception.",
+        [
+            Want("criticized", "Marco Rubio for opposing the exception", "Jeb Bush"),
+            # Rubio's stance, as Bush reports it: nested in Bush's attribution.
+            Want("opposing", "the exception", nested_in_cue="criticized"),
+        ],
+    ),
+    Case(
+        "preposition-cue-referred-to",
+        "Senator Ann Cole referred to the plan as a disaster.",
+        [Want("referred", "the plan", "Ann Cole")],
+    ),
+    Case(
+        "noun-cue-possessor",
+        "Clinton's criticism of the trade deal surprised her allies.",
+        [Want("criticism", "the trade deal", mention="Clinton")],
+    ),
+    Case(
+        "passive-seen-as",
+        "The ruling was widely seen as a threat to the program.",
+        [Want("was widely seen", "as a threat to the program", no_source=True, pieces=2)],
+    ),
+    Case(
+        "raising-seemed",
+        "The senator seemed unconvinced by the argument.",
+        [Want("seemed", "unconvinced by the argument", no_source=True, pieces=2)],
+    ),
+    Case(
+        "headline-colon",
+        "Poll: Trump and Clinton hold narrow leads in Pennsylvania\n\nVoters are split.",
+        [Want(":", "Trump and Clinton hold narrow leads", mention="Poll")],
+    ),
+    Case(
+        "speech-gerund-clause",
+        "He said legalizing it could put thousands of people to work.",
+        [Want("said", "legalizing it could put thousands", None, mention="He")],
+    ),
     # --- not attributions ---------------------------------------------------------------
     Case("no-wrote-a-book", "He wrote a book about the war.", [], count=0),
     Case("no-said-nothing", "She said nothing.", [], count=0),

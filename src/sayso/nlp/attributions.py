@@ -7,9 +7,10 @@ from spacy.tokens import Doc, Token
 from sayso.model import Attribution, AttributionKind, Content, Cue, Source, TextSpan
 from sayso.nlp.candidates import Candidate, CueCategory
 from sayso.nlp.frames import according_to_frame, colon_frame, cue_category, verb_frame
-from sayso.nlp.lexicon import PASSIVE_CUE_VERBS
+from sayso.nlp.lexicon import NOUN_CUES, PASSIVE_AS_VERBS, PASSIVE_CUE_VERBS
+from sayso.nlp.nouns import noun_frame
 from sayso.nlp.speakers import Resolution
-from sayso.nlp.text import QuoteIndex
+from sayso.nlp.text import QuoteIndex, text_of
 
 # Quoted words inside a nested report of speech belong to the inner speaker; inside a
 # nested belief or intention they are still the outer speaker's words.
@@ -33,9 +34,11 @@ def _frame_for(doc: Doc, token: Token, quotes: QuoteIndex) -> Candidate | None:
         return according_to_frame(doc, token, quotes)
     if token.text == ":":
         return colon_frame(doc, token, quotes)
+    if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES:
+        return noun_frame(doc, token)
     if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
         lemma = token.lemma_.lower()
-        if cue_category(lemma) is not None or lemma in PASSIVE_CUE_VERBS:
+        if cue_category(lemma) is not None or lemma in PASSIVE_CUE_VERBS | PASSIVE_AS_VERBS:
             return verb_frame(doc, token, quotes)
     return None
 
@@ -50,9 +53,11 @@ def _implicit_continuations(
     for quote in quotes.quotes:
         if any(c.covers(quote.inner_start) for c in covered):
             continue
-        if not _starts_paragraph(doc.text, quote.start) or not _ends_paragraph(doc.text, quote.end):
+        if not _starts_paragraph(text_of(doc), quote.start) or not _ends_paragraph(
+            text_of(doc), quote.end
+        ):
             continue
-        previous = _previous_direct(doc.text, covered, quote.start)
+        previous = _previous_direct(text_of(doc), covered, quote.start)
         if previous is None:
             continue
         inner = quotes.inner(quote)
@@ -63,7 +68,12 @@ def _implicit_continuations(
             source=previous.source,
             content=[inner, *quotes.continuations(quote)],
             rule="implicit-quote",
-            implicit_from=found.index(previous),
+            # A run of quote paragraphs all continue the first speaker's attribution.
+            implicit_from=(
+                previous.implicit_from
+                if previous.implicit_from is not None
+                else found.index(previous)
+            ),
         )
         extra.append(candidate)
         covered.append(candidate)
@@ -94,7 +104,7 @@ def _previous_direct(text: str, found: list[Candidate], char: int) -> Candidate 
             best = candidate
     if best is None:
         return None
-    quoted = any(text[s - 1 : s] in '“"«„' for s, _ in best.content)
+    quoted = any(text[s - 1 : s] in '“"«„' or text[s - 2 : s] == "''" for s, _ in best.content)
     return best if quoted else None
 
 
@@ -134,7 +144,7 @@ def build_attributions(
                 cue=_cue(doc, candidate),
                 content=Content(
                     spans=tuple(candidate.content),
-                    text=doc.text[candidate.content_start : candidate.content_end],
+                    text=text_of(doc)[candidate.content_start : candidate.content_end],
                 ),
                 nested_in=ids[parent] if parent is not None else None,
                 channel=_text_span(doc, candidate.channel),
@@ -179,7 +189,7 @@ def _kind(
     candidate = candidates[index]
     if candidate.cue is None:
         return AttributionKind.IMPLICIT
-    text = doc.text
+    text = text_of(doc)
     if all(_is_quoted(text, start, end) for start, end in candidate.content):
         return AttributionKind.DIRECT
     inner = [
@@ -198,6 +208,8 @@ def _kind(
 def _is_quoted(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 1) : start]
     after = text[end : end + 2]
+    if text[max(0, start - 2) : start] in {"''", "``"}:
+        before, after = '"', after.replace("'", '"')
     return (
         (before in {"“", '"', "«", "„", "‘"} and any(ch in after for ch in '”"»“’'))
         or (before in {"“", '"', "«", "„"} and end == len(text.rstrip()))

@@ -5,6 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from spacy.tokens import Token
+
+from sayso.nlp.lexicon import (
+    BELIEF_VERBS,
+    CLAUSE_CUE_VERBS,
+    INTENTION_VERBS,
+    OBJECT_CUE_VERBS,
+    PREP_CUE_VERBS,
+    RAISING_CUE_VERBS,
+    SPEECH_VERBS,
+    WANT_CUE_VERBS,
+)
 from sayso.nlp.phrases import NounPhrase
 
 
@@ -14,6 +26,7 @@ class CueCategory(StrEnum):
     INTENTION = "intention"
     ACCORDING_TO = "according_to"
     COLON = "colon"
+    ATTITUDE = "attitude"  # stances and evaluations: "endorsed", "criticized ... for"
     NONE = "none"
 
 
@@ -42,3 +55,31 @@ class Candidate:
 
     def covers(self, char: int) -> bool:
         return any(start <= char < end for start, end in self.content)
+
+
+def cue_category(lemma: str) -> CueCategory | None:
+    if lemma in SPEECH_VERBS:
+        return CueCategory.SPEECH
+    if lemma in BELIEF_VERBS:
+        return CueCategory.BELIEF
+    if lemma in INTENTION_VERBS or lemma in WANT_CUE_VERBS:
+        return CueCategory.INTENTION
+    if lemma in CLAUSE_CUE_VERBS:
+        return CueCategory.BELIEF
+    if lemma in OBJECT_CUE_VERBS or lemma in PREP_CUE_VERBS or lemma in RAISING_CUE_VERBS:
+        return CueCategory.ATTITUDE
+    return None
+
+
+def cue_range(cue: Token) -> tuple[int, int]:
+    """The cue's own words: the verb and an adjacent particle ("pointed out")."""
+    end = cue.i + 1
+    for child in cue.children:
+        if child.dep_ == "prt" and child.i == end:
+            end += 1
+    return cue.i, end
+
+
+def cue_lemma(cue: Token) -> str:
+    start, end = cue_range(cue)
+    return " ".join(t.lemma_.lower() for t in cue.doc[start:end])

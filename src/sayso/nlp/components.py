@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from sayso.nlp.attributions import build_attributions, find_candidates
 from sayso.nlp.speakers import resolve_sources
-from sayso.nlp.text import QuoteIndex
+from sayso.nlp.text import QuoteIndex, text_of
 
 EXTENSIONS = ("attributions", "entities", "attribution_candidates", "quotes")
 
@@ -56,12 +56,24 @@ def paragraphs(doc: Doc) -> Doc:
 )
 def attributions(doc: Doc) -> Doc:
     """Find every attribution: who (source), the cue, and what (content)."""
-    quotes = QuoteIndex(doc.text)
+    _fix_lemmas(doc)
+    quotes = QuoteIndex(text_of(doc))
     candidates = find_candidates(doc, quotes)
     doc._.quotes = [(q.start, q.end) for q in quotes.quotes]
     doc._.attribution_candidates = candidates
     doc._.attributions = build_attributions(doc, candidates, [None] * len(candidates))
     return doc
+
+
+# The small model's lemmatizer slips on a few cue verbs ("hoping" -> "hop").
+_LEMMA_FIXES = {("hop", "hoping"): "hope", ("hop", "hoped"): "hope", ("hop", "hopes"): "hope"}
+
+
+def _fix_lemmas(doc: Doc) -> None:
+    for token in doc:
+        fixed = _LEMMA_FIXES.get((token.lemma_, token.lower_))
+        if fixed is not None:
+            token.lemma_ = fixed
 
 
 @Language.component(

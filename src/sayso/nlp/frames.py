@@ -4,19 +4,30 @@ Each ``*_frame`` function looks at one cue and returns a :class:`Candidate` or `
 Frames read the dependency parse first and check it against the surface order of the
 sentence, because the reporting clause is where small parsers fail most ("France is
 preparing to send troops, Goncharenko wrote" often comes back with "wrote" as a conjunct).
+Where the content lies relative to the cue is :mod:`sayso.nlp.content`'s job.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from sayso.nlp.candidates import Candidate, CueCategory
+from sayso.nlp.candidates import Candidate, CueCategory, cue_category, cue_lemma, cue_range
+from sayso.nlp.content import (
+    content_after,
+    content_before,
+    content_end,
+    content_object,
+    content_raising,
+    has_verb,
+    see_as,
+)
 from sayso.nlp.lexicon import (
     BELIEF_VERBS,
-    INTENTION_VERBS,
-    NEEDS_THAT_CLAUSE,
+    DEFAULT_PASSIVE_AS,
+    PASSIVE_AS_PREPOSITIONS,
+    PASSIVE_AS_VERBS,
     PASSIVE_CUE_VERBS,
-    SPEECH_VERBS,
+    RAISING_CUE_VERBS,
 )
 from sayso.nlp.phrases import (
     NounPhrase,
@@ -29,25 +40,9 @@ from sayso.nlp.phrases import (
     trim,
 )
 from sayso.nlp.quotes import Quote
-from sayso.nlp.text import QuoteIndex, finish_content
+from sayso.nlp.text import QuoteIndex, finish_content, text_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-OBJECT_TAKING = frozenset(
-    {
-        "tell",
-        "inform",
-        "warn",
-        "assure",
-        "remind",
-        "advise",
-        "convince",
-        "ask",
-        "urge",
-        "promise",
-        "caution",
-        "brief",
-    }
-)
 CHANNEL_NOUNS = frozenset(
     """channel account post blog statement interview broadcast television radio website site
     newspaper paper column op-ed letter tweet message video podcast programme program show
@@ -58,66 +53,6 @@ PLATFORMS = frozenset(
     substack reddit threads bluesky mastodon truth gab rumble x""".split()
 )
 CHANNEL_PREPS = frozenset({"on", "in", "via", "through", "over", "during"})
-SUBORDINATORS = frozenset(
-    {
-        "after",
-        "before",
-        "when",
-        "while",
-        "if",
-        "because",
-        "although",
-        "though",
-        "since",
-        "as",
-        "once",
-        "until",
-        "unless",
-        "whether",
-    }
-)
-FOLLOW_CUES = frozenset(
-    {
-        "adding",
-        "saying",
-        "noting",
-        "arguing",
-        "insisting",
-        "explaining",
-        "warning",
-        "claiming",
-        "stressing",
-        "according",
-    }
-)
-SEPARATORS = frozenset({",", "—", "–", "--"})
-CLOSING_QUOTES = frozenset({"”", '"', "»", "’", "'", "«"})
-SEE_AS_VERBS = frozenset({"see", "view", "regard", "describe", "consider", "portray", "brand"})
-
-
-def cue_category(lemma: str) -> CueCategory | None:
-    if lemma in SPEECH_VERBS:
-        return CueCategory.SPEECH
-    if lemma in BELIEF_VERBS:
-        return CueCategory.BELIEF
-    if lemma in INTENTION_VERBS:
-        return CueCategory.INTENTION
-    return None
-
-
-def cue_range(cue: Token) -> tuple[int, int]:
-    """The cue's own words: the verb and an adjacent particle ("pointed out")."""
-    end = cue.i + 1
-    for child in cue.children:
-        if child.dep_ == "prt" and child.i == end:
-            end += 1
-    return cue.i, end
-
-
-def cue_lemma(cue: Token) -> str:
-    start, end = cue_range(cue)
-    return " ".join(t.lemma_.lower() for t in cue.doc[start:end])
-
 
 # --- verbal cues -----------------------------------------------------------------------
 
@@ -125,18 +60,22 @@ def cue_lemma(cue: Token) -> str:
 def verb_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
     lemma = cue.lemma_.lower()
     category = cue_category(lemma)
-    if category is None and lemma not in PASSIVE_CUE_VERBS:
+    if category is None and lemma not in PASSIVE_CUE_VERBS and lemma not in PASSIVE_AS_VERBS:
         return None
     if _is_passive(cue):
         return passive_frame(doc, cue, quotes)
     if category is None:
         return None
+    if lemma in RAISING_CUE_VERBS:
+        return _raising_frame(doc, cue)
     source = find_source(doc, cue)
     clause_start = source.start if source and source.start < cue.i else cue.i
-    frames = (_content_after, _content_before, _see_as)
-    if quotes.ending_before(doc[clause_start].idx) is not None:
-        # “A,” he said, “B.”: the quote before the reporting clause comes first.
-        frames = (_content_before, _content_after, _see_as)
+    frames = (content_after, content_before, see_as, content_object)
+    quote = quotes.ending_before(doc[clause_start].idx)
+    if quote is not None and (quote.end > cue.sent.start_char or _ends_open(text_of(doc), quote)):
+        # “A,” he said, “B.”: the quote before the reporting clause comes first. A quote
+        # that closed the previous sentence comes second: “… Sanders.” Many said he won.
+        frames = (content_before, content_after, see_as, content_object)
     for frame in frames:
         content = frame(doc, cue, source, quotes, category)
         if content:
@@ -154,6 +93,26 @@ def verb_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
     return None
 
 
+def _ends_open(text: str, quote: Quote) -> bool:
+    """“A,” he said: a quotation closing on a comma waits for its reporting clause, even
+    when the parser ends the sentence at the closing mark."""
+    return text[quote.inner_start : quote.inner_end].rstrip().endswith((",", "—", "–"))
+
+
+def _raising_frame(doc: Doc, cue: Token) -> Candidate | None:
+    pieces = content_raising(doc, cue)
+    if pieces is None:
+        return None
+    return Candidate(
+        cue=cue_range(cue),
+        lemma=cue_lemma(cue),
+        category=CueCategory.BELIEF,
+        source=None,
+        content=pieces,
+        rule="raising",
+    )
+
+
 def _is_passive(cue: Token) -> bool:
     return cue.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in cue.children)
 
@@ -166,8 +125,16 @@ def find_source(doc: Doc, cue: Token) -> NounPhrase | None:
         subject = subjects[0]
         limit = cue.i if subject.i < cue.i else None
         return np_from_head(subject, limit_end=limit)
+    if cue.dep_ == "acl" and cue.head.pos_ in {"NOUN", "PROPN"} and cue.head.i < cue.i:
+        # "an ad featuring Hispanics criticizing Trump's proposals": the noun it modifies.
+        return np_from_head(cue.head, limit_end=cue.i)
     if cue.tag_ == "VBG" and cue.dep_ in {"advcl", "xcomp", "conj", "acl", "pcomp"}:
         return _inherited_source(doc, cue)
+    if cue.dep_ == "xcomp":
+        # "Sullivan had to explain", "she wants to say": the subject of the governing verb.
+        inherited = _inherited_source(doc, cue)
+        if inherited is not None:
+            return inherited
     surface = _surface_source_left(doc, cue, sent)
     if surface is not None:
         return surface
@@ -225,205 +192,12 @@ def _surface_source_right(doc: Doc, cue: Token, sent: Span) -> NounPhrase | None
     return NounPhrase(start=run[0], end=run[1], head=head_of(doc, *run).i)
 
 
-# --- content after the cue: "X said (that) Y", "X wrote: Y" -----------------------------
-
-
-def _content_after(
-    doc: Doc, cue: Token, source: NounPhrase | None, quotes: QuoteIndex, category: CueCategory
-) -> tuple[list[tuple[int, int]], str] | None:
-    sent = cue.sent
-    start = _content_start_after(doc, cue, category)
-    if start is None:
-        return None
-    token = doc[start]
-    if token.text == ":":
-        start += 1
-        while start < sent.end and doc[start].is_space:
-            start += 1
-        if start >= sent.end:
-            return None
-        token = doc[start]
-    quote = quotes.starting_at(token.idx)
-    if quote is not None:
-        return [quotes.inner(quote), *quotes.continuations(quote)], "after-quote"
-    end = _content_end(doc, start, sent, quotes)
-    pieces = finish_content(doc.text, token.idx, end)
-    if pieces is None:
-        return None
-    return [pieces], "after"
-
-
-def _content_start_after(doc: Doc, cue: Token, category: CueCategory) -> int | None:
-    lemma = cue.lemma_.lower()
-    after_cue = cue_range(cue)[1]
-    clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i]
-    if lemma in INTENTION_VERBS:
-        clauses += [
-            c
-            for c in cue.children
-            if c.dep_ == "xcomp" and c.i > cue.i and any(a.lower_ == "to" for a in c.children)
-        ]
-    explicit = _explicit_opening(doc, after_cue, cue.sent)
-    if lemma in NEEDS_THAT_CLAUSE:
-        return explicit
-    if explicit is not None:
-        return explicit
-    if clauses:
-        start = min(c.left_edge.i for c in clauses)
-        return start if start >= after_cue else None
-    return None
-
-
-def _explicit_opening(doc: Doc, start: int, sent: Span) -> int | None:
-    """A "that"/"whether" complementiser or a colon after the cue's adjuncts ("told
-    reporters on Monday that"), or a quotation right after the cue ("said, “...”")."""
-    i = start
-    while i < sent.end and (doc[i].is_space or doc[i].text == ","):
-        i += 1
-    if i < sent.end and doc[i].text in _OPENING_QUOTES:
-        return i
-    budget = 14
-    while i < sent.end and budget > 0:
-        token = doc[i]
-        lower = token.lower_
-        if lower in {"that", "whether"} or (lower == "if" and token.dep_ == "mark"):
-            return i
-        if token.text == ":":
-            return i
-        if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "acl"}:
-            return None
-        if token.text in {";", "."} or token.text in _OPENING_QUOTES:
-            return None
-        budget -= 1
-        i += 1
-    return None
-
-
-_OPENING_QUOTES = frozenset('“"«„')
-
-
-def _content_end(doc: Doc, start: int, sent: Span, quotes: QuoteIndex) -> int:
-    """Where content that starts at token ``start`` ends: at the sentence end, or before
-    a trailing ", according to ..." / ", adding ..." that opens a new attribution, or at
-    the end of a quotation that runs on past the sentence."""
-    end_char = sent.end_char
-    for i in range(start + 1, sent.end - 1):
-        token = doc[i]
-        if token.text == "," and doc[i + 1].lower_ in FOLLOW_CUES:
-            end_char = token.idx
-            break
-    enclosing = quotes.containing(doc[start].idx)
-    if enclosing is not None and enclosing.start < doc[start].idx:
-        # A cue inside a quotation: its content ends where the quotation does.
-        return min(end_char, enclosing.inner_end)
-    return quotes.reaching_past(doc[start].idx, end_char)
-
-
-# --- content before the cue: "Y, X wrote", "“Y,” said X" ------------------------------
-
-
-def _content_before(
-    doc: Doc, cue: Token, source: NounPhrase | None, quotes: QuoteIndex, category: CueCategory
-) -> tuple[list[tuple[int, int]], str] | None:
-    sent = cue.sent
-    if cue.tag_ in {"VBG", "VBN", "TO"} or cue.lemma_.lower() in INTENTION_VERBS - SPEECH_VERBS:
-        return None
-    if _takes_object(cue):
-        return None
-    clause_start = source.start if source and source.start < cue.i else cue.i
-    sep = skip_left(doc, clause_start - 1, sent.start)
-    while sep >= sent.start and doc[sep].is_space:
-        sep -= 1
-    if sep < sent.start and not quotes.ending_before(doc[clause_start].idx):
-        return None
-    quote = quotes.ending_before(doc[clause_start].idx)
-    if quote is not None:
-        pieces = [*quotes.continued_from(quote), quotes.inner(quote)]
-        pieces += _split_quote_tail(doc, cue, sent, quotes)
-        return pieces, "before-quote"
-    if sep < sent.start or doc[sep].text not in SEPARATORS:
-        return None
-    first = sent.start
-    while first < sep and (doc[first].is_space or doc[first].text in SEPARATORS):
-        first += 1
-    if doc[first].lower_ in SUBORDINATORS or not _has_verb(doc, first, sep):
-        return None
-    piece = finish_content(doc.text, doc[first].idx, doc[sep].idx)
-    if piece is None:
-        return None
-    return [piece], "before"
-
-
-def _takes_object(cue: Token) -> bool:
-    """A cue with a direct object describes an act ("Smith wrote a letter"), except where
-    the object is the addressee ("told reporters")."""
-    if cue.lemma_.lower() in OBJECT_TAKING:
-        return False
-    return any(c.dep_ == "dobj" and c.i > cue.i and c.pos_ != "PRON" for c in cue.children)
-
-
-def _has_verb(doc: Doc, start: int, end: int) -> bool:
-    return any(t.pos_ in {"VERB", "AUX"} for t in doc[start:end])
-
-
-def _split_quote_tail(
-    doc: Doc, cue: Token, sent: Span, quotes: QuoteIndex
-) -> list[tuple[int, int]]:
-    """The second half of a quote split by its reporting clause: “A,” he said, “B.”"""
-    after = quotes.next_after(cue.idx)
-    if after is None:
-        return []
-    between = doc.text[cue.idx + len(cue.text) : after.start]
-    if "\n" in between or len(between) > 80:
-        return []
-    gap = doc.char_span(cue.idx, after.start, alignment_mode="expand")
-    if gap is not None and any(
-        t.pos_ == "VERB" and t.i != cue.i and t.lemma_.lower() in SPEECH_VERBS for t in gap
-    ):
-        return []
-    if not between.strip(" ,.;—–\t") or _only_adjuncts(gap):
-        return [quotes.inner(after), *quotes.continuations(after)]
-    return []
-
-
-def _only_adjuncts(gap: Span | None) -> bool:
-    if gap is None:
-        return False
-    return not any(t.pos_ in {"VERB", "AUX"} for t in gap[1:]) and len(gap) <= 12
-
-
-# --- "Berlin sees X as Y" ---------------------------------------------------------------
-
-
-def _see_as(
-    doc: Doc, cue: Token, source: NounPhrase | None, quotes: QuoteIndex, category: CueCategory
-) -> tuple[list[tuple[int, int]], str] | None:
-    if cue.lemma_.lower() not in SEE_AS_VERBS or source is None:
-        return None
-    obj = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
-    heads = [cue, *obj[:1]]
-    as_pp = [
-        c
-        for h in heads
-        for c in h.children
-        if c.lower_ == "as" and c.dep_ == "prep" and c.i > cue.i
-    ]
-    if not obj or not as_pp:
-        return None
-    start = obj[0].left_edge.i
-    end = as_pp[0].right_edge.i + 1
-    for conj in (c for c in cue.children if c.dep_ == "conj" and c.i > end):
-        end = conj.right_edge.i + 1
-    piece = finish_content(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
-    return ([piece], "see-as") if piece else None
-
-
 # --- passives: "it was claimed that", "X is expected to" ---------------------------------
 
 
 def passive_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
     lemma = cue.lemma_.lower()
-    if lemma not in PASSIVE_CUE_VERBS:
+    if lemma not in PASSIVE_CUE_VERBS and lemma not in PASSIVE_AS_VERBS:
         return None
     agent = next((c for c in cue.children if c.dep_ == "agent"), None)
     source = None
@@ -435,12 +209,18 @@ def passive_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
     infinitive = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
     pieces: list[tuple[int, int]] = []
     if clause is not None and (subject is None or subject.lower_ == "it"):
-        piece = finish_content(doc.text, clause.left_edge.idx, _right_char(clause))
+        piece = finish_content(text_of(doc), clause.left_edge.idx, _right_char(clause))
         pieces = [piece] if piece else []
     elif infinitive is not None and subject is not None and subject.lower_ != "it":
-        subject_span = finish_content(doc.text, subject.left_edge.idx, _right_char(subject))
-        verb_span = finish_content(doc.text, infinitive.left_edge.idx, _right_char(infinitive))
+        subject_span = finish_content(text_of(doc), subject.left_edge.idx, _right_char(subject))
+        verb_span = finish_content(text_of(doc), infinitive.left_edge.idx, _right_char(infinitive))
         pieces = [p for p in (subject_span, verb_span) if p]
+    elif lemma in PASSIVE_AS_VERBS and subject is not None and subject.lower_ != "it":
+        pieces = _passive_as(doc, cue, subject)
+    if not pieces and source is not None and subject is not None and subject.lower_ != "it":
+        # "O'Malley's move was first reported by MSNBC": what the agent reported.
+        piece = finish_content(text_of(doc), subject.left_edge.idx, _right_char(subject))
+        pieces = [piece] if piece else []
     if not pieces:
         return None
     start, end = cue_range(cue)
@@ -457,6 +237,29 @@ def passive_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
     )
     candidate.channel, candidate.when = cue_adjuncts(doc, cue)
     return candidate
+
+
+def _passive_as(doc: Doc, cue: Token, subject: Token) -> list[tuple[int, int]]:
+    """ "Trump is seen as a risk", "X was criticized for Y": subject and complement."""
+    complements = [
+        c
+        for c in cue.children
+        if c.i > cue.i
+        and (
+            (c.dep_ == "prep" and c.lower_ in _judging_prepositions(cue))
+            or c.dep_ in {"oprd", "attr", "acomp"}
+        )
+    ]
+    if not complements:
+        return []
+    subject_span = finish_content(text_of(doc), subject.left_edge.idx, _right_char(subject))
+    last = complements[-1]
+    complement = finish_content(text_of(doc), complements[0].idx, _right_char(last))
+    return [p for p in (subject_span, complement) if p] if subject_span and complement else []
+
+
+def _judging_prepositions(cue: Token) -> frozenset[str]:
+    return PASSIVE_AS_PREPOSITIONS.get(cue.lemma_.lower(), DEFAULT_PASSIVE_AS)
 
 
 def _right_char(token: Token) -> int:
@@ -492,15 +295,15 @@ def according_to_frame(doc: Doc, according: Token, quotes: QuoteIndex) -> Candid
         and pp_end < sent.end
         and doc[pp_end].text == ","
     )
-    if left[1] > left[0] and (_has_verb(doc, *left) or parenthetical):
-        piece = finish_content(doc.text, doc[left[0]].idx, _char_end(doc, left[1]))
+    if left[1] > left[0] and (has_verb(doc, *left) or parenthetical):
+        piece = finish_content(text_of(doc), doc[left[0]].idx, _char_end(doc, left[1]))
         if piece:
             pieces.append(piece)
     if right[1] > right[0] and (
-        _has_verb(doc, *right) or quotes.any_in(doc[right[0]].idx, _char_end(doc, right[1]))
+        has_verb(doc, *right) or quotes.any_in(doc[right[0]].idx, _char_end(doc, right[1]))
     ):
-        end = _content_end(doc, right[0], sent, quotes)
-        piece = finish_content(doc.text, doc[right[0]].idx, end)
+        end = content_end(doc, right[0], sent, quotes)
+        piece = finish_content(text_of(doc), doc[right[0]].idx, end)
         if piece:
             pieces.append(piece)
     if not pieces:
@@ -530,20 +333,23 @@ def colon_frame(doc: Doc, colon: Token, quotes: QuoteIndex) -> Candidate | None:
     if run is None or run[0] != trim(doc, sent.start, colon.i)[0]:
         return None
     speaker = doc[run[0] : run[1]]
-    if not any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in speaker):
+    leads_line = _leads_line(doc, speaker)
+    if not leads_line and not any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in speaker):
         return None
     start = colon.i + 1
     while start < sent.end and doc[start].is_space:
         start += 1
     if start >= sent.end:
         return None
+    # A headline "Poll: ..." or a transcript line "SMITH: ..." speaks to the end of its line.
+    end_char = _line_end(text_of(doc), colon.idx) if leads_line else sent.end_char
     quote = quotes.starting_at(doc[start].idx)
     if quote is not None:
         pieces = [quotes.inner(quote), *quotes.continuations(quote)]
     else:
-        if not _has_verb(doc, start, sent.end):
+        if not has_verb(doc, start, sent.end):
             return None
-        piece = finish_content(doc.text, doc[start].idx, sent.end_char)
+        piece = finish_content(text_of(doc), doc[start].idx, end_char)
         if piece is None:
             return None
         pieces = [piece]
@@ -555,6 +361,19 @@ def colon_frame(doc: Doc, colon: Token, quotes: QuoteIndex) -> Candidate | None:
         content=pieces,
         rule="colon",
     )
+
+
+def _leads_line(doc: Doc, speaker: Span) -> bool:
+    """A short capitalised name opening its line: "Poll:", "JOEL BENENSON:", "Q:"."""
+    line_start = text_of(doc).rfind("\n", 0, speaker.start_char) + 1
+    if text_of(doc)[line_start : speaker.start_char].strip() or len(speaker) > 5:
+        return False
+    return speaker[0].text[:1].isupper() and not any(t.pos_ in {"VERB", "AUX"} for t in speaker)
+
+
+def _line_end(text: str, char: int) -> int:
+    end = text.find("\n", char)
+    return len(text.rstrip()) if end < 0 else end
 
 
 # --- channel and time of the statement ---------------------------------------------------
@@ -598,6 +417,7 @@ __all__ = [
     "according_to_frame",
     "colon_frame",
     "cue_adjuncts",
+    "cue_category",
     "find_source",
     "passive_frame",
     "verb_frame",

@@ -43,8 +43,31 @@ class Quote:
         return self.start <= start and end <= self.end
 
 
+# Typewriter-style quotes written with two marks (''…'' in the New York Times, ``…'' in
+# corpora that went through LaTeX conventions) read as one double quotation mark.
+_TWO_CHAR_MARKS = re.compile(r"''|``")
+_FILLER = "\x01"
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Top-level quotations in ``text``, in order, never overlapping."""
+    view = _TWO_CHAR_MARKS.sub('"' + _FILLER, text)  # same length, same offsets
+    return [_widen(view, quote) for quote in _find_quotes(view)]
+
+
+def _widen(view: str, quote: Quote) -> Quote:
+    """Count both characters of a two-character mark as part of the mark."""
+    inner_start, end = quote.inner_start, quote.end
+    if inner_start < len(view) and view[inner_start] == _FILLER:
+        inner_start += 1
+    if quote.closed and end < len(view) and view[end] == _FILLER:
+        end += 1
+    if (inner_start, end) == (quote.inner_start, quote.end):
+        return quote
+    return Quote(quote.start, end, inner_start, max(quote.inner_end, inner_start), quote.closed)
+
+
+def _find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     paragraphs = _paragraphs(text)
     for index, (para_start, para_end) in enumerate(paragraphs):

@@ -131,3 +131,24 @@ class QuoteIndex:
 
     def in_sentence(self, sent: Span) -> list[Quote]:
         return [q for q in self.quotes if q.start < sent.end_char and sent.start_char < q.end]
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins every token's text on each access, which made
+    the extractor's cost grow with the square of the article's length."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(cached, str) or len(cached) != _length(doc):
+        # Docs merged with Doc.from_docs carry over user data: check the length.
+        cached = doc.text
+        doc.user_data[_TEXT_KEY] = cached
+    return cached
+
+
+def _length(doc: Doc) -> int:
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws)
+
+
+_TEXT_KEY = ("sayso", "text")

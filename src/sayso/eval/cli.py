@@ -1,0 +1,82 @@
+"""``sayso eval …``: measured accuracy on annotated corpora."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from sayso.eval.gate import default_baseline_path, read_baseline, regressions, write_baseline
+from sayso.eval.polnear import default_corpus_dir
+
+eval_app = typer.Typer(help="Measure sayso's accuracy on annotated corpora.", no_args_is_help=True)
+_console = Console(highlight=False, width=None if sys.stdout.isatty() else 120)
+
+
+@eval_app.command("polnear")
+def polnear(
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="PolNeAR folder (default: $SAYSO_DATA_DIR/polnear)."),
+    ] = None,
+    split: Annotated[str, typer.Option(help="Split to score: train or dev.")] = "dev",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    errors: Annotated[
+        int, typer.Option("--errors", help="Also show the N worst misses and false alarms.")
+    ] = 0,
+    limit: Annotated[int | None, typer.Option(help="Score only the first N articles.")] = None,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check-baseline",
+            help="Fail (exit 1) when a figure falls more than 0.5 points below the baseline.",
+        ),
+    ] = False,
+    baseline: Annotated[
+        Path | None, typer.Option(help="Baseline JSON (default: the recorded dev baseline).")
+    ] = None,
+    write: Annotated[
+        bool, typer.Option("--write-baseline", help="Record this run's figures as the baseline.")
+    ] = False,
+) -> None:
+    """Score sayso's attributions against PolNeAR's gold annotation."""
+    from sayso.errors import InputError
+    from sayso.eval.evaluate import evaluate
+    from sayso.eval.mistakes import worst
+    from sayso.eval.render import render_figures, render_mistakes
+
+    root = path or default_corpus_dir()
+    try:
+        result = evaluate(root, split, limit=limit)
+    except InputError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(code=2) from error
+    figures = result.figures()
+    report = worst(result, errors) if errors else None
+    if as_json:
+        payload = {**figures, "mistakes": report} if report else figures
+        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+    else:
+        render_figures(figures, _console)
+        if report:
+            render_mistakes(report, _console)
+    _baseline(figures, baseline or default_baseline_path(), check=check, write=write)
+
+
+def _baseline(figures: dict[str, object], path: Path, *, check: bool, write: bool) -> None:
+    if write:
+        write_baseline(figures, path)
+        typer.echo(f"baseline written to {path}", err=True)
+    if not check:
+        return
+    fallen = regressions(figures, read_baseline(path))
+    if fallen:
+        typer.echo(f"accuracy fell below the baseline ({path}):", err=True)
+        for line in fallen:
+            typer.echo(f"  {line}", err=True)
+        raise typer.Exit(code=1)
+    typer.echo(f"accuracy gate passed ({path})", err=True)

@@ -1,0 +1,439 @@
+"""Where a reported content lies around its cue: after it, before it, or both.
+
+"X said (that) Y", "X wrote: Y", "Y, X wrote", "“Y,” said X", "“A,” he said, “B.”" and
+"Berlin sees X as Y". Each function returns the content pieces and the rule that found them,
+or ``None``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from sayso.nlp.candidates import CueCategory, cue_range
+from sayso.nlp.lexicon import (
+    INFINITIVE_CUE_VERBS,
+    NEEDS_THAT_CLAUSE,
+    OBJECT_CUE_VERBS,
+    OBJECT_PREPOSITIONS,
+    PREP_CUE_VERBS,
+    SPEECH_VERBS,
+)
+from sayso.nlp.phrases import NounPhrase, skip_left
+from sayso.nlp.quotes import Quote
+from sayso.nlp.text import QuoteIndex, finish_content, text_of
+
+OBJECT_TAKING = frozenset(
+    {
+        "tell",
+        "inform",
+        "warn",
+        "assure",
+        "remind",
+        "advise",
+        "convince",
+        "ask",
+        "urge",
+        "promise",
+        "caution",
+        "brief",
+    }
+)
+SUBORDINATORS = frozenset(
+    {
+        "after",
+        "before",
+        "when",
+        "while",
+        "if",
+        "because",
+        "although",
+        "though",
+        "since",
+        "as",
+        "once",
+        "until",
+        "unless",
+        "whether",
+    }
+)
+FOLLOW_CUES = frozenset(
+    {
+        "adding",
+        "saying",
+        "noting",
+        "arguing",
+        "insisting",
+        "explaining",
+        "warning",
+        "claiming",
+        "stressing",
+        "according",
+    }
+)
+SEPARATORS = frozenset({",", "—", "–", "--"})
+CLOSING_QUOTES = frozenset({"”", '"', "»", "’", "'", "«", "''"})
+SEE_AS_VERBS = frozenset({"see", "view", "regard", "describe", "consider", "portray", "brand"})
+
+
+# --- content after the cue: "X said (that) Y", "X wrote: Y" -----------------------------
+
+
+def content_after(
+    doc: Doc, cue: Token, source: NounPhrase | None, quotes: QuoteIndex, category: CueCategory
+) -> tuple[list[tuple[int, int]], str] | None:
+    sent = cue.sent
+    start = _content_start_after(doc, cue, category)
+    if start is None:
+        return None
+    token = doc[start]
+    if token.text == ":":
+        start += 1
+        while start < sent.end and doc[start].is_space:
+            start += 1
+        if start >= sent.end:
+            return None
+        token = doc[start]
+    quote = quotes.starting_at(token.idx)
+    if quote is not None and not _clause_goes_on(text_of(doc), quote, sent):
+        return [quotes.inner(quote), *quotes.continuations(quote)], "after-quote"
+    end = content_end(doc, start, sent, quotes)
+    pieces = finish_content(text_of(doc), token.idx, end)
+    if pieces is None:
+        return None
+    return [pieces], "after"
+
+
+def _clause_goes_on(text: str, quote: Quote, sent: Span) -> bool:
+    """'He said "zero" voters would follow': the quotation is only part of the clause."""
+    if not quote.closed or quote.end >= sent.end_char:
+        return False
+    rest = text[quote.end : sent.end_char]
+    return any(ch.isalnum() for ch in rest) and not rest.lstrip().startswith((",", ";", "—"))
+
+
+def _content_start_after(doc: Doc, cue: Token, category: CueCategory) -> int | None:
+    lemma = cue.lemma_.lower()
+    after_cue = cue_range(cue)[1]
+    clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i]
+    if lemma in INFINITIVE_CUE_VERBS:
+        clauses += [
+            c
+            for c in cue.children
+            if c.dep_ == "xcomp" and c.i > cue.i and any(a.lower_ == "to" for a in c.children)
+        ]
+    if lemma in SPEECH_VERBS:
+        # "He said legalizing it could put ...": the parser often reads the clause as xcomp.
+        clauses += [c for c in cue.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]
+    explicit = _explicit_opening(doc, after_cue, cue.sent)
+    if lemma == "say" and after_cue < len(doc) and doc[after_cue].lower_ in {"yes", "no", "so"}:
+        return after_cue  # "75 percent said yes", "half said so"
+    if lemma in NEEDS_THAT_CLAUSE:
+        return explicit
+    if explicit is not None:
+        return explicit
+    if clauses:
+        start = min(c.left_edge.i for c in clauses)
+        return start if start >= after_cue else None
+    return None
+
+
+def _explicit_opening(doc: Doc, start: int, sent: Span) -> int | None:
+    """A "that"/"whether" complementiser or a colon after the cue's adjuncts ("told
+    reporters on Monday that"), or a quotation right after the cue ("said, “...”")."""
+    i = start
+    while i < sent.end and (doc[i].is_space or doc[i].text == ","):
+        i += 1
+    if i < sent.end and doc[i].text in _OPENING_QUOTES:
+        return i
+    budget = 14
+    while i < sent.end and budget > 0:
+        token = doc[i]
+        lower = token.lower_
+        if lower in {"that", "whether"} or (lower == "if" and token.dep_ == "mark"):
+            return i
+        if token.text == ":":
+            return i
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "acl"}:
+            return None
+        if token.text in {";", "."} or token.text in _OPENING_QUOTES:
+            return None
+        budget -= 1
+        i += 1
+    return None
+
+
+_OPENING_QUOTES = frozenset({"“", '"', "«", "„", "''", "``"})
+
+
+def content_end(doc: Doc, start: int, sent: Span, quotes: QuoteIndex) -> int:
+    """Where content that starts at token ``start`` ends: at the sentence end, or before
+    a trailing ", according to ..." / ", adding ..." that opens a new attribution, or at
+    the end of a quotation that runs on past the sentence."""
+    end_char = sent.end_char
+    for i in range(start + 1, sent.end - 1):
+        token = doc[i]
+        if token.text == "," and (doc[i + 1].lower_ in FOLLOW_CUES or _new_report(doc, i, sent)):
+            end_char = token.idx
+            break
+    enclosing = quotes.containing(doc[start].idx)
+    if enclosing is not None and enclosing.start < doc[start].idx:
+        # A cue inside a quotation: its content ends where the quotation does.
+        return min(end_char, enclosing.inner_end)
+    return quotes.reaching_past(doc[start].idx, end_char)
+
+
+_REPORT_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+_NP_POS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART"})
+
+
+def _new_report(doc: Doc, comma: int, sent: Span) -> bool:
+    """ "..., John said none were added": a new source and speech verb after a comma start
+    an attribution of their own, which the parser often hangs inside the previous one."""
+    i = comma + 1
+    while i < sent.end and i - comma <= 6 and doc[i].pos_ in _NP_POS:
+        i += 1
+    if i == comma + 1 or i >= sent.end:
+        return False
+    verb = doc[i]
+    if doc[i].lower_ in {"also", "then", "later"} and i + 1 < sent.end:
+        verb = doc[i + 1]
+    followed = verb.i + 1 < sent.end and doc[verb.i + 1].text not in {",", ".", ";"}
+    return verb.tag_ in _REPORT_TAGS and verb.lemma_.lower() in SPEECH_VERBS and followed
+
+
+# --- content before the cue: "Y, X wrote", "“Y,” said X" ------------------------------
+
+
+def content_before(
+    doc: Doc, cue: Token, source: NounPhrase | None, quotes: QuoteIndex, category: CueCategory
+) -> tuple[list[tuple[int, int]], str] | None:
+    sent = cue.sent
+    if cue.tag_ in {"VBG", "VBN", "TO"}:
+        return None
+    if category is CueCategory.ATTITUDE and not _quote_before(doc, cue, source, quotes):
+        return None  # “...,” he mocks: only a quotation comes before a stance verb
+    if cue.lemma_.lower() in INFINITIVE_CUE_VERBS - SPEECH_VERBS:
+        return None
+    if _takes_object(cue):
+        return None
+    clause_start = source.start if source and source.start < cue.i else cue.i
+    sep = skip_left(doc, clause_start - 1, sent.start)
+    while sep >= sent.start and doc[sep].is_space:
+        sep -= 1
+    if sep < sent.start and not quotes.ending_before(doc[clause_start].idx):
+        return None
+    quote = quotes.ending_before(doc[clause_start].idx)
+    if quote is not None:
+        pieces = [*quotes.continued_from(quote), quotes.inner(quote)]
+        pieces += _split_quote_tail(doc, cue, sent, quotes)
+        return pieces, "before-quote"
+    if sep < sent.start or doc[sep].text not in SEPARATORS:
+        return None
+    first = sent.start
+    while first < sep and (doc[first].is_space or doc[first].text in SEPARATORS):
+        first += 1
+    if doc[first].lower_ in SUBORDINATORS:
+        return None
+    piece = finish_content(text_of(doc), doc[first].idx, doc[sep].idx)
+    tail = _parenthetical_tail(doc, cue, sent, quotes, first, sep)
+    if piece is not None and tail is not None:
+        return [piece, tail], "parenthetical"
+    if piece is None or not has_verb(doc, first, sep):
+        return None
+    return [piece], "before"
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _parenthetical_tail(
+    doc: Doc, cue: Token, sent: Span, quotes: QuoteIndex, first: int, sep: int
+) -> tuple[int, int] | None:
+    """ "This campaign, he says, is different": the reporting clause sits inside its
+    content, which resumes after the comma that closes the clause."""
+    comma = next(
+        (i for i in range(cue.i + 1, min(cue.i + 9, sent.end)) if doc[i].text in SEPARATORS),
+        None,
+    )
+    if comma is None or has_verb(doc, cue.i + 1, comma) or comma + 1 >= sent.end:
+        return None
+    start = comma + 1
+    if doc[start].lower_ in FOLLOW_CUES or not has_verb(doc, start, sent.end):
+        return None
+    before_finite = any(t.tag_ in _FINITE for t in doc[first:sep])
+    if before_finite and _has_subject(doc, start, sent.end):
+        return None
+    return finish_content(text_of(doc), doc[start].idx, content_end(doc, start, sent, quotes))
+
+
+def _has_subject(doc: Doc, start: int, end: int) -> bool:
+    """Whether the clause in ``start:end`` opens with its own subject before its verb."""
+    for token in doc[start:end]:
+        if token.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"}:
+            return True
+        if token.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
+
+
+def _quote_before(doc: Doc, cue: Token, source: NounPhrase | None, quotes: QuoteIndex) -> bool:
+    clause_start = source.start if source and source.start < cue.i else cue.i
+    return quotes.ending_before(doc[clause_start].idx) is not None
+
+
+def _takes_object(cue: Token) -> bool:
+    """A cue with a direct object describes an act ("Smith wrote a letter"), except where
+    the object is the addressee ("told reporters")."""
+    if cue.lemma_.lower() in OBJECT_TAKING:
+        return False
+    return any(c.dep_ == "dobj" and c.i > cue.i and c.pos_ != "PRON" for c in cue.children)
+
+
+def has_verb(doc: Doc, start: int, end: int) -> bool:
+    return any(t.pos_ in {"VERB", "AUX"} for t in doc[start:end])
+
+
+def _split_quote_tail(
+    doc: Doc, cue: Token, sent: Span, quotes: QuoteIndex
+) -> list[tuple[int, int]]:
+    """The second half of a quote split by its reporting clause: “A,” he said, “B.”"""
+    after = quotes.next_after(cue.idx)
+    if after is None:
+        return []
+    between = text_of(doc)[cue.idx + len(cue.text) : after.start]
+    if "\n" in between:
+        return []
+    if _next_sentence_quote(sent, after) and not quotes.any_in(cue.idx, after.start):
+        return [quotes.inner(after), *quotes.continuations(after)]
+    if len(between) > 80:
+        return []
+    gap = doc.char_span(cue.idx, after.start, alignment_mode="expand")
+    if gap is not None and any(
+        t.pos_ == "VERB" and t.i != cue.i and t.lemma_.lower() in SPEECH_VERBS for t in gap
+    ):
+        return []
+    if not between.strip(" ,.;—–\t") or _only_adjuncts(gap):
+        return [quotes.inner(after), *quotes.continuations(after)]
+    return []
+
+
+def _next_sentence_quote(sent: Span, quote: Quote) -> bool:
+    """“A,” said X, a broker who represents sellers. “B.”: a quotation that makes up the
+    whole next sentence, with no reporting clause of its own, carries on the same words."""
+    doc = sent.doc
+    if (
+        text_of(doc)[sent.end_char : quote.start].strip()
+        or "\n" in text_of(doc)[sent.end_char : quote.start]
+    ):
+        return False
+    if not quote.closed or text_of(doc)[quote.inner_end - 1 : quote.inner_end] not in {
+        ".",
+        "?",
+        "!",
+    }:
+        return False
+    rest = doc.char_span(quote.end, len(text_of(doc)), alignment_mode="expand")
+    if rest is None or not len(rest):
+        return True
+    following = rest[0].sent
+    return not any(
+        t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"
+        for t in following
+        if t.idx >= quote.end
+    )
+
+
+def _only_adjuncts(gap: Span | None) -> bool:
+    if gap is None:
+        return False
+    return not any(t.pos_ in {"VERB", "AUX"} for t in gap[1:]) and len(gap) <= 12
+
+
+# --- "Berlin sees X as Y" ---------------------------------------------------------------
+
+
+def see_as(
+    doc: Doc, cue: Token, source: NounPhrase | None, quotes: QuoteIndex, category: CueCategory
+) -> tuple[list[tuple[int, int]], str] | None:
+    if cue.lemma_.lower() not in SEE_AS_VERBS or source is None:
+        return None
+    obj = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
+    heads = [cue, *obj[:1]]
+    as_pp = [
+        c
+        for h in heads
+        for c in h.children
+        if c.lower_ == "as" and c.dep_ == "prep" and c.i > cue.i
+    ]
+    if not obj or not as_pp:
+        return None
+    start = obj[0].left_edge.i
+    end = as_pp[0].right_edge.i + 1
+    for conj in (c for c in cue.children if c.dep_ == "conj" and c.i > end):
+        end = conj.right_edge.i + 1
+    piece = finish_content(text_of(doc), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+    return ([piece], "see-as") if piece else None
+
+
+# --- "endorsed Clinton", "criticized Rubio for ...", "referred to X" ------------------------
+
+OBJECT_DEPS = frozenset({"dobj", "dative", "oprd", "ccomp", "xcomp", "attr", "acomp"})
+_TIME_ENTS = frozenset({"DATE", "TIME"})
+
+
+def content_object(
+    doc: Doc, cue: Token, source: NounPhrase | None, quotes: QuoteIndex, category: CueCategory
+) -> tuple[list[tuple[int, int]], str] | None:
+    """The object of a stance or evaluation verb and the complements that go with it."""
+    lemma = cue.lemma_.lower()
+    if cue.tag_ == "VBN" and cue.dep_ in {"acl", "amod"}:
+        return None  # "a party called Anti-Prom" names a thing; nobody says anything
+    takes_object = lemma in OBJECT_CUE_VERBS
+    preps = PREP_CUE_VERBS.get(lemma, frozenset())
+    if any(c.dep_ == "prt" and c.lower_ not in preps for c in cue.children):
+        return None  # "called off the projects", "backed down"
+    if takes_object:
+        preps = preps | OBJECT_PREPOSITIONS
+    after = cue_range(cue)[1]
+    parts = [c for c in cue.children if c.i >= after and _is_complement(c, takes_object, preps)]
+    if cue_range(cue)[1] > cue.i + 1 and doc[cue.i + 1].lower_ in preps:
+        # "called for", "pointed to": the parser read the preposition as a particle.
+        parts += [c for c in doc[cue.i + 1].children if c.dep_ in {"pobj", "pcomp"}]
+    if not parts or all(c.dep_ in {"ccomp", "xcomp", "acomp"} for c in parts):
+        return None
+    start = min(c.left_edge.i for c in parts)
+    last = doc[max(c.right_edge.i for c in parts)]
+    end = min(last.idx + len(last.text), cue.sent.end_char)
+    piece = finish_content(text_of(doc), doc[start].idx, end)
+    return ([piece], "object") if piece else None
+
+
+def _is_complement(child: Token, takes_object: bool, preps: frozenset[str]) -> bool:
+    if child.dep_ == "prep":
+        if child.lower_ not in preps:
+            return False
+        return not any(t.ent_type_ in _TIME_ENTS for t in child.subtree)
+    return takes_object and child.dep_ in OBJECT_DEPS
+
+
+# --- "the race has seemed to take on ..." ------------------------------------------------
+
+
+def content_raising(doc: Doc, cue: Token) -> list[tuple[int, int]] | None:
+    """Subject and complement of "seem"/"appear": an impression without a source."""
+    subject = next((c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    complement = [c for c in cue.children if c.dep_ in {"xcomp", "acomp", "oprd", "attr"}]
+    if subject is None or not complement or subject.lower_ in {"it", "there"}:
+        return None
+    if subject.i > cue.i or complement[0].i < cue.i:
+        return None
+    pieces = [
+        finish_content(text_of(doc), subject.left_edge.idx, _end(subject.right_edge)),
+        finish_content(text_of(doc), complement[0].left_edge.idx, _end(complement[-1].right_edge)),
+    ]
+    found = [p for p in pieces if p is not None]
+    return found if len(found) == 2 else None
+
+
+def _end(token: Token) -> int:
+    return token.idx + len(token.text)
