@@ -126,6 +126,6 @@ def _has_theme(verb: Token) -> bool:
 
 
 def _first_conjunct(token: Token) -> Token:
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token

@@ -65,15 +65,32 @@ mahmoud mahmud
 yusuf youssef yousef yousuf
 """
 GIVEN_NAME_CLASS: dict[str, str] = {
-    variant: line.split()[0] for line in _GIVEN_NAME_CLASSES.strip().splitlines()
+    variant: line.split()[0]
+    for line in _GIVEN_NAME_CLASSES.strip().splitlines()
     for variant in line.split()
 }
-_SLAVIC_ENDINGS = ("enko", "chuk", "yuk", "iuk", "ov", "ova", "ev", "eva", "in", "ina",
-                   "sky", "skiy", "skyi", "ski", "skaya", "ko", "vich", "ych")
-_PARTICLES = frozenset("de del della di da dos du van von der den le la al el bin ibn".split())
-_TITLES = frozenset(
-    "mr mrs ms dr prof sir dame president minister senator sen gen general".split()
+_SLAVIC_ENDINGS = (
+    "enko",
+    "chuk",
+    "yuk",
+    "iuk",
+    "ov",
+    "ova",
+    "ev",
+    "eva",
+    "in",
+    "ina",
+    "sky",
+    "skiy",
+    "skyi",
+    "ski",
+    "skaya",
+    "ko",
+    "vich",
+    "ych",
 )
+_PARTICLES = frozenset("de del della di da dos du van von der den le la al el bin ibn".split())
+_TITLES = frozenset("mr mrs ms dr prof sir dame president minister senator sen gen general".split())
 _PATRONYMIC = re.compile(r".+(ovich|evich|ovna|evna|ich|ych)$")
 
 
@@ -81,9 +98,20 @@ def skeleton(word: str) -> str:
     """A spelling-insensitive form of one name: "Zelenskyy" and "Zelenskiy" agree."""
     text = ascii_fold(word).lower()
     text = re.sub(r"[^a-z]", "", text)
-    for old, new in (("kh", "h"), ("ks", "x"), ("ck", "k"), ("ph", "f"), ("w", "v"),
-                     ("yi", "i"), ("iy", "i"), ("ij", "i"), ("ii", "i"), ("y", "i"),
-                     ("j", "i"), ("ie", "e")):
+    for old, new in (
+        ("kh", "h"),
+        ("ks", "x"),
+        ("ck", "k"),
+        ("ph", "f"),
+        ("w", "v"),
+        ("yi", "i"),
+        ("iy", "i"),
+        ("ij", "i"),
+        ("ii", "i"),
+        ("y", "i"),
+        ("j", "i"),
+        ("ie", "e"),
+    ):
         text = text.replace(old, new)
     return re.sub(r"(.)\1+", r"\1", text)
 

@@ -86,7 +86,7 @@ def main_predicate(span: Span) -> Token | None:
     for token in span:
         if token.is_punct or token.is_space:
             continue
-        if token.head is token or not (span.start <= token.head.i < span.end):
+        if token.head.i == token.i or not (span.start <= token.head.i < span.end):
             return token if token.dep_ != "punct" else None
     return None
 

@@ -98,9 +98,10 @@ VERBS: dict[str, str] = {
     # AID (CAMEO 07): material help that benefits the recipient.
     "aid": "AID", "help": "AID", "assist": "AID", "provide": "AID", "give": "AID; "
     "support=SUPPORT; demand=THREATEN", "grant": "AID; captives=CONCEDE", "donate": "AID",
-    "supply": "AID", "deliver": "AID", "send": "AID; troops=MOBILIZE:troops; "
-    "diplomats=CONSULT:visit", "fund": "AID", "finance": "AID", "lend": "AID", "loan": "AID",
-    "rescue": "AID", "shelter": "AID", "airlift": "AID", "allocate": "AID", "pay": "-; aid=AID",
+    "supply": "AID", "deliver": "AID", "send": "-; troops=MOBILIZE:troops; "
+    "aid=AID; weapons=AID; diplomats=CONSULT:visit", "fund": "AID", "finance": "AID", "lend": "AID", "loan": "AID",
+    "rescue": "AID", "shelter": "AID", "airlift": "AID", "allocate": "AID",
+    "pay": "-; aid=AID",
     # CONCEDE (CAMEO 081-083): verbal concessions, easing restrictions, pardons, regret.
     "ease": "CONCEDE; sanctions=RETREAT", "relax": "CONCEDE; sanctions=RETREAT",
     "lift": "CONCEDE; sanctions=RETREAT; restrictions=CONCEDE", "pardon": "CONCEDE",
@@ -143,7 +144,7 @@ VERBS: dict[str, str] = {
     "investigate": "ACCUSE:investigate", "probe": "ACCUSE:investigate",
     "look into": "ACCUSE:investigate", "inquire": "ACCUSE:investigate",
     "summon": "-; diplomats=ACCUSE:disapprove", "disapprove": "ACCUSE:disapprove",
-    "object": "ACCUSE:disapprove", "attack": "ASSAULT", "lash out": "ACCUSE:disapprove",
+    "object": "ACCUSE:disapprove", "lash out": "ACCUSE:disapprove",
     "hit out": "ACCUSE:disapprove", "question": "ACCUSE:disapprove",
     # REJECT (CAMEO 12): refusals, rejections, vetoes, cancelled meetings.
     "reject": "REJECT", "refuse": "REJECT", "decline": "REJECT", "rebuff": "REJECT",
@@ -194,7 +195,9 @@ VERBS: dict[str, str] = {
     "harass": "COERCE", "take over": "COERCE:seize",
     # ASSAULT (CAMEO 18-20): deliberate physical violence.
     "assault": "ASSAULT:beat", "kill": "ASSAULT", "murder": "ASSAULT", "bomb": "ASSAULT:aerial",
-    "shell": "ASSAULT:heavy-weapons", "strike": "ASSAULT", "fire": "-; weapons=ASSAULT",
+    "attack": "ASSAULT; demand=ACCUSE:disapprove; accusation=ACCUSE:disapprove",
+    "shell": "ASSAULT:heavy-weapons", "strike": "ASSAULT; agreement=AGREE",
+    "fire": "-; weapons=ASSAULT",
     "open fire": "ASSAULT:firearms", "shoot": "ASSAULT:firearms", "gun down": "ASSAULT:firearms",
     "abduct": "ASSAULT:abduct", "kidnap": "ASSAULT:abduct", "hijack": "ASSAULT:abduct",
     "torture": "ASSAULT:torture", "beat": "ASSAULT:beat", "rape": "ASSAULT:sexual",

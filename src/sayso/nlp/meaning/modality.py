@@ -68,7 +68,9 @@ GOVERNING_NOUNS: dict[str, Modality] = {
         "intention intent desire wish aim goal bid attempt effort readiness willingness".split(),
         Modality.INTENDED,
     ),
-    **dict.fromkeys("possibility option prospect chance risk idea".split(), Modality.POSSIBLE),
+    **dict.fromkeys(
+        "possibility option prospect chance risk idea talk discussion".split(), Modality.POSSIBLE
+    ),
     **dict.fromkeys("proposal call demand request appeal".split(), Modality.HYPOTHETICAL),
     **dict.fromkeys("threat warning ultimatum".split(), Modality.CONDITIONAL),
     **dict.fromkeys("refusal".split(), Modality.DENIED),
@@ -157,8 +159,9 @@ def governing_marker(token: Token, governed: Token) -> Marker | None:
             words = [t for t in token.children if t.dep_ in {"aux", "neg"} and t.i < token.i]
             own = Marker(meaning, sorted([*words, token], key=lambda t: t.i))
             return _combine(own, marker)
-    if token.pos_ == "ADJ" and lemma in GOVERNING_ADJECTIVES:
-        return _combine(Marker(GOVERNING_ADJECTIVES[lemma], [token]), marker)
+    adjective = lemma if lemma in GOVERNING_ADJECTIVES else token.lower_
+    if adjective in GOVERNING_ADJECTIVES and (token.pos_ == "ADJ" or token.dep_ == "acomp"):
+        return _combine(Marker(GOVERNING_ADJECTIVES[adjective], [token]), marker)
     if token.pos_ in {"NOUN", "PROPN"} and lemma in GOVERNING_NOUNS:
         return _combine(Marker(GOVERNING_NOUNS[lemma], [token]), marker)
     return marker

@@ -90,7 +90,7 @@ def governing_verb(token: Token) -> Token | None:
     for _ in range(6):
         if token.pos_ in {"VERB", "AUX"}:
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -98,7 +98,7 @@ def governing_verb(token: Token) -> Token | None:
 
 def _going_to(verb: Token) -> bool:
     head = verb.head
-    return verb.dep_ == "xcomp" and head.lower_ == "going" and head.head is not head
+    return verb.dep_ == "xcomp" and head.lower_ == "going" and head.head.i != head.i
 
 
 def _with_preposition(ent: Span) -> Span:

@@ -1,0 +1,555 @@
+"""PLOVER events coded from sentence structure and the predicate lexicon.
+
+For each verb (and each event noun that no verb took as its object) the coder looks up
+the predicate in :mod:`sayso.nlp.meaning.event_lexicon`, picks the sense its theme
+selects ("send troops" vs "send aid"), reads the participants off the parse
+(:mod:`sayso.nlp.meaning.arguments`), the modality from the words that govern it
+(:mod:`sayso.nlp.meaning.modality`), and links it to the innermost attribution whose
+content holds it: "France is preparing to send troops" is a planned MOBILIZE that rests on
+Goncharenko's word alone. Reporting cues that are acts in themselves ("warned",
+"accused", "demanded") are events of their speaker.
+
+Within one article, clauses that tell the same event (same category, actor and original
+speaker, both real or both unrealised) become one event with several mentions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from sayso.link.linker import MentionIndex
+from sayso.model import (
+    Attribution,
+    Entity,
+    Event,
+    EventArgument,
+    EventMention,
+    Modality,
+    TextSpan,
+    TimeExpression,
+)
+from sayso.nlp.meaning import arguments as args
+from sayso.nlp.meaning.event_lexicon import (
+    CIVILIAN_NOUNS,
+    CONTEXTS,
+    COOPERATIVE,
+    LIGHT_VERBS,
+    TYPE_CONTEXTS,
+    Sense,
+    noun_senses,
+    predicates,
+    theme_classes,
+)
+from sayso.nlp.meaning.modality import (
+    EVENT_NOUN_MODIFIERS,
+    Marker,
+    governing_marker,
+    local_marker,
+)
+
+# Words that make a warning a threat: what is warned of is harm.
+HARM_WORDS = frozenset(
+    """
+    war attack retaliation retaliate consequence consequences response respond action
+    sanction sanctions force strike confrontation escalation reprisal punishment punish
+    measure measures crackdown invasion invade destroy destruction
+    """.split()
+)
+CONFLICT_TYPES = frozenset("ASSAULT COERCE SANCTION MOBILIZE THREATEN REJECT".split())
+_CLIMB = frozenset(
+    {"xcomp", "acomp", "acl", "pcomp", "pobj", "prep", "dobj", "oprd", "conj", "advcl"}
+)
+_IRREALIS = frozenset({"planned", "intended", "possible", "probable", "hypothetical"})
+_JOINT = frozenset({"joint", "common", "shared", "mutual"})
+
+
+@dataclass(slots=True)
+class Coded:
+    """An event as first coded from one clause."""
+
+    predicate: Token
+    trigger: list[Token]
+    sense: Sense
+    theme: Token | None
+    theme_class: str | None
+    nominal: bool = False
+    actors: list[Token] = field(default_factory=list)
+
+
+def code_events(
+    doc: Doc,
+    attributions: list[Attribution],
+    entities: list[Entity],
+    times: list[TimeExpression],
+) -> list[Event]:
+    """Every event of ``doc``, merged within the article, with ids ``v1``, ``v2``…"""
+    index = MentionIndex(entities)
+    coder = _Coder(doc, attributions, entities, times, index)
+    events = coder.code()
+    merged = merge_events(events)
+    for number, event in enumerate(merged, start=1):
+        event.id = f"v{number}"
+    by_id = {a.id: a for a in attributions}
+    for event in merged:
+        for mention in event.mentions:
+            attribution = by_id.get(mention.attribution or "")
+            if attribution is not None and event.id not in attribution.events:
+                attribution.events.append(event.id)
+    return merged
+
+
+def code_clauses(doc: Doc) -> list[Coded]:
+    """The event clauses of ``doc`` before participants are resolved (for evaluation)."""
+    return _Coder(doc, [], [], [], MentionIndex([])).clauses()
+
+
+class _Coder:
+    def __init__(
+        self,
+        doc: Doc,
+        attributions: list[Attribution],
+        entities: list[Entity],
+        times: list[TimeExpression],
+        index: MentionIndex,
+    ) -> None:
+        self.doc = doc
+        self.attributions = attributions
+        self.entities = entities
+        self.times = times
+        self.index = index
+        self.countries = {e.country: e for e in entities if e.type == "COUNTRY" and e.country}
+        self.cue_tokens: dict[int, Attribution] = {}
+        for attribution in attributions:
+            if attribution.cue is not None:
+                span = doc.char_span(attribution.cue.start, attribution.cue.end, "expand")
+                for token in span or []:
+                    self.cue_tokens[token.i] = attribution
+
+    # -- finding event clauses ------------------------------------------------------------
+
+    def clauses(self) -> list[Coded]:
+        found: list[Coded] = []
+        taken: set[int] = set()
+        for token in self.doc:
+            if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+                coded = self._verbal(token)
+                if coded is not None:
+                    found.append(coded)
+                    if coded.theme is not None:
+                        taken.add(coded.theme.i)
+        for token in self.doc:
+            if token.pos_ == "NOUN" and token.i not in taken:
+                coded = self._nominal(token)
+                if coded is not None:
+                    found.append(coded)
+        return found
+
+    def _verbal(self, verb: Token) -> Coded | None:
+        lexicon = predicates()
+        lemma = verb.lemma_.lower()
+        keys = [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in {"prt", "dobj", "prep"}]
+        key = next((k for k in keys if k in lexicon), lemma)
+        entry = lexicon.get(key)
+        theme = _theme(verb, key)
+        if lemma in LIGHT_VERBS or key == "carry out":
+            light = self._light(verb, theme)
+            if light is not None:
+                return light
+        if entry is None:
+            return None
+        theme_class = _theme_class(theme, entry.by_theme)
+        sense = entry.by_theme.get(theme_class or "", entry.default)
+        sense = self._special(verb, lemma, sense, theme)
+        if sense is None:
+            return None
+        trigger = [verb, *[c for c in verb.children if c.dep_ == "prt"]]
+        if theme is not None and key != lemma and theme.head.i == verb.i:
+            trigger.append(theme)
+        return Coded(verb, sorted(set(trigger), key=lambda t: t.i), sense, theme, theme_class)
+
+    def _light(self, verb: Token, theme: Token | None) -> Coded | None:
+        if theme is None:
+            return None
+        sense = noun_senses().get(theme.lemma_.lower())
+        if sense is None:
+            return None
+        sense = _noun_sense(theme, sense)
+        return Coded(verb, [verb, theme], sense, theme, None)
+
+    def _special(
+        self, verb: Token, lemma: str, sense: Sense | None, theme: Token | None
+    ) -> Sense | None:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        civilian = subject is not None and subject.lemma_.lower() in CIVILIAN_NOUNS
+        if lemma == "warn":
+            return Sense("THREATEN") if _warns_of_harm(verb) else None
+        if lemma in {"vow", "promise", "pledge"} and _governs_conflict(verb):
+            return Sense("THREATEN")
+        if lemma == "protest" and not civilian and subject is not None:
+            return Sense("ACCUSE", "disapprove") if _is_official(subject) else sense
+        if lemma in {"strike", "march", "rally"} and civilian and theme is None:
+            return Sense("PROTEST", "strike" if lemma == "strike" else "demo")
+        if (
+            lemma == "fire"
+            and theme is None
+            and any(c.dep_ == "prep" and c.lower_ in {"on", "at", "upon"} for c in verb.children)
+        ):
+            return Sense("ASSAULT", "firearms")
+        return sense
+
+    def _nominal(self, noun: Token) -> Coded | None:
+        sense = noun_senses().get(noun.lemma_.lower())
+        if sense is None or noun.dep_ in {"compound"}:
+            return None
+        actors = args.nominal_actors(noun)
+        has_participant = actors or any(
+            c.dep_ == "prep" and c.lower_ in {"to", "against", "on", "with", "in"}
+            for c in noun.children
+        )
+        if not has_participant:
+            return None
+        return Coded(noun, [noun], _noun_sense(noun, sense), None, None, True, actors)
+
+    # -- from clauses to events -----------------------------------------------------------
+
+    def code(self) -> list[Event]:
+        events = []
+        for coded in self.clauses():
+            event = self._event(coded)
+            cue_event = coded.predicate.i in self.cue_tokens
+            if (
+                cue_event
+                or event.actors
+                or event.recipients
+                or event.location
+                or (coded.theme_class is not None)
+            ):
+                events.append(event)
+        return events
+
+    def _event(self, coded: Coded) -> Event:
+        doc, predicate = self.doc, coded.predicate
+        attribution = self._asserting(predicate)
+        actor_heads = coded.actors if coded.nominal else args.actor_heads(predicate)
+        if not actor_heads and coded.theme is not None and coded.sense.type in args.OWNER_IS_ACTOR:
+            actor_heads = [c for c in coded.theme.children if c.dep_ == "poss"]
+        actors = [self._argument(h, attribution) for h in actor_heads]
+        recipients = [
+            self._argument(h, attribution)
+            for h in args.recipient_heads(predicate, coded.sense.type, coded.theme, self.index)
+        ]
+        condition = args.condition_span(predicate)
+        if coded.sense.type == "THREATEN" and not recipients and condition is not None:
+            recipients = self._parties_in(condition, actors)
+        location_head = args.location_head(predicate, coded.theme, self.index)
+        location = args.argument(doc, location_head, self.index) if location_head else None
+        if location is not None:
+            recipients += self._place_owner(location_head, recipients, actors)
+        marker = self._modality(coded)
+        modality = marker.modality if marker else Modality.ACTUAL
+        if coded.sense.type == "THREATEN" and (condition is not None or _conditional(predicate)):
+            modality = Modality.CONDITIONAL
+            would = [t for t in predicate.subtree if t.lower_ in {"would", "if", "unless"}]
+            marker = Marker(Modality.CONDITIONAL, would[:1])
+        category = _plover_type(coded.sense.type, modality)
+        quantity = args.quantity_span(coded.theme)
+        trigger = _span(doc, coded.trigger)
+        return Event(
+            id="",
+            type=category,
+            action=coded.sense.type,
+            mode=coded.sense.mode,
+            context=_context(coded),
+            trigger=trigger,
+            predicate=" ".join(t.lemma_.lower() for t in coded.trigger),
+            actors=actors,
+            recipients=_unique(recipients, actors),
+            location=location,
+            quantity=args.text_span(quantity) if quantity is not None else None,
+            time=self._time(predicate),
+            modality=modality,
+            modality_cue=_span(doc, marker.tokens) if marker and marker.tokens else None,
+            condition=args.text_span(condition) if condition is not None else None,
+            attribution=attribution.id if attribution else None,
+            according_to=self._according_to(attribution),
+            mentions=[
+                EventMention(
+                    trigger.start,
+                    trigger.end,
+                    trigger.text,
+                    attribution.id if attribution else None,
+                )
+            ],
+        )
+
+    def _asserting(self, predicate: Token) -> Attribution | None:
+        """The attribution whose cue this is, else the innermost whose content holds it."""
+        if predicate.i in self.cue_tokens:
+            return self.cue_tokens[predicate.i]
+        best: Attribution | None = None
+        for attribution in self.attributions:
+            if any(s <= predicate.idx < e for s, e in attribution.content.spans) and (
+                best is None or len(attribution.content.text) < len(best.content.text)
+            ):
+                best = attribution
+        return best
+
+    def _according_to(self, attribution: Attribution | None) -> list[str]:
+        chain: list[str] = []
+        by_id = {a.id: a for a in self.attributions}
+        seen: set[str] = set()
+        while attribution is not None and attribution.id not in seen:
+            seen.add(attribution.id)
+            source = attribution.source
+            if source is not None:
+                name = source.entity or source.text
+                if name not in chain:
+                    chain.append(name)
+            attribution = by_id.get(attribution.nested_in or "")
+        return chain
+
+    def _argument(self, head: Token, attribution: Attribution | None) -> EventArgument:
+        fallback = None
+        if head.pos_ == "PRON" and attribution is not None and attribution.source is not None:
+            fallback = self._pronoun_referent(head, attribution)
+        found = args.argument(self.doc, head, self.index, fallback)
+        if found.entity is None and found.code is not None:
+            # "the Ukrainian regions": the country the article already knows.
+            country = self.countries.get(found.code)
+            if country is not None:
+                found.entity, found.entity_id = country.name, country.id
+        return found
+
+    def _pronoun_referent(self, pronoun: Token, attribution: Attribution) -> Entity | None:
+        """ "they had no plans", "I can say": a pronoun in a content that agrees with its
+        speaker is the speaker."""
+        entity = next((e for e in self.entities if e.id == attribution.source.entity_id), None)
+        if entity is None:
+            return None
+        lower = pronoun.lower_
+        plural = entity.type in {"GROUP", "ORG", "COUNTRY", "ANONYMOUS", "GPE"}
+        if lower in {"i", "me", "we", "us"}:
+            return entity
+        if lower in {"they", "them"} and plural:
+            return entity
+        if lower in {"he", "she", "him", "her"} and entity.type == "PERSON":
+            return entity
+        return None
+
+    def _parties_in(self, condition: object, actors: list[EventArgument]) -> list[EventArgument]:
+        taken = {a.entity_id for a in actors}
+        for token in condition:  # type: ignore[attr-defined]
+            entity = self.index.at(token.idx, token.idx + len(token.text))
+            if entity is not None and entity.id not in taken and entity.type != "PERSON":
+                return [args.argument(self.doc, token, self.index)]
+        return []
+
+    def _place_owner(self, place: Token, recipients: list[EventArgument], actors: list) -> list:
+        """ "to the Ukrainian regions": the country a destination belongs to."""
+        if recipients:
+            return []
+        for child in place.children:
+            if child.dep_ == "amod" and (child.ent_type_ in {"NORP", "GPE"}):
+                argument = self._argument(child, None)
+                if argument.code and argument.code not in {a.code for a in actors}:
+                    return [argument]
+        return []
+
+    def _modality(self, coded: Coded) -> Marker | None:
+        predicate = coded.predicate
+        if coded.nominal:
+            for child in predicate.children:
+                modifier = EVENT_NOUN_MODIFIERS.get(child.lower_)
+                if child.dep_ == "amod" and modifier is not None:
+                    return Marker(modifier, [child])
+        marker = local_marker(predicate)
+        if marker is not None:
+            return marker
+        node = predicate
+        for _ in range(6):
+            if node.dep_ not in _CLIMB or node.head.i == node.i or node.head.i in self.cue_tokens:
+                return None
+            if node.dep_ in {"acl", "advcl"} and not _infinitival(node):
+                return None
+            head = node.head
+            marker = local_marker(head) if node.dep_ == "conj" else governing_marker(head, node)
+            if marker is not None:
+                return marker
+            node = head
+        return None
+
+    def _time(self, predicate: Token) -> TimeExpression | None:
+        for expression in self.times:
+            span = self.doc.char_span(expression.start, expression.end, "expand")
+            if span is None:
+                continue
+            root = span.root
+            head = root.head
+            if head.i == predicate.i or (head.dep_ == "prep" and head.head.i == predicate.i):
+                return expression
+            if root.dep_ == "pobj" and head.head.i == predicate.i:
+                return expression
+        return None
+
+
+# -- helpers ------------------------------------------------------------------------------
+
+
+def _theme(verb: Token, key: str) -> Token | None:
+    """What the verb acts on: its object, the subject of its passive, or the object of
+    the preposition of "take part in", "participate in", "call for"."""
+    children = list(verb.children)
+    if " " in key:
+        word = key.split(" ", 1)[1]
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ == word:
+                return args._pobj(child)
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "into", "on", "for"}:
+                return args._pobj(child)
+    for child in children:
+        if child.dep_ == "dobj":
+            return child
+    for child in children:
+        if child.dep_ == "nsubjpass":
+            return child
+    head = verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and head.pos_ in {"NOUN", "PROPN"}:
+        return head  # "the military stationed there": the noun is what is stationed
+    if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in children):
+        return next((c for c in head.children if c.dep_ == "dobj"), None)  # "units to be sent"
+    for child in children:
+        if child.dep_ == "prep" and child.lower_ in {"for", "in", "on", "of", "to"}:
+            pobj = args._pobj(child)
+            if pobj is not None and pobj.lemma_.lower() in theme_classes():
+                return pobj
+    return None
+
+
+def _theme_class(theme: Token | None, wanted: dict[str, Sense]) -> str | None:
+    if theme is None:
+        return None
+    words = [theme, *[c for c in theme.children if c.dep_ in {"compound", "amod"}]]
+    for child in theme.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = args._pobj(child)
+            if pobj is not None:
+                words.append(pobj)
+    classes: list[str] = []
+    if any(w.lower_ in _JOINT for w in words):
+        classes.append("coalition")
+    for word in words:
+        classes += theme_classes().get(word.lemma_.lower(), [])
+        classes += theme_classes().get(word.lower_, [])
+    return next((c for c in classes if c in wanted), classes[0] if classes else None)
+
+
+def _noun_sense(noun: Token, sense: Sense) -> Sense:
+    """ "air strike" is an assault, "general strike" a protest; "joint exercises"."""
+    modifiers = {c.lower_ for c in noun.children if c.dep_ in {"compound", "amod"}}
+    if noun.lemma_.lower() == "strike" and modifiers & {"air", "missile", "drone", "military"}:
+        return Sense("ASSAULT", "aerial")
+    return sense
+
+
+def _warns_of_harm(verb: Token) -> bool:
+    return any(t.lemma_.lower() in HARM_WORDS for t in verb.subtree if t.i != verb.i)
+
+
+def _governs_conflict(verb: Token) -> bool:
+    lexicon = predicates()
+    for child in verb.children:
+        if child.dep_ != "xcomp":
+            continue
+        entry = lexicon.get(child.lemma_.lower())
+        if child.lemma_.lower() in {"retaliate", "avenge", "punish", "crush", "fight"}:
+            return True
+        if entry is not None and entry.default is not None:
+            return entry.default.type in CONFLICT_TYPES
+    return False
+
+
+def _is_official(subject: Token) -> bool:
+    return subject.pos_ == "PROPN" or subject.lemma_.lower() in {
+        "government", "ministry", "minister", "embassy", "official", "president", "state",
+    }  # fmt: skip
+
+
+def _conditional(predicate: Token) -> bool:
+    return any(t.lower_ in {"would", "if", "unless"} for t in predicate.subtree)
+
+
+def _plover_type(action: str, modality: Modality) -> str:
+    """PLOVER's conventions: promised or planned cooperation is AGREE, an announced
+    future retreat is CONCEDE."""
+    if modality in {Modality.PLANNED, Modality.INTENDED}:
+        if action in COOPERATIVE:
+            return "AGREE"
+        if action == "RETREAT":
+            return "CONCEDE"
+    return action
+
+
+def _context(coded: Coded) -> list[str]:
+    found = []
+    if coded.theme_class in CONTEXTS:
+        found.append(CONTEXTS[coded.theme_class])
+    default = TYPE_CONTEXTS.get(coded.sense.type)
+    if default and default not in found:
+        found.append(default)
+    return found
+
+
+def _span(doc: Doc, tokens: list[Token]) -> TextSpan:
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return TextSpan(start=start, end=end, text=doc.text[start:end])
+
+
+def _unique(recipients: list[EventArgument], actors: list[EventArgument]) -> list[EventArgument]:
+    seen = {(a.entity_id or a.text) for a in actors}
+    kept = []
+    for recipient in recipients:
+        key = recipient.entity_id or recipient.text
+        if key not in seen:
+            seen.add(key)
+            kept.append(recipient)
+    return kept
+
+
+def _infinitival(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """One event per happening within the article (see the module docstring)."""
+    merged: list[Event] = []
+    for event in events:
+        target = next((m for m in merged if _same_event(m, event)), None)
+        if target is None:
+            merged.append(event)
+            continue
+        target.mentions.extend(event.mentions)
+        known = {r.entity_id or r.code or r.text for r in target.recipients}
+        target.recipients += [
+            r for r in event.recipients if (r.entity_id or r.code or r.text) not in known
+        ]
+        target.location = target.location or event.location
+        target.quantity = target.quantity or event.quantity
+        target.time = target.time or event.time
+    return merged
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    if a.action != b.action or not a.actors or not b.actors:
+        return False
+    if {x.entity_id or x.text for x in a.actors} != {x.entity_id or x.text for x in b.actors}:
+        return False
+    if (a.according_to[-1:] or [None]) != (b.according_to[-1:] or [None]):
+        return False
+    if a.attribution is None or b.attribution is None:
+        return False
+    same_class = (str(a.modality) in _IRREALIS) == (str(b.modality) in _IRREALIS)
+    return same_class and (str(a.modality) in _IRREALIS or a.modality == b.modality)
