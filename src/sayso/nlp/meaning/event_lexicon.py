@@ -99,7 +99,8 @@ VERBS: dict[str, str] = {
     "aid": "AID", "help": "AID", "assist": "AID", "provide": "AID", "give": "AID; "
     "support=SUPPORT; demand=THREATEN", "grant": "AID; captives=CONCEDE", "donate": "AID",
     "supply": "AID", "deliver": "AID", "send": "-; troops=MOBILIZE:troops; "
-    "aid=AID; weapons=AID; diplomats=CONSULT:visit", "fund": "AID", "finance": "AID", "lend": "AID", "loan": "AID",
+    "aid=AID; weapons=AID; diplomats=CONSULT:visit", "fund": "AID", "finance": "AID",
+    "lend": "AID", "loan": "AID",
     "rescue": "AID", "shelter": "AID", "airlift": "AID", "allocate": "AID",
     "pay": "-; aid=AID",
     # CONCEDE (CAMEO 081-083): verbal concessions, easing restrictions, pardons, regret.
