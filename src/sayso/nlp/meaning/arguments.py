@@ -38,13 +38,19 @@ RECIPIENT_PREPOSITIONS: dict[str, tuple[str, ...]] = {
     "REQUEST": ("from", "on", "of"),
     "REJECT": ("from",),
     "MOBILIZE": ("to", "against", "toward", "towards"),
-    "COERCE": ("on", "against"),
+    "COERCE": ("on", "against", "from"),
+    "ANY": ("with", "to", "against", "on", "from"),
     "PROTEST": ("against", "outside"),
     "RETREAT": ("to",),
     "CONCEDE": ("to", "for"),
 }
 # Verbs whose direct object is the party acted upon, not a theme sent or given.
-PARTY_OBJECT_TYPES = frozenset("ASSAULT ACCUSE CONSULT SUPPORT REQUEST THREATEN COERCE AID".split())
+PARTY_OBJECT_TYPES = frozenset(
+    "ASSAULT ACCUSE CONSULT SUPPORT REQUEST THREATEN COERCE AID SANCTION REJECT".split()
+)
+# Categories whose object is their target whatever it is ("shelled Juba", "outlawed the
+# largest extremist organization").
+TARGET_OBJECT_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Categories whose theme belongs to the actor: "Kiev's units to be sent" are Kiev's own.
 OWNER_IS_ACTOR = frozenset({"MOBILIZE", "RETREAT", "AID", "ASSAULT"})
 LOCATIVE_PREPOSITIONS = frozenset(
@@ -166,7 +172,9 @@ def nominal_actors(noun: Token) -> list[Token]:
             if pobj is not None:
                 return _with_conjuncts(pobj)
     for child in noun.children:
-        if child.dep_ in {"compound", "amod"} and (child.pos_ == "PROPN" or child.ent_type_):
+        if child.dep_ in {"compound", "amod"} and (
+            child.pos_ == "PROPN" or child.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"}
+        ):
             return [child]
     return []
 
@@ -175,15 +183,15 @@ def recipient_heads(
     predicate: Token, category: str, theme: Token | None, index: MentionIndex
 ) -> list[Token]:
     found: list[Token] = []
+    passive = any(c.dep_ == "agent" or c.dep_ == "auxpass" for c in predicate.children)
     for child in predicate.children:
         if child.dep_ in {"dative", "iobj"}:
             found.extend(_with_conjuncts(_pobj(child) or child))
-        if (
-            child.dep_ in {"dobj", "nsubjpass"}
-            and (theme is None or child.i != theme.i)
-            and category in PARTY_OBJECT_TYPES
-            and is_party(child, index)
-        ):
+        if category not in PARTY_OBJECT_TYPES:
+            continue
+        if child.dep_ == "dobj" and (category in TARGET_OBJECT_TYPES or is_party(child, index)):
+            found.extend(_with_conjuncts(child))
+        if child.dep_ == "nsubjpass" and (passive or is_party(child, index)):
             found.extend(_with_conjuncts(child))
     preps = RECIPIENT_PREPOSITIONS.get(category, ())
     holders = [predicate] if theme is None else [predicate, theme]
@@ -191,17 +199,44 @@ def recipient_heads(
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 pobj = _pobj(child)
-                if pobj is not None and not _is_location_noun(pobj):
+                if pobj is not None and not _is_location_noun(pobj) and not _is_time(pobj):
                     found.extend(_with_conjuncts(pobj))
+    if theme is not None and category not in OWNER_IS_ACTOR:
+        found += theme_owners(theme)
     if theme is not None:
         for child in theme.children:
-            if child.dep_ == "poss" and category not in OWNER_IS_ACTOR:
-                found.append(child)
             if child.dep_ == "relcl" and child.lemma_.lower() in {"include", "comprise"}:
-                members = [c for c in child.children if c.dep_ == "dobj"]
-                for member in members:
+                for member in (c for c in child.children if c.dep_ == "dobj"):
                     found.extend(_with_conjuncts(member))
     return [t for t in found if t.lower_ not in RELATIVE_PRONOUNS]
+
+
+def theme_owners(theme: Token) -> list[Token]:
+    """Whose the theme is: "Iran's proposal", "an Indian proposal", "a US offer", "calls
+    by Belarus's rulers", "inspectors of the IAEA"."""
+    owners: list[Token] = []
+    for child in theme.children:
+        if child.dep_ == "poss" or (
+            child.dep_ in {"amod", "compound"}
+            and (child.ent_type_ in {"NORP", "GPE", "ORG"} or child.pos_ == "PROPN")
+        ):
+            owners.append(child)
+        elif child.dep_ == "prep" and child.lower_ in {"by", "of", "from"}:
+            pobj = _pobj(child)
+            if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_):
+                owners.append(pobj)
+    return owners
+
+
+def governed_recipients(predicate: Token, category: str, index: MentionIndex) -> list[Token]:
+    """ "threatened to break relations with Russia": the recipient of the threatened act."""
+    for child in predicate.children:
+        if child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "AUX"}:
+            found = recipient_heads(child, "ANY", None, index)
+            found += [c for c in child.children if c.dep_ == "dobj" and is_party(c, index)]
+            if found:
+                return found
+    return []
 
 
 def location_head(predicate: Token, theme: Token | None, index: MentionIndex) -> Token | None:
@@ -329,6 +364,10 @@ def _is_place(token: Token, index: MentionIndex) -> bool:
     if entity is not None:
         return entity.type in _PLACE_TYPES
     return token.ent_type_ in {"GPE", "LOC", "FAC"} or _is_location_noun(token)
+
+
+def _is_time(token: Token) -> bool:
+    return token.ent_type_ in {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL"}
 
 
 def _is_location_noun(token: Token) -> bool:

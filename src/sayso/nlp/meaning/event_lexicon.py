@@ -27,14 +27,17 @@ THEMES: dict[str, frozenset[str]] = {
         "weapons": "weapon arm missile rocket tank jet aircraft plane helicopter warplane "
         "artillery drone ammunition munition bomb warhead nuclear system launcher",
         "aid": "aid assistance help money fund funding food supply supplies medicine relief loan "
-        "grant credit donation equipment shelter vaccine water fuel cash package asylum",
+        "grant credit donation equipment shelter vaccine water fuel cash package asylum refuge "
+        "protection program programme",
         "sanctions": "sanction embargo tariff boycott restriction",
         "captives": "prisoner hostage detainee captive pow inmate activist journalist dissident "
         "suspect",
-        "diplomats": "ambassador envoy diplomat embassy consul attache mission observer monitor "
-        "inspector peacekeeper",
+        "diplomats": "ambassador envoy diplomat embassy consul attache delegation",
+        "observers": "observer monitor inspector peacekeeper mission",
+        "people": "people civilian resident wounded refugee citizen villager child woman family "
+        "national worker member",
         "meeting": "talk talks meeting negotiation summit consultation dialogue discussion visit "
-        "conference session",
+        "conference session mediation",
         "agreement": "agreement deal accord treaty pact memorandum protocol convention "
         "ceasefire truce armistice settlement",
         "ties": "relation relations tie ties contact cooperation partnership membership",
@@ -51,13 +54,15 @@ THEMES: dict[str, frozenset[str]] = {
         "opposition criticism condemnation",
         "restrictions": "curfew ban restriction blockade siege emergency law martial control",
         "territory": "territory land town city village region area province border island "
-        "base airport building headquarters",
-        "conflict": "conflict fighting war hostility hostilities battle combat clash violence war",
+        "base airport building headquarters road bridge highway route transport traffic "
+        "railway crossing stronghold",
+        "conflict": "conflict fighting war hostility hostilities battle combat clash violence "
+        "cleansing",
         "media": "newspaper paper website station channel broadcaster publication outlet "
         "internet media",
         "party": "party parties organization organisation group movement",
         "trade": "trade import export commerce business investment",
-        "intelligence": "intelligence information data",
+        "intelligence": "intelligence information data expertise evidence technology",
     }.items()
 }
 
@@ -71,8 +76,9 @@ VERBS: dict[str, str] = {
     "meet": "CONSULT", "visit": "CONSULT:visit", "host": "CONSULT:visit",
     "talk": "CONSULT", "negotiate": "CONSULT", "discuss": "CONSULT", "consult": "CONSULT",
     "confer": "CONSULT", "mediate": "CONSULT:third-party", "telephone": "CONSULT:phone",
-    "phone": "CONSULT:phone", "receive": "-; diplomats=CONSULT:visit",
-    "tour": "CONSULT:visit", "convene": "CONSULT", "arrive": "CONSULT:visit",
+    "phone": "CONSULT:phone",
+    "tour": "CONSULT:visit", "receive": "-; diplomats=CONSULT:visit; observers=RETREAT:access",
+    "convene": "CONSULT", "arrive": "CONSULT:visit",
     # SUPPORT (CAMEO 05): praise, endorse, recognise, sign or ratify agreements.
     "praise": "SUPPORT", "commend": "SUPPORT", "hail": "SUPPORT", "applaud": "SUPPORT",
     "laud": "SUPPORT", "endorse": "SUPPORT", "back": "SUPPORT", "support": "SUPPORT",
@@ -91,9 +97,12 @@ VERBS: dict[str, str] = {
     "create": "-; coalition=COOPERATE; troops=MOBILIZE:troops",
     "establish": "-; coalition=COOPERATE; ties=SUPPORT; troops=MOBILIZE:troops",
     "set up": "-; coalition=COOPERATE; troops=MOBILIZE:troops",
-    "build": "-; coalition=COOPERATE", "strengthen": "-; ties=COOPERATE; coalition=COOPERATE",
+    "build": "-; coalition=COOPERATE", "strengthen": "-; ties=COOPERATE; coalition=COOPERATE; "
+    "troops=MOBILIZE:troops", "increase": "-; troops=MOBILIZE:troops", "bolster": "-; "
+    "troops=MOBILIZE:troops",
     "expand": "-; ties=COOPERATE; trade=COOPERATE", "deepen": "-; ties=COOPERATE",
-    "boost": "-; ties=COOPERATE; trade=COOPERATE", "resume": "-; ties=COOPERATE; "
+    "boost": "-; ties=COOPERATE; trade=COOPERATE; troops=MOBILIZE:troops",
+    "resume": "-; ties=COOPERATE; "
     "meeting=CONSULT; aid=AID; attack=ASSAULT; protest=PROTEST",
     # AID (CAMEO 07): material help that benefits the recipient.
     "aid": "AID", "help": "AID", "assist": "AID", "provide": "AID", "give": "AID; "
@@ -111,16 +120,20 @@ VERBS: dict[str, str] = {
     "apologize": "CONCEDE", "apologise": "CONCEDE", "regret": "CONCEDE",
     "back down": "CONCEDE", "give in": "CONCEDE", "call off": "CONCEDE; meeting=REJECT",
     "declare": "-; agreement=CONCEDE; restrictions=COERCE:martial-law",
-    "allow": "-; diplomats=RETREAT:access; aid=RETREAT:access; party=CONCEDE",
-    "restore": "-; ties=SUPPORT", "suspend": "-; protest=CONCEDE; aid=SANCTION:discontinue; "
+    "allow": "-; observers=RETREAT:access; aid=RETREAT:access; party=CONCEDE",
+    "restore": "-; ties=SUPPORT", "upgrade": "-; ties=SUPPORT", "normalize": "-; ties=SUPPORT",
+    "normalise": "-; ties=SUPPORT", "suspend": "-; protest=CONCEDE; aid=SANCTION:discontinue; "
     "ties=SANCTION:discontinue; meeting=SANCTION:withdraw; trade=SANCTION:discontinue",
     # RETREAT (CAMEO 084-087): material concessions: withdraw, release, disarm, resign.
-    "withdraw": "RETREAT:withdraw; diplomats=SANCTION:withdraw; aid=SANCTION:discontinue; "
+    "withdraw": "RETREAT:withdraw; diplomats=SANCTION:withdraw; observers=SANCTION:withdraw; "
+    "aid=SANCTION:discontinue; "
     "support=SANCTION:discontinue; ties=SANCTION:withdraw; meeting=SANCTION:withdraw; "
     "agreement=SANCTION:withdraw", "pull out": "RETREAT:withdraw",
     "pull back": "RETREAT:withdraw", "retreat": "RETREAT:withdraw",
-    "evacuate": "RETREAT:withdraw", "release": "-; captives=RETREAT:release",
-    "free": "-; captives=RETREAT:release", "hand over": "RETREAT:release",
+    "evacuate": "RETREAT:withdraw; people=AID",
+    "release": "-; captives=RETREAT:release; people=RETREAT:release",
+    "free": "-; captives=RETREAT:release; people=RETREAT:release",
+    "hand over": "RETREAT:release; aid=AID",
     "return": "-; captives=RETREAT:release; territory=RETREAT:withdraw",
     "repatriate": "RETREAT:release", "disarm": "RETREAT:disarm", "demobilize": "RETREAT:disarm",
     "demobilise": "RETREAT:disarm", "surrender": "RETREAT:disarm",
@@ -130,7 +143,8 @@ VERBS: dict[str, str] = {
     # REQUEST (CAMEO 10): requests, demands, appeals, orders.
     "demand": "REQUEST", "request": "REQUEST", "ask": "REQUEST", "urge": "REQUEST",
     "call for": "REQUEST", "call on": "REQUEST", "call upon": "REQUEST", "appeal": "REQUEST",
-    "plead": "REQUEST", "press": "REQUEST", "petition": "REQUEST", "implore": "REQUEST",
+    "plead": "REQUEST", "press": "REQUEST", "pressure": "REQUEST", "order": "REQUEST",
+    "petition": "REQUEST", "implore": "REQUEST",
     "seek": "-; aid=REQUEST:assist; meeting=REQUEST:meet; support=REQUEST:assist; "
     "captives=REQUEST:yield", "insist": "REQUEST", "push for": "REQUEST",
     # ACCUSE (CAMEO 09, 11): criticise, condemn, accuse, charge, sue, investigate.
@@ -152,24 +166,31 @@ VERBS: dict[str, str] = {
     "dismiss": "REJECT", "veto": "REJECT", "spurn": "REJECT", "snub": "REJECT",
     "turn down": "REJECT", "rule out": "REJECT", "deny": "REJECT", "oppose": "REJECT",
     "defy": "REJECT", "cancel": "-; meeting=REJECT; aid=SANCTION:discontinue; "
-    "agreement=SANCTION:discontinue", "postpone": "-; meeting=REJECT", "bar": "REJECT",
-    "disavow": "REJECT", "repudiate": "REJECT", "block": "-; demand=REJECT",
+    "agreement=SANCTION:discontinue; restrictions=CONCEDE", "postpone": "-; meeting=REJECT",
+    "bar": "REJECT",
+    "disavow": "REJECT", "renege": "REJECT", "repudiate": "REJECT",
+    "block": "-; demand=REJECT; territory=PROTEST:obstruct",
     # THREATEN (CAMEO 13): threats and forceful warnings.
     "threaten": "THREATEN", "warn": "-", "menace": "THREATEN",
     # PROTEST (CAMEO 14): collective civilian dissent.
     "demonstrate": "PROTEST:demo", "rally": "PROTEST:demo", "march": "PROTEST:demo",
     "riot": "PROTEST:riot", "picket": "PROTEST:strike", "boycott": "PROTEST:boycott",
-    "walk out": "PROTEST:strike", "vandalize": "PROTEST:vandalize",
+    "walk out": "PROTEST:strike", "stop work": "PROTEST:strike", "shun work": "PROTEST:strike",
+    "vandalize": "PROTEST:vandalize",
     "vandalise": "PROTEST:vandalize",
     # SANCTION (CAMEO 16): reduce relations, cut aid, expel diplomats, convict.
     "sanction": "SANCTION:discontinue", "embargo": "SANCTION:discontinue",
-    "expel": "COERCE:deport; diplomats=SANCTION:expel", "recall": "-; diplomats=SANCTION:withdraw",
+    "expel": "COERCE:deport; diplomats=SANCTION:expel; observers=SANCTION:expel",
+    "recall": "-; diplomats=SANCTION:withdraw",
     "sever": "SANCTION:withdraw", "cut": "-; ties=SANCTION:withdraw; aid=SANCTION:discontinue; "
     "trade=SANCTION:discontinue", "break off": "SANCTION:withdraw",
     "cut off": "SANCTION:discontinue", "freeze": "-; aid=SANCTION:discontinue; "
     "ties=SANCTION:discontinue; meeting=SANCTION:withdraw", "halt": "-; aid=SANCTION:discontinue; "
     "meeting=SANCTION:withdraw; trade=SANCTION:discontinue; attack=RETREAT:ceasefire",
     "impose": "-; sanctions=SANCTION:discontinue; restrictions=COERCE:restrict",
+    "end": "-; meeting=SANCTION:withdraw; ties=SANCTION:withdraw; attack=RETREAT:ceasefire",
+    "prohibit": "COERCE:restrict; aid=SANCTION:discontinue; trade=SANCTION:discontinue",
+    "prevent": "-; protest=COERCE:restrict; meeting=REJECT",
     "convict": "SANCTION:convict", "sentence": "SANCTION:convict", "downgrade": "SANCTION:withdraw",
     "close": "-; diplomats=SANCTION:withdraw; media=COERCE:censor; territory=COERCE:restrict",
     "ban": "COERCE:restrict; trade=SANCTION:discontinue; media=COERCE:censor",
@@ -191,7 +212,7 @@ VERBS: dict[str, str] = {
     "occupy": "COERCE:seize", "annex": "COERCE:seize", "blockade": "COERCE:restrict",
     "hack": "COERCE:cyber", "evict": "COERCE:seize", "expropriate": "COERCE:seize",
     "raid": "COERCE:seize", "search": "-; territory=COERCE:seize",
-    "hold": "-; captives=COERCE:arrest",
+    "hold": "-; captives=COERCE:arrest; people=COERCE:arrest",
     "outlaw": "COERCE:restrict", "silence": "COERCE:censor", "intimidate": "COERCE",
     "harass": "COERCE", "take over": "COERCE:seize",
     # ASSAULT (CAMEO 18-20): deliberate physical violence.
@@ -221,7 +242,7 @@ LIGHT_VERBS = frozenset(
     """
     hold stage launch carry conduct mount make begin start continue organise organize
     step intensify escalate lodge file issue deliver reach announce order undertake
-    unleash wage
+    unleash wage open
     """.split()
 )
 
@@ -252,6 +273,10 @@ NOUNS: dict[str, str] = {
     "endorsement": "SUPPORT", "cooperation": "COOPERATE", "resignation": "RETREAT:resign",
     "expulsion": "SANCTION:expel", "ceasefire": "CONCEDE", "truce": "CONCEDE",
     "agreement": "AGREE", "deal": "AGREE", "accord": "AGREE", "strike": "PROTEST:strike",
+    "mediation": "CONSULT:third-party", "alert": "MOBILIZE:troops", "exercise": "MOBILIZE:troops",
+    "drill": "MOBILIZE:troops", "manoeuvre": "MOBILIZE:troops", "maneuver": "MOBILIZE:troops",
+    "game": "MOBILIZE:troops", "suspension": "SANCTION:discontinue", "fire": "ASSAULT:firearms",
+    "cleansing": "ASSAULT",
 }  # fmt: skip
 
 # Subjects that make "protest", "strike", "march" civilian collective action.

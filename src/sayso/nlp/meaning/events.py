@@ -30,6 +30,7 @@ from sayso.model import (
     TextSpan,
     TimeExpression,
 )
+from sayso.nlp.lexicon import SPEECH_VERBS
 from sayso.nlp.meaning import arguments as args
 from sayso.nlp.meaning.event_lexicon import (
     CIVILIAN_NOUNS,
@@ -58,6 +59,11 @@ HARM_WORDS = frozenset(
     """.split()
 )
 CONFLICT_TYPES = frozenset("ASSAULT COERCE SANCTION MOBILIZE THREATEN REJECT".split())
+HARMFUL = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
+RETREATING = frozenset({"AGREE", "RETREAT", "CONCEDE"})
+FUTURE_MODALS = frozenset({"will", "would", "shall", "'ll", "’ll", "wo"})
+DIPLOMATIC_VERBS = frozenset({"lodge", "file", "deliver", "issue"})
+_PROMISED = frozenset({Modality.PLANNED, Modality.CONDITIONAL, Modality.INTENDED})
 _CLIMB = frozenset(
     {"xcomp", "acomp", "acl", "pcomp", "pobj", "prep", "dobj", "oprd", "conj", "advcl"}
 )
@@ -76,6 +82,7 @@ class Coded:
     theme_class: str | None
     nominal: bool = False
     actors: list[Token] = field(default_factory=list)
+    recipients: list[Token] | None = None  # set when the parse alone would not find them
 
 
 def code_events(
@@ -139,6 +146,9 @@ class _Coder:
                     found.append(coded)
                     if coded.theme is not None:
                         taken.add(coded.theme.i)
+                request = _deontic_request(token)
+                if request is not None:
+                    found.append(request)
         for token in self.doc:
             if token.pos_ == "NOUN" and token.i not in taken:
                 coded = self._nominal(token)
@@ -172,10 +182,13 @@ class _Coder:
     def _light(self, verb: Token, theme: Token | None) -> Coded | None:
         if theme is None:
             return None
-        sense = noun_senses().get(theme.lemma_.lower())
-        if sense is None:
+        words = [theme, *[c for c in theme.children if c.dep_ == "compound"]]
+        noun = next((w for w in words if w.lemma_.lower() in noun_senses()), None)
+        if noun is None:
             return None
-        sense = _noun_sense(theme, sense)
+        sense = _noun_sense(noun, noun_senses()[noun.lemma_.lower()])
+        if sense.type == "PROTEST" and verb.lemma_.lower() in DIPLOMATIC_VERBS:
+            sense = Sense("ACCUSE", "disapprove")  # a protest lodged is a diplomatic one
         return Coded(verb, [verb, theme], sense, theme, None)
 
     def _special(
@@ -185,7 +198,7 @@ class _Coder:
         civilian = subject is not None and subject.lemma_.lower() in CIVILIAN_NOUNS
         if lemma == "warn":
             return Sense("THREATEN") if _warns_of_harm(verb) else None
-        if lemma in {"vow", "promise", "pledge"} and _governs_conflict(verb):
+        if lemma in {"vow", "promise", "pledge", "swear"} and _governs_conflict(verb):
             return Sense("THREATEN")
         if lemma == "protest" and not civilian and subject is not None:
             return Sense("ACCUSE", "disapprove") if _is_official(subject) else sense
@@ -204,6 +217,9 @@ class _Coder:
         if sense is None or noun.dep_ in {"compound"}:
             return None
         actors = args.nominal_actors(noun)
+        attached = _attached_verb(noun)
+        if not actors and attached is not None:
+            actors = args.actor_heads(attached)  # "converged for a rally": the convergers
         has_participant = actors or any(
             c.dep_ == "prep" and c.lower_ in {"to", "against", "on", "with", "in"}
             for c in noun.children
@@ -236,10 +252,12 @@ class _Coder:
         if not actor_heads and coded.theme is not None and coded.sense.type in args.OWNER_IS_ACTOR:
             actor_heads = [c for c in coded.theme.children if c.dep_ == "poss"]
         actors = [self._argument(h, attribution) for h in actor_heads]
-        recipients = [
-            self._argument(h, attribution)
-            for h in args.recipient_heads(predicate, coded.sense.type, coded.theme, self.index)
-        ]
+        heads = coded.recipients
+        if heads is None:
+            heads = args.recipient_heads(predicate, coded.sense.type, coded.theme, self.index)
+            heads = heads or args.governed_recipients(predicate, coded.sense.type, self.index)
+            heads = heads or _protest_targets(predicate, coded.sense.type, self.index)
+        recipients = [self._argument(h, attribution) for h in heads]
         condition = args.condition_span(predicate)
         if coded.sense.type == "THREATEN" and not recipients and condition is not None:
             recipients = self._parties_in(condition, actors)
@@ -247,13 +265,15 @@ class _Coder:
         location = args.argument(doc, location_head, self.index) if location_head else None
         if location is not None:
             recipients += self._place_owner(location_head, recipients, actors)
+            if not recipients and location.code and location.code not in {a.code for a in actors}:
+                recipients = [location]  # "a curfew in Algiers": the place is the target
         marker = self._modality(coded)
         modality = marker.modality if marker else Modality.ACTUAL
         if coded.sense.type == "THREATEN" and (condition is not None or _conditional(predicate)):
             modality = Modality.CONDITIONAL
             would = [t for t in predicate.subtree if t.lower_ in {"would", "if", "unless"}]
             marker = Marker(Modality.CONDITIONAL, would[:1])
-        category = _plover_type(coded.sense.type, modality)
+        category = _plover_type(coded.sense.type, modality, marker, condition, actors)
         quantity = args.quantity_span(coded.theme)
         trigger = _span(doc, coded.trigger)
         return Event(
@@ -332,7 +352,7 @@ class _Coder:
         plural = entity.type in {"GROUP", "ORG", "COUNTRY", "ANONYMOUS", "GPE"}
         if lower in {"i", "me", "we", "us"}:
             return entity
-        if lower in {"they", "them"} and plural:
+        if lower in {"they", "them", "it", "its"} and plural:
             return entity
         if lower in {"he", "she", "him", "her"} and entity.type == "PERSON":
             return entity
@@ -481,9 +501,24 @@ def _conditional(predicate: Token) -> bool:
     return any(t.lower_ in {"would", "if", "unless"} for t in predicate.subtree)
 
 
-def _plover_type(action: str, modality: Modality) -> str:
-    """PLOVER's conventions: promised or planned cooperation is AGREE, an announced
-    future retreat is CONCEDE."""
+def _plover_type(
+    action: str,
+    modality: Modality,
+    marker: Marker | None,
+    condition: object,
+    actors: list[EventArgument],
+) -> str:
+    """PLOVER's conventions on top of the act itself: promised or planned cooperation is
+    AGREE; an announced future retreat is CONCEDE; a harmful act announced with "will",
+    "would" or a condition is a THREATEN; cooperation refused ("will not accept") is
+    REJECT; a military exercise by several actors is COOPERATE."""
+    future = marker is not None and any(t.lower_ in FUTURE_MODALS for t in marker.tokens)
+    if action == "MOBILIZE" and len({a.code or a.text for a in actors}) > 1:
+        return "COOPERATE"
+    if modality is Modality.DENIED and future and action in COOPERATIVE | RETREATING:
+        return "REJECT"
+    if action in HARMFUL and (condition is not None or (future and modality in _PROMISED)):
+        return "THREATEN"
     if modality in {Modality.PLANNED, Modality.INTENDED}:
         if action in COOPERATIVE:
             return "AGREE"
@@ -517,6 +552,46 @@ def _unique(recipients: list[EventArgument], actors: list[EventArgument]) -> lis
             seen.add(key)
             kept.append(recipient)
     return kept
+
+
+def _attached_verb(noun: Token) -> Token | None:
+    """The verb a noun hangs from through a preposition: "converging for a rally"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+        return head.head
+    return None
+
+
+def _deontic_request(verb: Token) -> Coded | None:
+    """ "Straw said the government must reach an agreement": a speaker saying another
+    party must or should act is making a demand (CAMEO's reading of such reports)."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    modal = next(
+        (c for c in verb.children if c.dep_ == "aux" and c.lower_ in {"must", "should"}), None
+    )
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if modal is None or subject is None:
+        return None
+    speech = verb.head
+    return Coded(speech, [speech, modal], Sense("REQUEST"), None, None, recipients=[subject])
+
+
+def _protest_targets(predicate: Token, category: str, index: MentionIndex) -> list[Token]:
+    """ "began a hunger strike to protest against Sweden's decision": what is protested."""
+    if category != "PROTEST":
+        return []
+    for clause in predicate.subtree:
+        if clause.lemma_.lower() != "protest" or clause.i == predicate.i:
+            continue
+        for child in clause.children:
+            if child.dep_ == "dobj":
+                return [*args.theme_owners(child), child]
+            if child.dep_ == "prep" and child.lower_ in {"against", "at", "over"}:
+                pobj = args._pobj(child)
+                if pobj is not None:
+                    return [*args.theme_owners(pobj), pobj]
+    return []
 
 
 def _infinitival(clause: Token) -> bool:

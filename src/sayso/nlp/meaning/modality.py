@@ -133,8 +133,12 @@ def local_marker(token: Token) -> Marker | None:
         return Marker(Modality.POSSIBLE, sorted([*auxes, *negation, token], key=lambda t: t.i))
     for aux in auxes:
         modal = MODAL_AUX.get(aux.lower_)
+        if aux.lower_ in {"ca", "can", "wo"} and negation:
+            modal = Modality.DENIED  # "cannot", "won't"
         if modal is not None:
             words = sorted([aux, *negation, token], key=lambda t: t.i)
+            if negation and modal is not Modality.POSSIBLE:
+                modal = Modality.DENIED  # "will not accept", "would not attack"
             return Marker(modal, words, negated=bool(negation))
     if negation:
         words = sorted([*auxes, *negation, token], key=lambda t: t.i)
