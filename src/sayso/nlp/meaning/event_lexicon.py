@@ -106,7 +106,8 @@ VERBS: dict[str, str] = {
     "meeting=CONSULT; aid=AID; attack=ASSAULT; protest=PROTEST",
     # AID (CAMEO 07): material help that benefits the recipient.
     "aid": "AID", "help": "AID", "assist": "AID", "provide": "AID", "give": "AID; "
-    "support=SUPPORT; demand=THREATEN", "grant": "AID; captives=CONCEDE", "donate": "AID",
+    "support=SUPPORT; demand=THREATEN", "grant": "AID; captives=CONCEDE; concession=CONCEDE",
+    "donate": "AID",
     "supply": "AID", "deliver": "AID", "send": "-; troops=MOBILIZE:troops; "
     "aid=AID; weapons=AID; diplomats=CONSULT:visit", "fund": "AID", "finance": "AID",
     "lend": "AID", "loan": "AID",
@@ -169,7 +170,7 @@ VERBS: dict[str, str] = {
     "agreement=SANCTION:discontinue; restrictions=CONCEDE", "postpone": "-; meeting=REJECT",
     "bar": "REJECT",
     "disavow": "REJECT", "renege": "REJECT", "repudiate": "REJECT",
-    "block": "-; demand=REJECT; territory=PROTEST:obstruct",
+    "block": "-; demand=REJECT; territory=PROTEST:obstruct; media=COERCE:censor",
     # THREATEN (CAMEO 13): threats and forceful warnings.
     "threaten": "THREATEN", "warn": "-", "menace": "THREATEN",
     # PROTEST (CAMEO 14): collective civilian dissent.
@@ -236,6 +237,69 @@ VERBS: dict[str, str] = {
     "exercise=MOBILIZE:troops", "engage": "-; conflict=ASSAULT; meeting=CONSULT",
 }  # fmt: skip
 
+# Further synonyms per category, from CAMEO's category descriptions (verbs the CAMEO
+# dictionaries file under each root code), added after the first evaluation on the dev half.
+VERBS.update(
+    {
+        # AGREE / CONSULT / SUPPORT / COOPERATE
+        "guarantee": "AGREE", "travel to": "CONSULT:visit", "fly to": "CONSULT:visit",
+        "head to": "CONSULT:visit", "speak with": "CONSULT", "greet": "CONSULT:visit",
+        "sit down": "CONSULT", "salute": "SUPPORT", "reassure": "SUPPORT", "embrace": "SUPPORT",
+        "stand by": "SUPPORT", "work with": "COOPERATE", "team up": "COOPERATE",
+        # AID
+        "contribute": "AID", "ship": "-; aid=AID; weapons=AID", "airdrop": "AID",
+        "transfer": "-; aid=AID; weapons=AID", "distribute": "-; aid=AID", "disburse": "AID",
+        "extend": "-; aid=AID", "write off": "AID", "feed": "AID",
+        # CONCEDE / RETREAT
+        "retract": "CONCEDE", "rescind": "CONCEDE", "reverse": "-; demand=CONCEDE",
+        "drop": "-; accusation=CONCEDE; demand=CONCEDE", "abandon": "-; demand=CONCEDE; "
+        "territory=RETREAT:withdraw", "decommission": "RETREAT:disarm",
+        "reopen": "-; territory=RETREAT:access", "permit": "-; observers=RETREAT:access; "
+        "aid=RETREAT:access", "let in": "RETREAT:access", "leave": "-; territory=RETREAT:withdraw",
+        # REQUEST
+        "beg": "REQUEST", "lobby": "REQUEST", "command": "REQUEST", "instruct": "REQUEST",
+        "require": "REQUEST", "encourage": "REQUEST", "apply for": "REQUEST",
+        # ACCUSE
+        "berate": "ACCUSE:disapprove", "chide": "ACCUSE:disapprove", "scold": "ACCUSE:disapprove",
+        "lambast": "ACCUSE:disapprove", "assail": "ACCUSE:disapprove",
+        "castigate": "ACCUSE:disapprove", "ridicule": "ACCUSE:disapprove",
+        "deride": "ACCUSE:disapprove", "fault": "ACCUSE:disapprove", "brand": "ACCUSE:allege",
+        "prosecute": "ACCUSE:allege", "arraign": "ACCUSE:allege", "impeach": "ACCUSE:allege",
+        "audit": "ACCUSE:investigate", "interrogate": "ACCUSE:investigate",
+        # REJECT
+        "resist": "REJECT", "refute": "REJECT", "balk": "REJECT", "ignore": "-; demand=REJECT",
+        "vote against": "REJECT", "walk away": "REJECT",
+        # PROTEST
+        "go on": "-; protest=PROTEST:strike", "gather": "-", "barricade": "PROTEST:obstruct",
+        "take to": "-; territory=PROTEST:demo",
+        # SANCTION
+        "reduce": "-; aid=SANCTION:discontinue; ties=SANCTION:withdraw; "
+        "troops=RETREAT:withdraw", "terminate": "-; aid=SANCTION:discontinue; "
+        "ties=SANCTION:withdraw; agreement=SANCTION:withdraw",
+        "withhold": "-; aid=SANCTION:discontinue", "blacklist": "SANCTION:discontinue",
+        # MOBILIZE
+        "redeploy": "MOBILIZE:troops", "amass": "MOBILIZE:troops",
+        "concentrate": "-; troops=MOBILIZE:troops", "position": "-; troops=MOBILIZE:troops; "
+        "weapons=MOBILIZE:weapons", "send in": "MOBILIZE:troops",
+        "tighten": "-; security=MOBILIZE:police; restrictions=COERCE:restrict",
+        "step up": "-; security=MOBILIZE:police; attack=ASSAULT",
+        "beef up": "-; security=MOBILIZE:police; troops=MOBILIZE:troops",
+        "heighten": "-; security=MOBILIZE:police",
+        # COERCE
+        "nab": "COERCE:arrest", "lock up": "COERCE:arrest", "dissolve": "-; party=COERCE:restrict",
+        "disperse": "COERCE:restrict", "break up": "-; protest=COERCE:restrict",
+        "jam": "COERCE:censor", "forbid": "COERCE:restrict",
+        # ASSAULT
+        "slaughter": "ASSAULT:targeted", "lynch": "ASSAULT:targeted", "maim": "ASSAULT",
+        "raze": "ASSAULT:destroy", "overrun": "ASSAULT", "pound": "ASSAULT:heavy-weapons",
+        "strafe": "ASSAULT:aerial", "target": "ASSAULT", "retaliate": "ASSAULT",
+        "counterattack": "ASSAULT", "set fire": "ASSAULT:primitive",
+        "take hostage": "ASSAULT:abduct", "explode": "ASSAULT:explosives",
+    }
+)  # fmt: skip
+THEMES["security"] = frozenset("security patrol patrols presence checkpoint".split())
+THEMES["concession"] = frozenset("concession amnesty pardon autonomy independence".split())
+
 # Verbs that lend their subject to the event named by their object ("held talks",
 # "launched an attack", "imposed a curfew").
 LIGHT_VERBS = frozenset(
@@ -276,7 +340,7 @@ NOUNS: dict[str, str] = {
     "mediation": "CONSULT:third-party", "alert": "MOBILIZE:troops", "exercise": "MOBILIZE:troops",
     "drill": "MOBILIZE:troops", "manoeuvre": "MOBILIZE:troops", "maneuver": "MOBILIZE:troops",
     "game": "MOBILIZE:troops", "suspension": "SANCTION:discontinue", "fire": "ASSAULT:firearms",
-    "cleansing": "ASSAULT",
+    "cleansing": "ASSAULT", "concession": "CONCEDE",
 }  # fmt: skip
 
 # Subjects that make "protest", "strike", "march" civilian collective action.

@@ -202,8 +202,10 @@ class _Coder:
             return Sense("THREATEN")
         if lemma == "protest" and not civilian and subject is not None:
             return Sense("ACCUSE", "disapprove") if _is_official(subject) else sense
-        if lemma in {"strike", "march", "rally"} and civilian and theme is None:
+        if lemma in {"strike", "march", "rally", "gather"} and civilian and theme is None:
             return Sense("PROTEST", "strike" if lemma == "strike" else "demo")
+        if lemma == "occupy" and civilian:
+            return Sense("PROTEST", "obstruct")
         if (
             lemma == "fire"
             and theme is None
