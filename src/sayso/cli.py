@@ -14,6 +14,7 @@ from sayso.export import render_table, to_json, to_jsonl_line, to_markdown
 from sayso.export.text import summary_line
 from sayso.ingest.files import DEFAULT_MAX_BYTES, read_inputs
 from sayso.model import Analysis
+from sayso.nlp.meaning.timex import parse_anchor
 
 app = typer.Typer(
     name="sayso",
@@ -21,6 +22,13 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
+eval_app = typer.Typer(
+    name="eval",
+    help="Measure sayso against annotated data sets.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+app.add_typer(eval_app, name="eval")
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
 
@@ -48,6 +56,9 @@ def analyze(
     ] = None,
 ) -> None:
     """Read articles and print who claims what, through whom, in which words."""
+    if published is not None and parse_anchor(published) is None:
+        errors.print(f"error: --published {published!r} is not a date (YYYY-MM-DD)", markup=False)
+        raise typer.Exit(code=2)
     failures = 0
     good = []
     for result in read_inputs(paths, max_bytes=max_bytes):
@@ -108,6 +119,37 @@ def demo(
         f"({added} new), {summary.attributions} attributions",
         markup=False,
     )
+
+
+class Split(StrEnum):
+    ALL = "all"
+    DEV = "dev"
+    TEST = "test"
+
+
+@eval_app.command("plover")
+def eval_plover(
+    path: Annotated[str, typer.Argument(help="gsr_plover2.jsonl (PLOVER gold records).")],
+    split: Annotated[
+        Split, typer.Option(help="dev: odd-numbered records (used to write rules); test: even.")
+    ] = Split.ALL,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Event type, actor and recipient accuracy of the PLOVER event coder."""
+    import json
+    from pathlib import Path
+
+    from sayso.eval.plover import evaluate, format_report
+
+    source = Path(path)
+    if not source.is_file():
+        errors.print(f"error: {path}: no such file", markup=False)
+        raise typer.Exit(code=2)
+    report = evaluate(source, split=str(split))
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_dict(), indent=2) + "\n")
+    else:
+        console.print(format_report(report), markup=False)
 
 
 def main() -> None:

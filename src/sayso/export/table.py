@@ -7,7 +7,15 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from sayso.export.text import content_text, shorten, speaker_text
+from sayso.export.text import (
+    certainty_text,
+    content_text,
+    event_summary,
+    shorten,
+    speaker_text,
+    stance_text,
+    when_text,
+)
 from sayso.model import Analysis
 
 speaker_label = speaker_text
@@ -23,16 +31,41 @@ def render_table(analysis: Analysis, console: Console) -> None:
     table.add_column("content", ratio=5)
     table.add_column("kind", no_wrap=True)
     table.add_column("nested", no_wrap=True)
+    table.add_column("stance", no_wrap=True)
+    table.add_column("certainty", ratio=1)
     for a in analysis.attributions:
+        cue = a.cue.text if a.cue else "—"
+        when = when_text(a)
         table.add_row(
             a.id,
             Text(speaker_text(a)),
-            Text(a.cue.text if a.cue else "—"),
+            Text(f"{cue} ({when})" if when else cue),
             Text(shorten(content_text(analysis, a), 140)),
             str(a.kind),
             a.nested_in or "",
+            stance_text(a),
+            Text(certainty_text(a)),
         )
     console.print(table)
+    if analysis.events:
+        console.print(_events_table(analysis))
+
+
+def _events_table(analysis: Analysis) -> Table:
+    table = Table(title="events (PLOVER)", expand=True, header_style="bold")
+    table.add_column("id", no_wrap=True)
+    table.add_column("event", no_wrap=True)
+    table.add_column("actor -> recipient", ratio=3)
+    table.add_column("details", ratio=3)
+    table.add_column("modality, according to", ratio=3)
+    table.add_column("in", no_wrap=True)
+    for event in analysis.events:
+        category, parties, details, modality = event_summary(event)
+        attributions = sorted({m.attribution for m in event.mentions if m.attribution})
+        table.add_row(
+            event.id, category, Text(parties), Text(details), Text(modality), ",".join(attributions)
+        )
+    return table
 
 
 def _header(analysis: Analysis) -> Group:

@@ -96,6 +96,7 @@ def phrase(token: Token) -> Span:
 def actor_heads(predicate: Token) -> list[Token]:
     """Heads of the actor phrases of a verbal predicate (conjoined actors included)."""
     node = predicate
+    came_from = ""
     for _ in range(6):
         agent = next((c for c in node.children if c.dep_ == "agent"), None)
         if agent is not None:
@@ -106,13 +107,16 @@ def actor_heads(predicate: Token) -> list[Token]:
             if subject.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                 return _with_conjuncts(node.head)
             return _with_conjuncts(subject)
-        if any(c.dep_ == "nsubjpass" for c in node.children):
-            return []
+        patient = next((c for c in node.children if c.dep_ == "nsubjpass"), None)
+        if patient is not None:
+            # "soldiers being sent to aid Kiev": the purpose is the soldiers'.
+            return _with_conjuncts(patient) if came_from == "advcl" else []
         following = _controller(node)
         if following is None:
             return []
         if isinstance(following, list):
             return following
+        came_from = node.dep_
         node = following
     return []
 
@@ -136,6 +140,8 @@ def _controller(node: Token) -> Token | list[Token] | None:
             return above.head
         if head.dep_ in {"dobj", "attr", "nsubj"} and head.lemma_.lower() in _GOVERNING_NOUNS:
             return above
+        if node.tag_ == "VBG" and head.dep_ == "dobj" and above.pos_ == "VERB":
+            return above  # "issued a declaration demanding ...": the issuer demands
     if node.dep_ == "pcomp" and head.head.lemma_.lower() in _GOVERNING_NOUNS:
         return None
     return None

@@ -175,8 +175,9 @@ class _Coder:
         if sense is None:
             return None
         trigger = [verb, *[c for c in verb.children if c.dep_ == "prt"]]
-        if theme is not None and key != lemma and theme.head.i == verb.i:
-            trigger.append(theme)
+        if key != lemma:
+            word = key.split(" ", 1)[1]
+            trigger += [c for c in verb.children if c.lower_ == word and c.dep_ != "prep"]
         return Coded(verb, sorted(set(trigger), key=lambda t: t.i), sense, theme, theme_class)
 
     def _light(self, verb: Token, theme: Token | None) -> Coded | None:
@@ -236,15 +237,9 @@ class _Coder:
         events = []
         for coded in self.clauses():
             event = self._event(coded)
-            cue_event = coded.predicate.i in self.cue_tokens
-            if (
-                cue_event
-                or event.actors
-                or event.recipients
-                or event.location
-                or (coded.theme_class is not None)
-            ):
-                events.append(event)
+            if event.action == "AID" and not event.recipients and coded.theme_class != "aid":
+                continue  # PLOVER: AID requires a recipient; "this will help" is no aid
+            events.append(event)
         return events
 
     def _event(self, coded: Coded) -> Event:
@@ -259,7 +254,8 @@ class _Coder:
             heads = args.recipient_heads(predicate, coded.sense.type, coded.theme, self.index)
             heads = heads or args.governed_recipients(predicate, coded.sense.type, self.index)
             heads = heads or _protest_targets(predicate, coded.sense.type, self.index)
-        recipients = [self._argument(h, attribution) for h in heads]
+        in_trigger = {t.i for t in coded.trigger}
+        recipients = [self._argument(h, attribution) for h in heads if h.i not in in_trigger]
         condition = args.condition_span(predicate)
         if coded.sense.type == "THREATEN" and not recipients and condition is not None:
             recipients = self._parties_in(condition, actors)
