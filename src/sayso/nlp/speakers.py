@@ -12,9 +12,6 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from sayso.link.gazetteer import Place, gazetteer
-from sayso.link.metonymy import is_government_use
-from sayso.link.tables import BLOC_ADJECTIVES, CAPITAL_OVERRIDES, MEMBER_NOUNS
 from sayso.model import Entity
 from sayso.nlp.candidates import Candidate
 from sayso.nlp.lexicon import (
@@ -41,6 +38,7 @@ from sayso.nlp.mentions import (
     upgrade_title,
 )
 from sayso.nlp.phrases import NounPhrase
+from sayso.nlp.places import PlaceLinking
 
 ENTITY_TYPES = {
     "PERSON": "PERSON",
@@ -109,7 +107,7 @@ class Resolution:
     group: bool = False
 
 
-class SpeakerResolver:
+class SpeakerResolver(PlaceLinking):
     """Builds the entities of one document and resolves every candidate's source."""
 
     def __init__(self, doc: Doc, candidates: list[Candidate]) -> None:
@@ -122,6 +120,7 @@ class SpeakerResolver:
 
     def build(self) -> list[Resolution | None]:
         self._named_entities()
+        self._untagged_places()
         self._group_mentions()
         self._surname_mentions()
         for draft in self.entities:
@@ -213,91 +212,6 @@ class SpeakerResolver:
             if draft.type == "ORG" and type_ == "ORG" and is_acronym_of(key, draft.name):
                 return draft
         return self._new_entity(strip_determiner(name), type_)
-
-    # -- places and groups (canonical, from the gazetteer) ---------------------------------
-
-    def _place_mention(self, start: int, end: int, label: str) -> bool:
-        """Link a country, capital, city or region to its canonical entity; a capital used
-        for its government ("Paris is considering") joins the country. Demonyms tagged as
-        places ("Ukrainian") are adjectives, not entities. True when the mention is done."""
-        span = self.doc[start:end]
-        place = gazetteer().lookup(span.text)
-        if place is None or place.kind == "org" or (label == "ORG" and place.kind != "country"):
-            lower = span.text.lower()
-            return label not in {"PERSON", "ORG"} and (
-                gazetteer().demonym(lower) is not None or lower in BLOC_ADJECTIVES
-            )
-        if label == "PERSON" and not self._looks_like_place(place, span):
-            return False
-        if place.kind == "city" and place.capital_of and is_government_use(span.root):
-            draft = self._government_of(place)
-            draft.metonyms.append((span.start_char, span.end_char))
-        else:
-            draft = self._place_draft(place)
-        self._link(draft, start, end)
-        return True
-
-    def _looks_like_place(self, place: Place, span: Span) -> bool:
-        """The tagger calls some capitals persons ("Kiev’s units"): trust the gazetteer
-        only for a single word naming a country, or a capital whose country the article
-        names."""
-        if len(span) != 1:
-            return False
-        if place.kind == "country":
-            return True
-        country = gazetteer().country(place.capital_of)
-        return country is not None and country.name in self.doc.text
-
-    def _government_of(self, capital: Place) -> EntityDraft:
-        override = CAPITAL_OVERRIDES.get(capital.name.lower())
-        if override is not None:
-            organisation = gazetteer().lookup(override.split(":", 1)[1])
-            if organisation is not None:
-                return self._place_draft(organisation)
-        country = gazetteer().country(capital.capital_of)
-        return self._place_draft(country if country is not None else capital)
-
-    def _place_draft(self, place: Place) -> EntityDraft:
-        for draft in self.entities:
-            if draft.canonical == place.key:
-                return draft
-        type_ = {"country": "COUNTRY", "city": "GPE", "region": "LOC", "group": "GROUP"}
-        draft = self._new_entity(place.name, type_.get(place.kind, "ORG"))
-        draft.canonical = place.key
-        draft.country = place.country
-        draft.members = [
-            country.name for code in place.members if (country := gazetteer().country(code))
-        ]
-        return draft
-
-    def _group_mentions(self) -> None:
-        """ "the Baltic states" (known members), "NATO member states" (known by the
-        organisation they belong to): group entities wherever they are named."""
-        for token in self.doc:
-            if token.tag_ != "NNS" or token.lower_ not in MEMBER_NOUNS:
-                continue
-            start = token.i
-            while start > token.sent.start and self.doc[start - 1].dep_ in {
-                "amod",
-                "compound",
-                "nmod",
-            }:
-                start -= 1
-            if start == token.i:
-                continue
-            span = self.doc[start : token.i + 1]
-            place = gazetteer().lookup(span.text)
-            if place is not None and place.kind == "group":
-                draft = self._descriptive(span, "GROUP")
-                draft.canonical, draft.members = place.key, self._place_draft(place).members
-                continue
-            found = (gazetteer().lookup(t.text) for t in span if t.pos_ == "PROPN")
-            organisation = next((p for p in found if p is not None and p.kind == "org"), None)
-            if organisation is not None:
-                draft = self._descriptive(span, "GROUP")
-                draft.canonical = f"group:{organisation.key.split(':', 1)[1]}-members"
-                if organisation.name not in draft.affiliations:
-                    draft.affiliations.append(organisation.name)
 
     def _appositive_roles(self) -> None:
         for ent in self.doc.ents:
