@@ -96,3 +96,11 @@ def test_said_nothing_is_no_claim(nlp):
     analysis = analyze("She said nothing about the talks.", nlp=nlp)
     assert analysis.attributions == []
     assert analysis.events == []
+
+
+def test_implicit_continuation_keeps_its_speakers_stance(nlp):
+    text = "“We are ready,” the minister claimed.\n\n“Nobody will stop us.”\n"
+    analysis = analyze(text, nlp=nlp)
+    implicit = [a for a in analysis.attributions if str(a.kind) == "implicit"]
+    for attribution in implicit:
+        assert attribution.stance is not None and attribution.certainty is not None

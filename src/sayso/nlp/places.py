@@ -78,7 +78,9 @@ class PlaceLinking:
         if place.kind == "country":
             return True
         country = gazetteer().country(place.capital_of)
-        return country is not None and country.name in self.doc.text
+        if country is None:
+            return False
+        return any(t.text == country.name.split()[0] for t in self.doc)
 
     def _government_of(self, capital: Place) -> EntityDraft:
         override = CAPITAL_OVERRIDES.get(capital.name.lower())

@@ -49,7 +49,9 @@ def _stance(doc: Doc, attribution: Attribution, by_id: dict[str, Attribution]) -
     cue = attribution.cue
     if cue is None:
         # An implicit continuation carries on the stance of the quotation before it.
-        previous = [a for a in by_id.values() if a.cue and a.content.end <= attribution.start]
+        previous = [
+            a for a in by_id.values() if a.cue and a.content.end <= attribution.content.start
+        ]
         if previous and attribution.source is not None:
             same = [
                 a for a in previous if a.source and a.source.entity == attribution.source.entity
@@ -132,6 +134,6 @@ def _governs_event(noun: Token) -> bool:
 def _text_span(doc: Doc, words: list[Token]) -> TextSpan | None:
     if not words:
         return None
-    start = min(t.idx for t in words)
-    end = max(t.idx + len(t.text) for t in words)
-    return TextSpan(start=start, end=end, text=doc.text[start:end])
+    # doc.text joins every token on each call: slice a span of the tokens instead.
+    span = doc[min(t.i for t in words) : max(t.i for t in words) + 1]
+    return TextSpan(start=span.start_char, end=span.end_char, text=span.text)

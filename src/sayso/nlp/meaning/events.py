@@ -536,9 +536,11 @@ def _context(coded: Coded) -> list[str]:
 
 
 def _span(doc: Doc, tokens: list[Token]) -> TextSpan:
-    start = min(t.idx for t in tokens)
-    end = max(t.idx + len(t.text) for t in tokens)
-    return TextSpan(start=start, end=end, text=doc.text[start:end])
+    # doc.text joins every token on each call: slice a span of the tokens instead.
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    span = doc[first.i : last.i + 1]
+    return TextSpan(start=span.start_char, end=span.end_char, text=span.text)
 
 
 def _unique(recipients: list[EventArgument], actors: list[EventArgument]) -> list[EventArgument]:
