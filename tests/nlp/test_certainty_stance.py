@@ -102,5 +102,6 @@ def test_implicit_continuation_keeps_its_speakers_stance(nlp):
     text = "“We are ready,” the minister claimed.\n\n“Nobody will stop us.”\n"
     analysis = analyze(text, nlp=nlp)
     implicit = [a for a in analysis.attributions if str(a.kind) == "implicit"]
-    for attribution in implicit:
-        assert attribution.stance is not None and attribution.certainty is not None
+    assert len(implicit) == 1
+    assert implicit[0].stance.value is Stance.DISTANCING
+    assert implicit[0].certainty.reporter is Commitment.DISTANCED
