@@ -31,24 +31,32 @@ def render_table(analysis: Analysis, console: Console) -> None:
     table.add_column("content", ratio=5)
     table.add_column("kind", no_wrap=True)
     table.add_column("nested", no_wrap=True)
-    table.add_column("stance", no_wrap=True)
-    table.add_column("certainty", ratio=1)
     for a in analysis.attributions:
-        cue = a.cue.text if a.cue else "—"
-        when = when_text(a)
         table.add_row(
             a.id,
             Text(speaker_text(a)),
-            Text(f"{cue} ({when})" if when else cue),
+            Text(a.cue.text if a.cue else "—"),
             Text(shorten(content_text(analysis, a), 140)),
             str(a.kind),
             a.nested_in or "",
-            stance_text(a),
-            Text(certainty_text(a)),
         )
     console.print(table)
+    if any(a.stance or a.certainty for a in analysis.attributions):
+        console.print(_meaning_table(analysis))
     if analysis.events:
         console.print(_events_table(analysis))
+
+
+def _meaning_table(analysis: Analysis) -> Table:
+    """Kept apart from the attributions so that both stay readable on 80 columns."""
+    table = Table(title="stance and certainty", expand=True, header_style="bold")
+    table.add_column("id", no_wrap=True)
+    table.add_column("stance", no_wrap=True)
+    table.add_column("certainty", ratio=2)
+    table.add_column("said", ratio=2)
+    for a in analysis.attributions:
+        table.add_row(a.id, stance_text(a), Text(certainty_text(a)), Text(when_text(a)))
+    return table
 
 
 def _events_table(analysis: Analysis) -> Table:
