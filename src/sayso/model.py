@@ -14,6 +14,17 @@ from typing import Any
 SCHEMA = "sayso/2"
 
 
+def _plain(value: Any) -> Any:
+    """JSON-ready form of a field: records by their ``to_dict``, tuples as lists."""
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, StrEnum):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    return value
+
+
 class AttributionKind(StrEnum):
     """How the content is rendered on the page."""
 
@@ -180,16 +191,7 @@ class TimeExpression:
     anchor: str | None = None  # the publication date it was resolved against
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "value": self.value,
-            "type": self.type,
-            "mod": self.mod,
-            "range": list(self.range) if self.range else None,
-            "anchor": self.anchor,
-        }
+        return {name: _plain(getattr(self, name)) for name in self.__dataclass_fields__}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TimeExpression:
@@ -234,13 +236,7 @@ class Certainty:
     reporter: Commitment = Commitment.UNCOMMITTED
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "value": str(self.value),
-            "polarity": self.polarity,
-            "factbank": self.factbank,
-            "expression": self.expression.to_dict() if self.expression else None,
-            "reporter": str(self.reporter),
-        }
+        return {name: _plain(getattr(self, name)) for name in self.__dataclass_fields__}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Certainty:
@@ -310,18 +306,7 @@ class Entity:
     metonyms: list[tuple[int, int]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "type": self.type,
-            "roles": list(self.roles),
-            "mentions": [list(m) for m in self.mentions],
-            "canonical": self.canonical,
-            "country": self.country,
-            "affiliations": list(self.affiliations),
-            "members": list(self.members),
-            "metonyms": [list(m) for m in self.metonyms],
-        }
+        return {name: _plain(getattr(self, name)) for name in self.__dataclass_fields__}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Entity:
@@ -402,26 +387,7 @@ class Event:
     mentions: list[EventMention] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "type": self.type,
-            "action": self.action,
-            "mode": self.mode,
-            "context": list(self.context),
-            "trigger": self.trigger.to_dict(),
-            "predicate": self.predicate,
-            "actors": [a.to_dict() for a in self.actors],
-            "recipients": [r.to_dict() for r in self.recipients],
-            "location": self.location.to_dict() if self.location else None,
-            "quantity": self.quantity.to_dict() if self.quantity else None,
-            "time": self.time.to_dict() if self.time else None,
-            "modality": str(self.modality),
-            "modality_cue": self.modality_cue.to_dict() if self.modality_cue else None,
-            "condition": self.condition.to_dict() if self.condition else None,
-            "attribution": self.attribution,
-            "according_to": list(self.according_to),
-            "mentions": [m.to_dict() for m in self.mentions],
-        }
+        return {name: _plain(getattr(self, name)) for name in self.__dataclass_fields__}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:
