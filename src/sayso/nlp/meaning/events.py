@@ -15,8 +15,6 @@ speaker, both real or both unrealised) become one event with several mentions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from spacy.tokens import Doc, Token
 
 from sayso.link.linker import MentionIndex
@@ -30,18 +28,29 @@ from sayso.model import (
     TextSpan,
     TimeExpression,
 )
-from sayso.nlp.lexicon import SPEECH_VERBS
 from sayso.nlp.meaning import arguments as args
+from sayso.nlp.meaning.clauses import (
+    DIPLOMATIC_VERBS,
+    Coded,
+    attached_verb,
+    classify_theme,
+    conditional,
+    deontic_request,
+    governs_conflict,
+    infinitival,
+    is_official,
+    noun_sense,
+    protest_targets,
+    theme_of,
+    warns_of_harm,
+)
+from sayso.nlp.meaning.conventions import contexts_of, merge_events, plover_type, unique
 from sayso.nlp.meaning.event_lexicon import (
     CIVILIAN_NOUNS,
-    CONTEXTS,
-    COOPERATIVE,
     LIGHT_VERBS,
-    TYPE_CONTEXTS,
     Sense,
     noun_senses,
     predicates,
-    theme_classes,
 )
 from sayso.nlp.meaning.modality import (
     EVENT_NOUN_MODIFIERS,
@@ -50,39 +59,9 @@ from sayso.nlp.meaning.modality import (
     local_marker,
 )
 
-# Words that make a warning a threat: what is warned of is harm.
-HARM_WORDS = frozenset(
-    """
-    war attack retaliation retaliate consequence consequences response respond action
-    sanction sanctions force strike confrontation escalation reprisal punishment punish
-    measure measures crackdown invasion invade destroy destruction
-    """.split()
-)
-CONFLICT_TYPES = frozenset("ASSAULT COERCE SANCTION MOBILIZE THREATEN REJECT".split())
-HARMFUL = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
-RETREATING = frozenset({"AGREE", "RETREAT", "CONCEDE"})
-FUTURE_MODALS = frozenset({"will", "would", "shall", "'ll", "’ll", "wo"})
-DIPLOMATIC_VERBS = frozenset({"lodge", "file", "deliver", "issue"})
-_PROMISED = frozenset({Modality.PLANNED, Modality.CONDITIONAL, Modality.INTENDED})
 _CLIMB = frozenset(
     {"xcomp", "acomp", "acl", "pcomp", "pobj", "prep", "dobj", "oprd", "conj", "advcl"}
 )
-_IRREALIS = frozenset({"planned", "intended", "possible", "probable", "hypothetical"})
-_JOINT = frozenset({"joint", "common", "shared", "mutual"})
-
-
-@dataclass(slots=True)
-class Coded:
-    """An event as first coded from one clause."""
-
-    predicate: Token
-    trigger: list[Token]
-    sense: Sense
-    theme: Token | None
-    theme_class: str | None
-    nominal: bool = False
-    actors: list[Token] = field(default_factory=list)
-    recipients: list[Token] | None = None  # set when the parse alone would not find them
 
 
 def code_events(
@@ -146,7 +125,7 @@ class _Coder:
                     found.append(coded)
                     if coded.theme is not None:
                         taken.add(coded.theme.i)
-                request = _deontic_request(token)
+                request = deontic_request(token)
                 if request is not None:
                     found.append(request)
         for token in self.doc:
@@ -162,14 +141,14 @@ class _Coder:
         keys = [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in {"prt", "dobj", "prep"}]
         key = next((k for k in keys if k in lexicon), lemma)
         entry = lexicon.get(key)
-        theme = _theme(verb, key)
+        theme = theme_of(verb, key)
         if lemma in LIGHT_VERBS or key == "carry out":
             light = self._light(verb, theme)
             if light is not None:
                 return light
         if entry is None:
             return None
-        theme_class = _theme_class(theme, entry.by_theme)
+        theme_class = classify_theme(theme, entry.by_theme)
         sense = entry.by_theme.get(theme_class or "", entry.default)
         sense = self._special(verb, lemma, sense, theme)
         if sense is None:
@@ -187,7 +166,7 @@ class _Coder:
         noun = next((w for w in words if w.lemma_.lower() in noun_senses()), None)
         if noun is None:
             return None
-        sense = _noun_sense(noun, noun_senses()[noun.lemma_.lower()])
+        sense = noun_sense(noun, noun_senses()[noun.lemma_.lower()])
         if sense.type == "PROTEST" and verb.lemma_.lower() in DIPLOMATIC_VERBS:
             sense = Sense("ACCUSE", "disapprove")  # a protest lodged is a diplomatic one
         return Coded(verb, [verb, theme], sense, theme, None)
@@ -198,11 +177,11 @@ class _Coder:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         civilian = subject is not None and subject.lemma_.lower() in CIVILIAN_NOUNS
         if lemma == "warn":
-            return Sense("THREATEN") if _warns_of_harm(verb) else None
-        if lemma in {"vow", "promise", "pledge", "swear"} and _governs_conflict(verb):
+            return Sense("THREATEN") if warns_of_harm(verb) else None
+        if lemma in {"vow", "promise", "pledge", "swear"} and governs_conflict(verb):
             return Sense("THREATEN")
         if lemma == "protest" and not civilian and subject is not None:
-            return Sense("ACCUSE", "disapprove") if _is_official(subject) else sense
+            return Sense("ACCUSE", "disapprove") if is_official(subject) else sense
         if lemma in {"strike", "march", "rally", "gather"} and civilian and theme is None:
             return Sense("PROTEST", "strike" if lemma == "strike" else "demo")
         if lemma == "occupy" and civilian:
@@ -220,7 +199,7 @@ class _Coder:
         if sense is None or noun.dep_ in {"compound"}:
             return None
         actors = args.nominal_actors(noun)
-        attached = _attached_verb(noun)
+        attached = attached_verb(noun)
         if not actors and attached is not None:
             actors = args.actor_heads(attached)  # "converged for a rally": the convergers
         has_participant = actors or any(
@@ -229,7 +208,7 @@ class _Coder:
         )
         if not has_participant:
             return None
-        return Coded(noun, [noun], _noun_sense(noun, sense), None, None, True, actors)
+        return Coded(noun, [noun], noun_sense(noun, sense), None, None, True, actors)
 
     # -- from clauses to events -----------------------------------------------------------
 
@@ -253,7 +232,7 @@ class _Coder:
         if heads is None:
             heads = args.recipient_heads(predicate, coded.sense.type, coded.theme, self.index)
             heads = heads or args.governed_recipients(predicate, coded.sense.type, self.index)
-            heads = heads or _protest_targets(predicate, coded.sense.type, self.index)
+            heads = heads or protest_targets(predicate, coded.sense.type, self.index)
         in_trigger = {t.i for t in coded.trigger}
         recipients = [self._argument(h, attribution) for h in heads if h.i not in in_trigger]
         condition = args.condition_span(predicate)
@@ -267,11 +246,11 @@ class _Coder:
                 recipients = [location]  # "a curfew in Algiers": the place is the target
         marker = self._modality(coded)
         modality = marker.modality if marker else Modality.ACTUAL
-        if coded.sense.type == "THREATEN" and (condition is not None or _conditional(predicate)):
+        if coded.sense.type == "THREATEN" and (condition is not None or conditional(predicate)):
             modality = Modality.CONDITIONAL
             would = [t for t in predicate.subtree if t.lower_ in {"would", "if", "unless"}]
             marker = Marker(Modality.CONDITIONAL, would[:1])
-        category = _plover_type(coded.sense.type, modality, marker, condition, actors)
+        category = plover_type(coded.sense.type, modality, marker, condition, actors)
         quantity = args.quantity_span(coded.theme)
         trigger = _span(doc, coded.trigger)
         return Event(
@@ -279,11 +258,11 @@ class _Coder:
             type=category,
             action=coded.sense.type,
             mode=coded.sense.mode,
-            context=_context(coded),
+            context=contexts_of(coded),
             trigger=trigger,
             predicate=" ".join(t.lemma_.lower() for t in coded.trigger),
             actors=actors,
-            recipients=_unique(recipients, actors),
+            recipients=unique(recipients, actors),
             location=location,
             quantity=args.text_span(quantity) if quantity is not None else None,
             time=self._time(predicate),
@@ -389,7 +368,7 @@ class _Coder:
         for _ in range(6):
             if node.dep_ not in _CLIMB or node.head.i == node.i or node.head.i in self.cue_tokens:
                 return None
-            if node.dep_ in {"acl", "advcl"} and not _infinitival(node):
+            if node.dep_ in {"acl", "advcl"} and not infinitival(node):
                 return None
             head = node.head
             marker = local_marker(head) if node.dep_ == "conj" else governing_marker(head, node)
@@ -415,216 +394,9 @@ class _Coder:
 # -- helpers ------------------------------------------------------------------------------
 
 
-def _theme(verb: Token, key: str) -> Token | None:
-    """What the verb acts on: its object, the subject of its passive, or the object of
-    the preposition of "take part in", "participate in", "call for"."""
-    children = list(verb.children)
-    if " " in key:
-        word = key.split(" ", 1)[1]
-        for child in children:
-            if child.dep_ == "prep" and child.lower_ == word:
-                return args._pobj(child)
-        for child in children:
-            if child.dep_ == "prep" and child.lower_ in {"in", "into", "on", "for"}:
-                return args._pobj(child)
-    for child in children:
-        if child.dep_ == "dobj":
-            return child
-    for child in children:
-        if child.dep_ == "nsubjpass":
-            return child
-    head = verb.head
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and head.pos_ in {"NOUN", "PROPN"}:
-        return head  # "the military stationed there": the noun is what is stationed
-    if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in children):
-        return next((c for c in head.children if c.dep_ == "dobj"), None)  # "units to be sent"
-    for child in children:
-        if child.dep_ == "prep" and child.lower_ in {"for", "in", "on", "of", "to"}:
-            pobj = args._pobj(child)
-            if pobj is not None and pobj.lemma_.lower() in theme_classes():
-                return pobj
-    return None
-
-
-def _theme_class(theme: Token | None, wanted: dict[str, Sense]) -> str | None:
-    if theme is None:
-        return None
-    words = [theme, *[c for c in theme.children if c.dep_ in {"compound", "amod"}]]
-    for child in theme.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            pobj = args._pobj(child)
-            if pobj is not None:
-                words.append(pobj)
-    classes: list[str] = []
-    if any(w.lower_ in _JOINT for w in words):
-        classes.append("coalition")
-    for word in words:
-        classes += theme_classes().get(word.lemma_.lower(), [])
-        classes += theme_classes().get(word.lower_, [])
-    return next((c for c in classes if c in wanted), classes[0] if classes else None)
-
-
-def _noun_sense(noun: Token, sense: Sense) -> Sense:
-    """ "air strike" is an assault, "general strike" a protest; "joint exercises"."""
-    modifiers = {c.lower_ for c in noun.children if c.dep_ in {"compound", "amod"}}
-    if noun.lemma_.lower() == "strike" and modifiers & {"air", "missile", "drone", "military"}:
-        return Sense("ASSAULT", "aerial")
-    return sense
-
-
-def _warns_of_harm(verb: Token) -> bool:
-    return any(t.lemma_.lower() in HARM_WORDS for t in verb.subtree if t.i != verb.i)
-
-
-def _governs_conflict(verb: Token) -> bool:
-    lexicon = predicates()
-    for child in verb.children:
-        if child.dep_ != "xcomp":
-            continue
-        entry = lexicon.get(child.lemma_.lower())
-        if child.lemma_.lower() in {"retaliate", "avenge", "punish", "crush", "fight"}:
-            return True
-        if entry is not None and entry.default is not None:
-            return entry.default.type in CONFLICT_TYPES
-    return False
-
-
-def _is_official(subject: Token) -> bool:
-    return subject.pos_ == "PROPN" or subject.lemma_.lower() in {
-        "government", "ministry", "minister", "embassy", "official", "president", "state",
-    }  # fmt: skip
-
-
-def _conditional(predicate: Token) -> bool:
-    return any(t.lower_ in {"would", "if", "unless"} for t in predicate.subtree)
-
-
-def _plover_type(
-    action: str,
-    modality: Modality,
-    marker: Marker | None,
-    condition: object,
-    actors: list[EventArgument],
-) -> str:
-    """PLOVER's conventions on top of the act itself: promised or planned cooperation is
-    AGREE; an announced future retreat is CONCEDE; a harmful act announced with "will",
-    "would" or a condition is a THREATEN; cooperation refused ("will not accept") is
-    REJECT; a military exercise by several actors is COOPERATE."""
-    future = marker is not None and any(t.lower_ in FUTURE_MODALS for t in marker.tokens)
-    if action == "MOBILIZE" and len({a.code or a.text for a in actors}) > 1:
-        return "COOPERATE"
-    if modality is Modality.DENIED and future and action in COOPERATIVE | RETREATING:
-        return "REJECT"
-    if action in HARMFUL and (condition is not None or (future and modality in _PROMISED)):
-        return "THREATEN"
-    if modality in {Modality.PLANNED, Modality.INTENDED}:
-        if action in COOPERATIVE:
-            return "AGREE"
-        if action == "RETREAT":
-            return "CONCEDE"
-    return action
-
-
-def _context(coded: Coded) -> list[str]:
-    found = []
-    if coded.theme_class in CONTEXTS:
-        found.append(CONTEXTS[coded.theme_class])
-    default = TYPE_CONTEXTS.get(coded.sense.type)
-    if default and default not in found:
-        found.append(default)
-    return found
-
-
 def _span(doc: Doc, tokens: list[Token]) -> TextSpan:
     # doc.text joins every token on each call: slice a span of the tokens instead.
     first = min(tokens, key=lambda t: t.i)
     last = max(tokens, key=lambda t: t.i)
     span = doc[first.i : last.i + 1]
     return TextSpan(start=span.start_char, end=span.end_char, text=span.text)
-
-
-def _unique(recipients: list[EventArgument], actors: list[EventArgument]) -> list[EventArgument]:
-    seen = {(a.entity_id or a.text) for a in actors}
-    kept = []
-    for recipient in recipients:
-        key = recipient.entity_id or recipient.text
-        if key not in seen:
-            seen.add(key)
-            kept.append(recipient)
-    return kept
-
-
-def _attached_verb(noun: Token) -> Token | None:
-    """The verb a noun hangs from through a preposition: "converging for a rally"."""
-    head = noun.head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
-        return head.head
-    return None
-
-
-def _deontic_request(verb: Token) -> Coded | None:
-    """ "Straw said the government must reach an agreement": a speaker saying another
-    party must or should act is making a demand (CAMEO's reading of such reports)."""
-    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_VERBS:
-        return None
-    modal = next(
-        (c for c in verb.children if c.dep_ == "aux" and c.lower_ in {"must", "should"}), None
-    )
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if modal is None or subject is None:
-        return None
-    speech = verb.head
-    return Coded(speech, [speech, modal], Sense("REQUEST"), None, None, recipients=[subject])
-
-
-def _protest_targets(predicate: Token, category: str, index: MentionIndex) -> list[Token]:
-    """ "began a hunger strike to protest against Sweden's decision": what is protested."""
-    if category != "PROTEST":
-        return []
-    for clause in predicate.subtree:
-        if clause.lemma_.lower() != "protest" or clause.i == predicate.i:
-            continue
-        for child in clause.children:
-            if child.dep_ == "dobj":
-                return [*args.theme_owners(child), child]
-            if child.dep_ == "prep" and child.lower_ in {"against", "at", "over"}:
-                pobj = args._pobj(child)
-                if pobj is not None:
-                    return [*args.theme_owners(pobj), pobj]
-    return []
-
-
-def _infinitival(clause: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-
-
-def merge_events(events: list[Event]) -> list[Event]:
-    """One event per happening within the article (see the module docstring)."""
-    merged: list[Event] = []
-    for event in events:
-        target = next((m for m in merged if _same_event(m, event)), None)
-        if target is None:
-            merged.append(event)
-            continue
-        target.mentions.extend(event.mentions)
-        known = {r.entity_id or r.code or r.text for r in target.recipients}
-        target.recipients += [
-            r for r in event.recipients if (r.entity_id or r.code or r.text) not in known
-        ]
-        target.location = target.location or event.location
-        target.quantity = target.quantity or event.quantity
-        target.time = target.time or event.time
-    return merged
-
-
-def _same_event(a: Event, b: Event) -> bool:
-    if a.action != b.action or not a.actors or not b.actors:
-        return False
-    if {x.entity_id or x.text for x in a.actors} != {x.entity_id or x.text for x in b.actors}:
-        return False
-    if (a.according_to[-1:] or [None]) != (b.according_to[-1:] or [None]):
-        return False
-    if a.attribution is None or b.attribution is None:
-        return False
-    same_class = (str(a.modality) in _IRREALIS) == (str(b.modality) in _IRREALIS)
-    return same_class and (str(a.modality) in _IRREALIS or a.modality == b.modality)
