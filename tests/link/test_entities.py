@@ -148,3 +148,17 @@ def test_org_canonical_keys(nlp):
     analysis = analyze("NATO said the North Atlantic Treaty Organization would meet.", nlp=nlp)
     keys = {e.canonical for e in analysis.entities if e.type == "ORG"}
     assert "org:NATO" in keys
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The ship was last bound for Jakarta when it sank.", "Jakarta"),
+        ("The museum in Seattle, Washington was also proposed as a site.", "Washington"),
+        ("Valeska Paris left the ship. Paris claims that she was kept there.", "Paris"),
+    ],
+)
+def test_capitals_that_are_not_governments(nlp, text, name):
+    analysis = analyze(text, nlp=nlp)
+    assert all(not e.metonyms for e in analysis.entities), [e.name for e in analysis.entities]
+    assert _entity(analysis, name) is not None

@@ -21,6 +21,8 @@ PLACE_PREPOSITIONS = frozenset(
 )
 # Prepositions that make their object a party: "against Moscow", "with Beijing".
 PARTY_PREPOSITIONS = frozenset("against with between by for on upon versus vs".split())
+# Words whose "for" is a destination: "bound for Jakarta", "left for Paris".
+DEPARTURE_WORDS = frozenset("bound leave depart head sail set fly board".split())
 # Verbs whose direct object is a place, and verbs of motion whose "to"/"from" is a place.
 PLACE_VERBS = frozenset(
     """
@@ -66,6 +68,8 @@ CITY_NOUNS = frozenset(
 def is_government_use(token: Token) -> bool:
     """Whether the capital named by ``token`` (the head of its name) stands for its
     country's government in this sentence."""
+    if _qualifies_a_place(token):
+        return False
     dep = token.dep_
     head = token.head
     if dep in {"nsubj", "nsubjpass", "csubj"}:
@@ -83,6 +87,14 @@ def is_government_use(token: Token) -> bool:
     if dep == "conj":
         return is_government_use(_first_conjunct(token))
     return False
+
+
+def _qualifies_a_place(token: Token) -> bool:
+    """ "Seattle, Washington": a name right after another place and a comma is the state
+    or country that place is in, whatever the parser made of it."""
+    doc = token.doc
+    i = token.left_edge.i
+    return i >= 2 and doc[i - 1].text == "," and doc[i - 2].ent_type_ in {"GPE", "LOC"}
 
 
 def _subject_is_government(token: Token, verb: Token) -> bool:
@@ -105,6 +117,8 @@ def _owner_is_government(owned: Token) -> bool:
 def _object_of_preposition_is_government(preposition: Token) -> bool:
     word = preposition.lower_
     attached_to = preposition.head
+    if word == "for" and {attached_to.lemma_.lower(), attached_to.lower_} & DEPARTURE_WORDS:
+        return False  # "bound for Jakarta", "left for Paris"
     if word in PARTY_PREPOSITIONS:
         return True
     if word in {"from", "of"} and attached_to.pos_ == "NOUN":

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from sayso.link.gazetteer import Place, gazetteer
 from sayso.link.metonymy import is_government_use
 from sayso.link.tables import BLOC_ADJECTIVES, CAPITAL_OVERRIDES, MEMBER_NOUNS
+from sayso.nlp.lexicon import TITLE_WORDS
 
 if TYPE_CHECKING:
     from sayso.nlp.speakers import EntityDraft
@@ -26,6 +27,7 @@ class PlaceLinking:
     doc: Doc
     entities: list[EntityDraft]
     _by_token: dict[int, EntityDraft]
+    _surnames: set[str]
 
     def _new_entity(self, name: str, type_: str) -> EntityDraft:
         raise NotImplementedError
@@ -41,6 +43,8 @@ class PlaceLinking:
         for its government ("Paris is considering") joins the country. Demonyms tagged as
         places ("Ukrainian") are adjectives, not entities. True when the mention is done."""
         span = self.doc[start:end]
+        if span.text in self._surnames:
+            return False
         place = gazetteer().lookup(span.text)
         if place is None or place.kind == "org" or (label == "ORG" and place.kind != "country"):
             lower = span.text.lower()
@@ -49,6 +53,10 @@ class PlaceLinking:
             )
         if label == "PERSON" and not self._looks_like_place(place, span):
             return False
+        person = self._person_named(span.text)
+        if person is not None:
+            self._link(person, start, end)  # "Valeska Paris … Paris claims": the person
+            return True
         if place.kind == "city" and place.capital_of and is_government_use(span.root):
             draft = self._government_of(place)
             draft.metonyms.append((span.start_char, span.end_char))
@@ -68,6 +76,31 @@ class PlaceLinking:
             place = gazetteer().lookup(token.text)
             if place is not None and (place.kind == "country" or place.capital_of):
                 self._place_mention(token.i, token.i + 1, "GPE")
+
+    def _person_named(self, text: str) -> EntityDraft | None:
+        for draft in self.entities:
+            words = draft.name.split()
+            if draft.type == "PERSON" and len(words) > 1 and words[-1] == text:
+                return draft
+        return None
+
+    def _surname_like(self) -> set[str]:
+        """ "Valeska Paris": a place name right after another capitalised name that is no
+        place and no title is someone's surname, in every mention of the article."""
+        found: set[str] = set()
+        gaz = gazetteer()
+        for token in self.doc[1:]:
+            before = self.doc[token.i - 1]
+            if (
+                token.pos_ == "PROPN"
+                and before.pos_ == "PROPN"
+                and before.is_title
+                and before.lower_ not in TITLE_WORDS
+                and gaz.lookup(before.text) is None
+                and gaz.lookup(token.text) is not None
+            ):
+                found.add(token.text)
+        return found
 
     def _looks_like_place(self, place: Place, span: Span) -> bool:
         """The tagger calls some capitals persons ("Kiev’s units"): trust the gazetteer

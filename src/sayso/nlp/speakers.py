@@ -119,6 +119,7 @@ class SpeakerResolver(PlaceLinking):
     # -- building entities ----------------------------------------------------------------
 
     def build(self) -> list[Resolution | None]:
+        self._surnames = self._surname_like()
         self._named_entities()
         self._untagged_places()
         self._group_mentions()
