@@ -42,9 +42,17 @@ def analyze_many(
     """Analyse many articles through ``nlp.pipe``, in input order."""
     pipeline = nlp or shared_pipeline(DEFAULT_MODEL)
     cleaned = ((item, clean_text(item.text)) for item in items)
-    stream = ((c.masked(), (item, c)) for item, c in cleaned)
+    stream = ((_make_doc(pipeline, c.masked(), item.published), (item, c)) for item, c in cleaned)
     for doc, (item, clean) in pipeline.pipe(stream, as_tuples=True, batch_size=batch_size):
         yield to_analysis(doc, item, clean)
+
+
+def _make_doc(pipeline: Language, text: str, published: str | None) -> Doc:
+    """A tokenised Doc carrying its publication date, which the time component reads."""
+    doc = pipeline.make_doc(text)
+    if Doc.has_extension("published"):
+        doc._.published = published
+    return doc
 
 
 def to_analysis(doc: Doc, item: ArticleInput, clean: CleanText) -> Analysis:
@@ -64,4 +72,6 @@ def to_analysis(doc: Doc, item: ArticleInput, clean: CleanText) -> Analysis:
         removed=list(clean.removed),
         attributions=list(doc._.attributions or []),
         entities=list(doc._.entities or []),
+        events=list(doc._.events or []) if Doc.has_extension("events") else [],
+        times=list(doc._.times or []) if Doc.has_extension("times") else [],
     )

@@ -21,6 +21,7 @@ from sayso.model import Analysis
 from sayso.store import DEFAULT_URL, ClaimQuery, Store, open_store, output
 from sayso.store.engine import redacted as redacted_url
 from sayso.store.output import provenance_tree, record_lines
+from sayso.nlp.meaning.timex import parse_anchor
 
 app = typer.Typer(
     name="sayso",
@@ -57,6 +58,9 @@ def analyze(
     ] = None,
 ) -> None:
     """Read articles and print who claims what, through whom, in which words."""
+    if published is not None and parse_anchor(published) is None:
+        errors.print(f"error: --published {published!r} is not a date (YYYY-MM-DD)", markup=False)
+        raise typer.Exit(code=2)
     failures = 0
     good = []
     for result in read_inputs(paths, max_bytes=max_bytes):
@@ -392,6 +396,37 @@ def demo(db: DbOption = DEFAULT_URL) -> None:
     output.print_table(console, rows, ("speaker", "claims"), title="top speakers")
     if report.failed:
         raise typer.Exit(code=1)
+
+
+class Split(StrEnum):
+    ALL = "all"
+    DEV = "dev"
+    TEST = "test"
+
+
+@eval_app.command("plover")
+def eval_plover(
+    path: Annotated[str, typer.Argument(help="gsr_plover2.jsonl (PLOVER gold records).")],
+    split: Annotated[
+        Split, typer.Option(help="dev: odd-numbered records (used to write rules); test: even.")
+    ] = Split.ALL,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Event type, actor and recipient accuracy of the PLOVER event coder."""
+    import json
+    from pathlib import Path
+
+    from sayso.eval.plover import evaluate, format_report
+
+    source = Path(path)
+    if not source.is_file():
+        errors.print(f"error: {path}: no such file", markup=False)
+        raise typer.Exit(code=2)
+    report = evaluate(source, split=str(split))
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_dict(), indent=2) + "\n")
+    else:
+        console.print(format_report(report), markup=False)
 
 
 def main() -> None:

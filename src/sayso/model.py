@@ -11,7 +11,18 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
-SCHEMA = "sayso/1"
+SCHEMA = "sayso/2"
+
+
+def _plain(value: Any) -> Any:
+    """JSON-ready form of a field: records by their ``to_dict``, tuples as lists."""
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, StrEnum):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    return value
 
 
 class AttributionKind(StrEnum):
@@ -22,6 +33,47 @@ class AttributionKind(StrEnum):
     MIXED = "mixed"  # reported speech carrying quoted fragments
     ACCORDING_TO = "according_to"  # "according to X" attached to a non-clausal content
     IMPLICIT = "implicit"  # continues a previous speaker's statement without a cue
+
+
+class Stance(StrEnum):
+    """How the reporter's cue frames the claim (see ``sayso.nlp.meaning.stance``)."""
+
+    NEUTRAL = "neutral"  # "said", "wrote", "according to"
+    DISTANCING = "distancing"  # "claimed", "alleged", "insisted"
+    ENDORSING = "endorsing"  # "revealed", "confirmed", "pointed out"
+    EMPHATIC = "emphatic"  # "warned", "slammed"
+
+
+class CertaintyValue(StrEnum):
+    """A FactBank-like scale of how sure the speaker presents the content to be."""
+
+    CERTAIN = "certain"
+    PROBABLE = "probable"
+    POSSIBLE = "possible"
+    UNCERTAIN = "uncertain"
+    NEGATED = "negated"
+
+
+class Commitment(StrEnum):
+    """The reporter's own commitment to the content, as the cue shows it."""
+
+    COMMITTED = "committed"  # factive and endorsing cues: "confirmed", "revealed"
+    UNCOMMITTED = "uncommitted"  # neutral reporting: "said"
+    DISTANCED = "distanced"  # "claimed", "alleged": the reporter keeps away from it
+
+
+class Modality(StrEnum):
+    """Whether an event happened, is planned, wanted, possible, denied..."""
+
+    ACTUAL = "actual"
+    PLANNED = "planned"
+    INTENDED = "intended"
+    PROBABLE = "probable"
+    POSSIBLE = "possible"
+    UNLIKELY = "unlikely"
+    DENIED = "denied"
+    HYPOTHETICAL = "hypothetical"
+    CONDITIONAL = "conditional"
 
 
 class RemovedKind(StrEnum):
@@ -119,6 +171,86 @@ class Content:
 
 
 @dataclass(slots=True)
+class TimeExpression:
+    """A time expression, normalised against the publication date when there is one.
+
+    ``value`` is ISO 8601 ("2024-03-20", "2024-W12", "2024-02", "2024", "199" for a
+    decade) or a TIMEX3 reference ("PAST_REF", "PRESENT_REF", "FUTURE_REF"); ``None``
+    when it cannot be resolved (a relative expression without a publication date).
+    ``mod`` qualifies it ("START", "MID", "END", "BEFORE", "APPROX"), and ``range`` gives
+    the first and last day it covers.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str | None = None
+    type: str = "date"  # date|week|weekend|month|year|decade|quarter|ref|duration
+    mod: str | None = None
+    range: tuple[str, str] | None = None
+    anchor: str | None = None  # the publication date it was resolved against
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: _plain(getattr(self, name)) for name in self.__dataclass_fields__}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TimeExpression:
+        span = data.get("range")
+        return cls(
+            start=int(data["start"]),
+            end=int(data["end"]),
+            text=data["text"],
+            value=data.get("value"),
+            type=data.get("type", "date"),
+            mod=data.get("mod"),
+            range=(span[0], span[1]) if span else None,
+            anchor=data.get("anchor"),
+        )
+
+
+@dataclass(slots=True)
+class ReporterStance:
+    """The reporter's stance as shown by the cue, and the lexicon entry that decided it."""
+
+    value: Stance
+    lexeme: str | None = None  # the cue lemma or phrase found in the stance lexicon
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": str(self.value), "lexeme": self.lexeme}
+
+
+@dataclass(slots=True)
+class Certainty:
+    """How certain the content is presented: by its speaker, and by the reporter.
+
+    ``value``/``polarity`` are the speaker's commitment (FactBank: ``factbank`` is one of
+    CT+, CT-, PR+, PR-, PS+, PS-, Uu); ``expression`` is the words that decided it ("is
+    considering", "cannot exclude", "no plans"), ``None`` for a plain assertion.
+    ``reporter`` is the reporter's own commitment to the content.
+    """
+
+    value: CertaintyValue
+    polarity: str = "positive"  # positive|negative
+    factbank: str = "CT+"
+    expression: TextSpan | None = None
+    reporter: Commitment = Commitment.UNCOMMITTED
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: _plain(getattr(self, name)) for name in self.__dataclass_fields__}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Certainty:
+        expression = data.get("expression")
+        return cls(
+            value=CertaintyValue(data["value"]),
+            polarity=data.get("polarity", "positive"),
+            factbank=data.get("factbank", "CT+"),
+            expression=TextSpan(**expression) if expression else None,
+            reporter=Commitment(data.get("reporter", "uncommitted")),
+        )
+
+
+@dataclass(slots=True)
 class Attribution:
     """One claim and the say-so it rests on."""
 
@@ -130,6 +262,10 @@ class Attribution:
     nested_in: str | None = None
     channel: TextSpan | None = None  # medium named with the cue: "on his Telegram channel"
     when: TextSpan | None = None  # time expression attached to the cue: "on Wednesday"
+    stance: ReporterStance | None = None
+    certainty: Certainty | None = None
+    statement_time: TimeExpression | None = None  # ``when``, normalised
+    events: list[str] = field(default_factory=list)  # ids of the events its content asserts
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -141,27 +277,146 @@ class Attribution:
             "nested_in": self.nested_in,
             "channel": self.channel.to_dict() if self.channel else None,
             "when": self.when.to_dict() if self.when else None,
+            "stance": self.stance.to_dict() if self.stance else None,
+            "certainty": self.certainty.to_dict() if self.certainty else None,
+            "statement_time": self.statement_time.to_dict() if self.statement_time else None,
+            "events": list(self.events),
         }
 
 
 @dataclass(slots=True)
 class Entity:
-    """A referent within one article, with every mention of it."""
+    """A referent within one article, with every mention of it.
+
+    ``canonical`` is a key shared across articles ("country:FRA", "person:goncharenko:
+    aleksei", "org:NATO"); ``country`` the ISO 3166 alpha-3 code of the country it is, lies
+    in, or serves; ``metonyms`` the mentions where a capital stands for its government
+    ("Paris is considering" is France).
+    """
 
     id: str
     name: str
     type: str
     roles: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    canonical: str | None = None
+    country: str | None = None
+    affiliations: list[str] = field(default_factory=list)
+    members: list[str] = field(default_factory=list)
+    metonyms: list[tuple[int, int]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "type": self.type,
-            "roles": list(self.roles),
-            "mentions": [list(m) for m in self.mentions],
-        }
+        return {name: _plain(getattr(self, name)) for name in self.__dataclass_fields__}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Entity:
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            type=data["type"],
+            roles=list(data.get("roles", [])),
+            mentions=[(int(s), int(t)) for s, t in data.get("mentions", [])],
+            canonical=data.get("canonical"),
+            country=data.get("country"),
+            affiliations=list(data.get("affiliations", [])),
+            members=list(data.get("members", [])),
+            metonyms=[(int(s), int(t)) for s, t in data.get("metonyms", [])],
+        )
+
+
+@dataclass(slots=True)
+class EventArgument:
+    """A participant or place of an event: the words, and the entity they resolve to.
+
+    ``code`` is the PLOVER/CAMEO actor code: a country's ISO alpha-3 code, or "IGO" for an
+    intergovernmental organisation; ``sector`` is "GOV", "MIL", "REB", "CVL"... when known.
+    """
+
+    start: int
+    end: int
+    text: str
+    entity: str | None = None
+    entity_id: str | None = None
+    code: str | None = None
+    sector: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class EventMention:
+    """One clause that describes an event, and the attribution that asserts it."""
+
+    start: int
+    end: int
+    text: str  # the trigger words ("send troops", "is unlikely to join")
+    attribution: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Event:
+    """An event in the PLOVER ontology, as the article tells it.
+
+    ``type`` follows PLOVER's coding conventions (a planned cooperative act is AGREE);
+    ``action`` is the category of the act itself before them (COOPERATE). ``attribution``
+    is the innermost attribution whose content asserts it (``None``: the reporter's own
+    voice) and ``according_to`` the chain of speakers, innermost first.
+    """
+
+    id: str
+    type: str
+    trigger: TextSpan
+    predicate: str  # lemma of the predicate with its theme: "send troops"
+    action: str | None = None
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    actors: list[EventArgument] = field(default_factory=list)
+    recipients: list[EventArgument] = field(default_factory=list)
+    location: EventArgument | None = None
+    quantity: TextSpan | None = None
+    time: TimeExpression | None = None
+    modality: Modality = Modality.ACTUAL
+    modality_cue: TextSpan | None = None
+    condition: TextSpan | None = None
+    attribution: str | None = None
+    according_to: list[str] = field(default_factory=list)
+    mentions: list[EventMention] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: _plain(getattr(self, name)) for name in self.__dataclass_fields__}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        def span(key: str) -> TextSpan | None:
+            value = data.get(key)
+            return TextSpan(**value) if value else None
+
+        location = data.get("location")
+        time = data.get("time")
+        return cls(
+            id=data["id"],
+            type=data["type"],
+            action=data.get("action"),
+            mode=data.get("mode"),
+            context=list(data.get("context", [])),
+            trigger=TextSpan(**data["trigger"]),
+            predicate=data.get("predicate", ""),
+            actors=[EventArgument(**a) for a in data.get("actors", [])],
+            recipients=[EventArgument(**r) for r in data.get("recipients", [])],
+            location=EventArgument(**location) if location else None,
+            quantity=span("quantity"),
+            time=TimeExpression.from_dict(time) if time else None,
+            modality=Modality(data.get("modality", "actual")),
+            modality_cue=span("modality_cue"),
+            condition=span("condition"),
+            attribution=data.get("attribution"),
+            according_to=list(data.get("according_to", [])),
+            mentions=[EventMention(**m) for m in data.get("mentions", [])],
+        )
 
 
 @dataclass(slots=True)
@@ -200,6 +455,8 @@ class Analysis:
     removed: list[RemovedPiece] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -208,6 +465,8 @@ class Analysis:
             "removed": [piece.to_dict() for piece in self.removed],
             "attributions": [a.to_dict() for a in self.attributions],
             "entities": [e.to_dict() for e in self.entities],
+            "events": [e.to_dict() for e in self.events],
+            "times": [t.to_dict() for t in self.times],
         }
 
     def entity(self, entity_id: str | None) -> Entity | None:
@@ -216,27 +475,29 @@ class Analysis:
     def attribution(self, attribution_id: str | None) -> Attribution | None:
         return next((a for a in self.attributions if a.id == attribution_id), None)
 
+    def event(self, event_id: str | None) -> Event | None:
+        return next((e for e in self.events if e.id == event_id), None)
+
 
 def analysis_from_dict(data: dict[str, Any]) -> Analysis:
-    """Rebuild an :class:`Analysis` from its ``to_dict`` form (the JSON schema)."""
+    """Rebuild an :class:`Analysis` from its ``to_dict`` form (``sayso/1`` or ``sayso/2``)."""
     article = Article(**{k: data["article"].get(k) for k in Article.__dataclass_fields__})
     removed = [RemovedPiece(**piece) for piece in data.get("removed", [])]
-    attributions = [_attribution_from_dict(a) for a in data.get("attributions", [])]
-    entities = [
-        Entity(
-            id=e["id"],
-            name=e["name"],
-            type=e["type"],
-            roles=list(e.get("roles", [])),
-            mentions=[(int(s), int(t)) for s, t in e.get("mentions", [])],
-        )
-        for e in data.get("entities", [])
-    ]
-    return Analysis(article=article, removed=removed, attributions=attributions, entities=entities)
+    return Analysis(
+        article=article,
+        removed=removed,
+        attributions=[_attribution_from_dict(a) for a in data.get("attributions", [])],
+        entities=[Entity.from_dict(e) for e in data.get("entities", [])],
+        events=[Event.from_dict(e) for e in data.get("events", [])],
+        times=[TimeExpression.from_dict(t) for t in data.get("times", [])],
+    )
 
 
 def _attribution_from_dict(data: dict[str, Any]) -> Attribution:
     content = data["content"]
+    stance = data.get("stance")
+    certainty = data.get("certainty")
+    statement_time = data.get("statement_time")
     return Attribution(
         id=data["id"],
         kind=AttributionKind(data["kind"]),
@@ -248,4 +509,8 @@ def _attribution_from_dict(data: dict[str, Any]) -> Attribution:
         nested_in=data.get("nested_in"),
         channel=TextSpan(**data["channel"]) if data.get("channel") else None,
         when=TextSpan(**data["when"]) if data.get("when") else None,
+        stance=ReporterStance(Stance(stance["value"]), stance.get("lexeme")) if stance else None,
+        certainty=Certainty.from_dict(certainty) if certainty else None,
+        statement_time=TimeExpression.from_dict(statement_time) if statement_time else None,
+        events=list(data.get("events", [])),
     )

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from sayso.export.text import content_text, shorten, speaker_text
+from sayso.export.text import (
+    certainty_text,
+    content_text,
+    event_summary,
+    shorten,
+    speaker_text,
+    stance_text,
+    when_text,
+)
 from sayso.model import Analysis
 
 
@@ -31,13 +39,38 @@ def to_markdown(analysis: Analysis) -> str:
         )
     lines += [
         "",
-        "| id | speaker | cue | content | kind | nested in |",
-        "|---|---|---|---|---|---|",
+        "| id | speaker | cue | when | content | kind | nested in | stance | certainty |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for a in analysis.attributions:
         cue = a.cue.text if a.cue else ""
         lines.append(
-            f"| {a.id} | {_cell(speaker_text(a))} | {_cell(cue)} | "
-            f"{_cell(shorten(content_text(analysis, a), 160))} | {a.kind} | {a.nested_in or ''} |"
+            f"| {a.id} | {_cell(speaker_text(a))} | {_cell(cue)} | {_cell(when_text(a))} | "
+            f"{_cell(shorten(content_text(analysis, a), 160))} | {a.kind} | {a.nested_in or ''} "
+            f"| {stance_text(a)} | {_cell(certainty_text(a))} |"
         )
+    if analysis.events:
+        lines += [
+            "",
+            "## Events (PLOVER)",
+            "",
+            "| id | event | actor -> recipient | details | modality, according to | in |",
+            "|---|---|---|---|---|---|",
+        ]
+        for event in analysis.events:
+            category, parties, details, modality = event_summary(event)
+            where = ",".join(sorted({m.attribution for m in event.mentions if m.attribution}))
+            lines.append(
+                f"| {event.id} | {category} | {_cell(parties)} | {_cell(details)} | "
+                f"{_cell(modality)} | {where} |"
+            )
+    linked = [e for e in analysis.entities if e.canonical]
+    if linked:
+        lines += ["", "## Entities", "", "| id | name | type | key | country | affiliations |"]
+        lines.append("|---|---|---|---|---|---|")
+        for entity in linked:
+            lines.append(
+                f"| {entity.id} | {_cell(entity.name)} | {entity.type} | {_cell(entity.canonical)} "
+                f"| {entity.country or ''} | {_cell(', '.join(entity.affiliations))} |"
+            )
     return "\n".join(lines) + "\n"

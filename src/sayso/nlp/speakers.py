@@ -15,19 +15,30 @@ from spacy.tokens import Doc, Span, Token
 from sayso.model import Entity
 from sayso.nlp.candidates import Candidate
 from sayso.nlp.lexicon import (
-    ANONYMOUS_HEADS,
-    DEMONYMS,
     FIRST_PERSON,
     GENERIC_LEADER_NOUNS,
-    GROUP_HEADS,
     LEADER_TITLES,
     NAME_STOP_MODIFIERS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     ROLE_NOUNS,
-    TITLE_WORDS,
+)
+from sayso.nlp.mentions import (
+    definite_role_np,
+    is_acronym_of,
+    is_anonymous,
+    is_group,
+    is_role_phrase,
+    nationality_of,
+    parenthesised_acronym,
+    role_text,
+    strip_determiner,
+    strip_possessive,
+    title_start,
+    upgrade_title,
 )
 from sayso.nlp.phrases import NounPhrase
+from sayso.nlp.places import PlaceLinking
 
 ENTITY_TYPES = {
     "PERSON": "PERSON",
@@ -37,7 +48,6 @@ ENTITY_TYPES = {
     "LOC": "LOC",
     "FAC": "FAC",
 }
-_POSSESSIVE = ("’s", "'s", "’", "'")
 
 
 @dataclass(slots=True)
@@ -51,6 +61,11 @@ class EntityDraft:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     nationality: str | None = None
     last_seen: int = -1
+    canonical: str | None = None
+    country: str | None = None
+    members: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+    metonyms: list[tuple[int, int]] = field(default_factory=list)
 
     def add_mention(self, start: int, end: int) -> None:
         if (start, end) not in self.mentions:
@@ -75,6 +90,11 @@ class EntityDraft:
             type=self.type,
             roles=list(self.roles),
             mentions=list(self.mentions),
+            canonical=self.canonical,
+            country=self.country,
+            affiliations=list(self.affiliations),
+            members=list(self.members),
+            metonyms=sorted(self.metonyms),
         )
 
 
@@ -87,22 +107,7 @@ class Resolution:
     group: bool = False
 
 
-def nationality_of(text: str) -> str | None:
-    for word in text.replace("’s", "").replace("'s", "").split():
-        country = DEMONYMS.get(word.lower().strip(",."))
-        if country:
-            return country
-    return None
-
-
-def strip_determiner(text: str) -> str:
-    words = text.split()
-    while words and words[0].lower() in {"a", "an", "the"}:
-        words = words[1:]
-    return " ".join(words)
-
-
-class SpeakerResolver:
+class SpeakerResolver(PlaceLinking):
     """Builds the entities of one document and resolves every candidate's source."""
 
     def __init__(self, doc: Doc, candidates: list[Candidate]) -> None:
@@ -114,7 +119,10 @@ class SpeakerResolver:
     # -- building entities ----------------------------------------------------------------
 
     def build(self) -> list[Resolution | None]:
+        self._surnames = self._surname_like()
         self._named_entities()
+        self._untagged_places()
+        self._group_mentions()
         self._surname_mentions()
         for draft in self.entities:
             draft.last_seen = -1
@@ -144,10 +152,12 @@ class SpeakerResolver:
             type_ = ENTITY_TYPES.get(ent.label_)
             if type_ is None or type_ == "NORP" or not ent.text.strip():
                 continue
-            start, end = _strip_possessive(ent)
+            start, end = strip_possessive(ent)
             if end <= start:
                 continue
-            acronym = _parenthesised_acronym(self.doc, start, end)
+            if self._place_mention(start, end, type_):
+                continue
+            acronym = parenthesised_acronym(self.doc, start, end)
             if acronym is not None:
                 end = acronym[0] - 1
             draft = self._named_mention(start, end, type_)
@@ -159,10 +169,10 @@ class SpeakerResolver:
         name = doc[start:end].text
         if type_ == "PERSON":
             draft = self._person(name)
-            title_start = _title_start(doc, start)
-            if title_start < start:
-                draft.add_role(doc[title_start:start].text)
-                start = title_start
+            first = title_start(doc, start)
+            if first < start:
+                draft.add_role(doc[first:start].text)
+                start = first
         else:
             draft = self._named(name, type_)
         self._link(draft, start, end)
@@ -196,11 +206,11 @@ class SpeakerResolver:
         key = strip_determiner(name).lower()
         for draft in self.entities:
             if draft.type != "PERSON" and strip_determiner(draft.name).lower() == key:
-                if type_ == "GPE":
+                if type_ == "GPE" and draft.type in {"ORG", "LOC"}:
                     draft.type = "GPE"
                 return draft
         for draft in self.entities:
-            if draft.type == "ORG" and type_ == "ORG" and _is_acronym_of(key, draft.name):
+            if draft.type == "ORG" and type_ == "ORG" and is_acronym_of(key, draft.name):
                 return draft
         return self._new_entity(strip_determiner(name), type_)
 
@@ -213,15 +223,15 @@ class SpeakerResolver:
                 continue
             root = ent.root
             for child in root.children:
-                if child.dep_ == "appos" and child.i >= ent.end and _is_role_phrase(child):
-                    draft.add_role(_role_text(child))
-            if root.dep_ == "appos" and root.head.i < ent.start and _is_role_phrase(root.head):
-                draft.add_role(_role_text(root.head, stop=ent.start))
+                if child.dep_ == "appos" and child.i >= ent.end and is_role_phrase(child):
+                    draft.add_role(role_text(child))
+            if root.dep_ == "appos" and root.head.i < ent.start and is_role_phrase(root.head):
+                draft.add_role(role_text(root.head, stop=ent.start))
             if root.dep_ == "nsubj" and root.head.lemma_ == "be":
                 # "Aleksey Goncharenko is a Ukrainian MP"
                 for attr in (c for c in root.head.children if c.dep_ == "attr"):
-                    if _is_role_phrase(attr):
-                        draft.add_role(_role_text(attr))
+                    if is_role_phrase(attr):
+                        draft.add_role(role_text(attr))
 
     def _source_role(self, source: NounPhrase) -> None:
         draft = self._entity_in(source.start, source.end)
@@ -236,7 +246,7 @@ class SpeakerResolver:
         for draft in self.entities:
             if draft.type != "PERSON":
                 continue
-            draft.roles = [_upgrade_title(role, draft.nationality) for role in draft.roles]
+            draft.roles = [upgrade_title(role, draft.nationality) for role in draft.roles]
 
     def _entity_in(self, start: int, end: int) -> EntityDraft | None:
         for i in range(start, end):
@@ -266,7 +276,7 @@ class SpeakerResolver:
                 token.pos_ in {"NOUN", "PROPN"}
                 and token.lemma_.lower() in ROLE_NOUNS | GENERIC_LEADER_NOUNS
             ):
-                span = _definite_role_np(token)
+                span = definite_role_np(token)
                 if span is not None:
                     person = self._role_referent(span, token)
                     if person is not None:
@@ -339,9 +349,9 @@ class SpeakerResolver:
         lower = head.lower_
         if lower in FIRST_PERSON:
             return Resolution(self._speaker_of_quote(candidate, index))
-        if _is_anonymous(span, head) and not self._named_person_head(span, head):
+        if is_anonymous(span, head) and not self._named_person_head(span, head):
             return Resolution(self._descriptive(span, "ANONYMOUS"), anonymous=True)
-        if _is_group(span, head):
+        if is_group(span, head):
             return Resolution(self._descriptive(span, "GROUP"), group=True)
         draft = self._by_token.get(head.i) or self._entity_in(source.start, source.end)
         if draft is None and lower in PERSON_PRONOUNS:
@@ -409,143 +419,6 @@ class SpeakerResolver:
                 continue
             words.append(token.text)
         return " ".join(words).replace(" ’s", "’s").replace(" 's", "'s")
-
-
-# -- helpers ------------------------------------------------------------------------------
-
-
-def _strip_possessive(ent: Span) -> tuple[int, int]:
-    start, end = ent.start, ent.end
-    doc = ent.doc
-    while end > start and (
-        doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space
-    ):
-        end -= 1
-    while start < end and (
-        doc[start].lower_ == "the" or doc[start].is_punct or doc[start].is_space
-    ):
-        start += 1
-    return start, end
-
-
-def _title_start(doc: Doc, start: int) -> int:
-    """Where a title before a name begins: "Russian President| Vladimir Putin"."""
-    i = start
-    while i - 1 >= 0:
-        token = doc[i - 1]
-        lower = token.lower_
-        is_title_word = lower in TITLE_WORDS and (
-            token.is_title or token.is_upper or lower in {"former", "deputy", "acting", "vice"}
-        )
-        nationality = (token.ent_type_ == "NORP" or lower in DEMONYMS) and i < start
-        if is_title_word or (nationality and doc[i].lower_ in TITLE_WORDS):
-            i -= 1
-        else:
-            break
-    return i
-
-
-def _is_role_phrase(token: Token) -> bool:
-    return (
-        token.pos_ in {"NOUN", "PROPN"}
-        and any(t.lemma_.lower() in ROLE_NOUNS or t.lower_ in ROLE_NOUNS for t in token.subtree)
-        and token.ent_type_ != "PERSON"
-    )
-
-
-def _role_text(token: Token, stop: int | None = None) -> str:
-    tokens = [
-        t
-        for t in token.subtree
-        if (stop is None or t.i < stop)
-        and not any(a.dep_ == "appos" and a.i != token.i for a in _ancestors_within(t, token))
-        and not (t.dep_ == "appos" and t.i != token.i)
-    ]
-    text = token.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else token.text
-    return strip_determiner(text.strip(" ,"))
-
-
-def _ancestors_within(token: Token, root: Token) -> list[Token]:
-    """Ancestors of ``token`` below ``root``."""
-    found = []
-    for ancestor in token.ancestors:
-        if ancestor.i == root.i:
-            break
-        found.append(ancestor)
-    return found
-
-
-def _upgrade_title(role: str, nationality: str | None) -> str:
-    if nationality is None or nationality_of(role) is not None:
-        return role
-    if role.lower() in LEADER_TITLES:
-        return f"{role} of {nationality}"
-    return role
-
-
-def _definite_role_np(head: Token) -> Span | None:
-    """ "the MP", "The official", "the French leader": a definite role noun, no name."""
-    if head.tag_ in {"NNS", "NNPS"} or head.ent_type_ == "PERSON":
-        return None
-    if any(
-        c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
-        for c in head.children
-    ):
-        return None
-    start = head.i
-    while (
-        start - 1 >= head.sent.start
-        and head.doc[start - 1].dep_ in {"amod", "compound", "det"}
-        and head.doc[start - 1].head.i == head.i
-    ):
-        start -= 1
-    first = head.doc[start]
-    if first.lower_ != "the":
-        return None
-    if head.i + 1 < len(head.doc) and head.doc[head.i + 1].ent_type_ == "PERSON":
-        return None
-    return head.doc[start : head.i + 1]
-
-
-def _is_anonymous(span: Span, head: Token) -> bool:
-    lemma = head.lower_
-    if lemma not in ANONYMOUS_HEADS and head.lemma_.lower() not in ANONYMOUS_HEADS:
-        return False
-    if head.ent_type_ == "PERSON" or any(c.dep_ == "appos" for c in head.children):
-        return False
-    first = span[0].lower_
-    plural = head.tag_ in {"NNS", "NNPS"}
-    return (
-        plural
-        or first in {"a", "an", "one", "another", "some"}
-        or first not in {"the", "this", "that"}
-    )
-
-
-def _is_group(span: Span, head: Token) -> bool:
-    if head.tag_ not in {"NNS", "NNPS"}:
-        return head.ent_type_ == "NORP" and head.tag_ == "NNPS"
-    return (
-        head.lower_ in GROUP_HEADS
-        or head.ent_type_ == "NORP"
-        or any(t.ent_type_ in {"ORG", "GPE", "NORP"} for t in span)
-    )
-
-
-def _parenthesised_acronym(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """ "Parliamentary Assembly of the Council of Europe (PACE)": the tagger often swallows
-    the acronym into the name; return its token range so that it becomes an alias."""
-    for i in range(start + 1, min(end + 1, len(doc) - 1)):
-        if doc[i].text == "(" and doc[i + 1].is_upper and len(doc[i + 1].text) >= 2:
-            return i + 1, i + 2
-    return None
-
-
-def _is_acronym_of(short: str, long: str) -> bool:
-    if not short.isalpha() or len(short) < 2:
-        return False
-    initials = "".join(w[0] for w in long.split() if w[0].isupper())
-    return short.upper() == initials
 
 
 def resolve_sources(

@@ -1,0 +1,117 @@
+"""Canonical keys, countries and affiliations for the entities of one article.
+
+Places and groups get theirs from the gazetteer while the speaker resolver builds them;
+this pass adds what only the finished entity shows: a person's cross-article key and the
+countries and organisations their roles name ("head of Russia’s foreign intelligence
+service" is affiliated with Russia), an organisation's canonical key and country.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from sayso.link.gazetteer import gazetteer, normalise
+from sayso.link.names import person_key
+from sayso.link.tables import INSTITUTIONS
+from sayso.model import Entity
+
+_WORD = re.compile(r"[\w.’'-]+")
+
+
+def link_entities(entities: list[Entity]) -> None:
+    """Fill ``canonical``, ``country`` and ``affiliations`` in place."""
+    for entity in entities:
+        if entity.type == "PERSON":
+            entity.canonical = person_key(entity.name)
+            _affiliate(entity, " ; ".join(entity.roles))
+        elif entity.type == "ORG":
+            _link_organisation(entity)
+        elif entity.type in {"GROUP", "ANONYMOUS"}:
+            if entity.canonical is None and entity.type == "GROUP":
+                entity.canonical = "group:" + _slug(entity.name)
+            _affiliate(entity, entity.name)
+
+
+def affiliations_in(text: str) -> list[tuple[str, str | None]]:
+    """(name, country code) of every country, demonym or organisation named in ``text``:
+    "senior Ukrainian MP" -> [("Ukraine", "UKR")]."""
+    found: list[tuple[str, str | None]] = []
+    words = _WORD.findall(text)
+    index = 0
+    while index < len(words):
+        for size in (4, 3, 2, 1):
+            phrase = " ".join(words[index : index + size])
+            named = _affiliation(phrase)
+            if named is not None:
+                if named not in found:
+                    found.append(named)
+                index += size
+                break
+        else:
+            index += 1
+    return found
+
+
+def _affiliation(phrase: str) -> tuple[str, str | None] | None:
+    if not phrase[:1].isupper():
+        return None
+    gaz = gazetteer()
+    code = gaz.demonym(phrase)
+    if code is not None:
+        country = gaz.country(code)
+        return (country.name, code) if country else None
+    place = gaz.lookup(phrase)
+    if place is not None and place.kind == "country":
+        return place.name, place.country
+    if place is not None and place.kind == "org":
+        return place.name, None
+    return None
+
+
+def _affiliate(entity: Entity, text: str) -> None:
+    for name, code in affiliations_in(text):
+        if name not in entity.affiliations and name != entity.name:
+            entity.affiliations.append(name)
+        if code is not None and entity.country is None:
+            entity.country = code
+
+
+def _link_organisation(entity: Entity) -> None:
+    key = normalise(entity.name)
+    place = gazetteer().lookup(entity.name)
+    if place is not None and place.kind == "org":
+        entity.canonical = place.key
+    elif key in INSTITUTIONS:
+        entity.country = INSTITUTIONS[key][0]
+        entity.canonical = "org:" + _slug(entity.name)
+    else:
+        entity.canonical = "org:" + _slug(entity.name)
+        _affiliate(entity, entity.name)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", normalise(text)).strip("-")
+
+
+class MentionIndex:
+    """Which entity a stretch of text mentions: the tightest mention around it wins."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        spans = [(s, e, entity) for entity in entities for s, e in entity.mentions]
+        spans.sort(key=lambda item: (item[0], item[1]))
+        self._spans = spans
+        self._starts = [s for s, _, _ in spans]
+        self._metonyms = {span for entity in entities for span in entity.metonyms}
+
+    def at(self, start: int, end: int) -> Entity | None:
+        """The entity with the smallest mention that covers ``[start, end)``."""
+        best: tuple[int, Entity] | None = None
+        position = bisect_right(self._starts, start)
+        for s, e, entity in reversed(self._spans[max(0, position - 64) : position]):
+            if s <= start and end <= e and (best is None or e - s < best[0]):
+                best = (e - s, entity)
+        return best[1] if best else None
+
+    def is_metonym(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self._metonyms)
