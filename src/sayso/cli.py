@@ -18,10 +18,10 @@ from sayso.export import render_table, to_json, to_jsonl_line, to_markdown
 from sayso.export.text import summary_line
 from sayso.ingest.files import DEFAULT_MAX_BYTES, read_inputs
 from sayso.model import Analysis
+from sayso.nlp.meaning.timex import parse_anchor
 from sayso.store import DEFAULT_URL, ClaimQuery, Store, open_store, output
 from sayso.store.engine import redacted as redacted_url
 from sayso.store.output import provenance_tree, record_lines
-from sayso.nlp.meaning.timex import parse_anchor
 
 app = typer.Typer(
     name="sayso",
@@ -396,37 +396,6 @@ def demo(db: DbOption = DEFAULT_URL) -> None:
     output.print_table(console, rows, ("speaker", "claims"), title="top speakers")
     if report.failed:
         raise typer.Exit(code=1)
-
-
-class Split(StrEnum):
-    ALL = "all"
-    DEV = "dev"
-    TEST = "test"
-
-
-@eval_app.command("plover")
-def eval_plover(
-    path: Annotated[str, typer.Argument(help="gsr_plover2.jsonl (PLOVER gold records).")],
-    split: Annotated[
-        Split, typer.Option(help="dev: odd-numbered records (used to write rules); test: even.")
-    ] = Split.ALL,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
-) -> None:
-    """Event type, actor and recipient accuracy of the PLOVER event coder."""
-    import json
-    from pathlib import Path
-
-    from sayso.eval.plover import evaluate, format_report
-
-    source = Path(path)
-    if not source.is_file():
-        errors.print(f"error: {path}: no such file", markup=False)
-        raise typer.Exit(code=2)
-    report = evaluate(source, split=str(split))
-    if as_json:
-        sys.stdout.write(json.dumps(report.to_dict(), indent=2) + "\n")
-    else:
-        console.print(format_report(report), markup=False)
 
 
 def main() -> None:

@@ -432,6 +432,30 @@ CASES = [
         [],
         0,
     ),
+    # --- merge regressions: surnames tagged ORG, governing reports, physical verbs ------
+    Case(
+        "surname-tagged-org-is-the-person",
+        "The national museum will return three statues to Benin, its director Clara Weiss "
+        "said on Friday.\n\n“They were taken by force and they belong at home,” Weiss told "
+        "reporters.",
+        [
+            Want("said", "return three statues", "Clara Weiss"),
+            Want("told", "taken by force", "Clara Weiss", mention="Weiss"),
+        ],
+    ),
+    Case(
+        "inner-cue-stops-before-trailing-report",
+        "France wants to send troops to Ukraine, the MP wrote.",
+        [
+            Want("wants", "send troops to Ukraine", nested_in_cue="wrote", not_in_content=["MP"]),
+            Want("wrote", "France wants to send troops"),
+        ],
+    ),
+    Case(
+        "attack-on-a-place-reports-nothing",
+        "The spokesman said the army did not attack the village.",
+        [Want("said", "did not attack the village")],
+    ),
 ]
 
 

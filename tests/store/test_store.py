@@ -30,10 +30,10 @@ def store(store_url):
 def test_round_trip_keeps_every_field_even_unknown_ones(store):
     analysis = make_analysis(CLAIMS)
     data = analysis.to_dict()
-    # A newer model (sayso/2) adds fields; the store keeps them and still indexes the rest.
-    data["schema"] = "sayso/2"
-    data["events"] = [{"id": "v1", "trigger": "send"}]
-    data["attributions"][0]["certainty"] = "high"
+    # A newer model adds fields; the store keeps them and still indexes the rest.
+    data["schema"] = "sayso/9"
+    data["rumours"] = [{"id": "r1", "trigger": "send"}]
+    data["attributions"][0]["credibility"] = "high"
     data["attributions"][0]["source"]["stance"] = "for"
     result = store.add(data)
     assert result.status is SaveStatus.NEW

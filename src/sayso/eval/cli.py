@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -80,3 +81,31 @@ def _baseline(figures: dict[str, object], path: Path, *, check: bool, write: boo
             typer.echo(f"  {line}", err=True)
         raise typer.Exit(code=1)
     typer.echo(f"accuracy gate passed ({path})", err=True)
+
+
+class Split(StrEnum):
+    ALL = "all"
+    DEV = "dev"
+    TEST = "test"
+
+
+@eval_app.command("plover")
+def eval_plover(
+    path: Annotated[str, typer.Argument(help="gsr_plover2.jsonl (PLOVER gold records).")],
+    split: Annotated[
+        Split, typer.Option(help="dev: odd-numbered records (used to write rules); test: even.")
+    ] = Split.ALL,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Event type, actor and recipient accuracy of the PLOVER event coder."""
+    from sayso.eval.plover import evaluate, format_report
+
+    source = Path(path)
+    if not source.is_file():
+        typer.echo(f"error: {path}: no such file", err=True)
+        raise typer.Exit(code=2)
+    report = evaluate(source, split=str(split))
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_dict(), indent=2) + "\n")
+    else:
+        _console.print(format_report(report), markup=False)

@@ -130,7 +130,7 @@ def build_attributions(
     """Order the candidates, give them ids, nest them and decide their kinds."""
     order = sorted(range(len(candidates)), key=lambda i: _start_of(doc, candidates[i]))
     ids = {index: f"a{rank + 1}" for rank, index in enumerate(order)}
-    parents = {index: _parent(doc, candidates, index) for index in order}
+    parents = _acyclic({index: _parent(doc, candidates, index) for index in order}, candidates)
     attributions = []
     for index in order:
         candidate = candidates[index]
@@ -152,6 +152,19 @@ def build_attributions(
             )
         )
     return attributions
+
+
+def _acyclic(parents: dict[int, int | None], candidates: list[Candidate]) -> dict[int, int | None]:
+    """Two attributions that hold each other's cue: the one with the wider content is
+    the outer one."""
+    for index, parent in list(parents.items()):
+        if parent is not None and parents.get(parent) == index:
+            width = {
+                i: candidates[i].content_end - candidates[i].content_start for i in (index, parent)
+            }
+            outer = index if width[index] >= width[parent] else parent
+            parents[outer] = None
+    return parents
 
 
 def _start_of(doc: Doc, candidate: Candidate) -> int:

@@ -15,6 +15,8 @@ from sayso.nlp.lexicon import (
     NEEDS_THAT_CLAUSE,
     OBJECT_CUE_VERBS,
     OBJECT_PREPOSITIONS,
+    PHYSICAL_SENSE_VERBS,
+    PHYSICAL_TARGETS,
     PREP_CUE_VERBS,
     SPEECH_VERBS,
 )
@@ -172,7 +174,11 @@ def content_end(doc: Doc, start: int, sent: Span, quotes: QuoteIndex) -> int:
     end_char = sent.end_char
     for i in range(start + 1, sent.end - 1):
         token = doc[i]
-        if token.text == "," and (doc[i + 1].lower_ in FOLLOW_CUES or _new_report(doc, i, sent)):
+        if token.text == "," and (
+            doc[i + 1].lower_ in FOLLOW_CUES
+            or _new_report(doc, i, sent)
+            or _governing_report(doc, i, start, sent)
+        ):
             end_char = token.idx
             break
     enclosing = quotes.containing(doc[start].idx)
@@ -199,6 +205,15 @@ def _new_report(doc: Doc, comma: int, sent: Span) -> bool:
         verb = doc[i + 1]
     followed = verb.i + 1 < sent.end and doc[verb.i + 1].text not in {",", ".", ";"}
     return verb.tag_ in _REPORT_TAGS and verb.lemma_.lower() in SPEECH_VERBS and followed
+
+
+def _governing_report(doc: Doc, comma: int, start: int, sent: Span) -> bool:
+    """ "France wants to send troops, the MP wrote.": the content of an inner cue stops
+    before the trailing reporting clause that governs it."""
+    for verb in doc[comma + 1 : min(sent.end, comma + 8)]:
+        if verb.lemma_.lower() in SPEECH_VERBS and verb.tag_ in _REPORT_TAGS:
+            return verb in doc[start].ancestors
+    return False
 
 
 # --- content before the cue: "Y, X wrote", "“Y,” said X" ------------------------------
@@ -401,11 +416,19 @@ def content_object(
         parts += [c for c in doc[cue.i + 1].children if c.dep_ in {"pobj", "pcomp"}]
     if not parts or all(c.dep_ in {"ccomp", "xcomp", "acomp"} for c in parts):
         return None
+    if lemma in PHYSICAL_SENSE_VERBS and any(_physical_target(c) for c in parts):
+        return None
     start = min(c.left_edge.i for c in parts)
     last = doc[max(c.right_edge.i for c in parts)]
     end = min(last.idx + len(last.text), cue.sent.end_char)
     piece = finish_content(text_of(doc), doc[start].idx, end)
     return ([piece], "object") if piece else None
+
+
+def _physical_target(child: Token) -> bool:
+    return child.dep_ == "dobj" and (
+        child.ent_type_ in {"GPE", "LOC", "FAC"} or child.lemma_.lower() in PHYSICAL_TARGETS
+    )
 
 
 def _is_complement(child: Token, takes_object: bool, preps: frozenset[str]) -> bool:

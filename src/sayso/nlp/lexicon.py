@@ -274,6 +274,17 @@ OBJECT_CUE_VERBS = frozenset(
     """.split()
 )
 
+# Object verbs that also name a physical act ("the army attacked the village"): with a
+# place or a military target as object they report no stance.
+PHYSICAL_SENSE_VERBS = frozenset({"attack", "blast", "slam", "back", "hail", "assail"})
+PHYSICAL_TARGETS = frozenset(
+    """
+    village town city base position convoy ship vessel building camp area region border post
+    airport port bridge school hospital plant facility station depot target positions troops
+    soldiers forces tank tanks car vehicle house home
+    """.split()
+)
+
 # Prepositions that introduce the content of an object verb ("criticized X for Y",
 # "described X as Y", "accused X of Y").
 OBJECT_PREPOSITIONS = frozenset({"for", "as", "of", "over", "about"})

@@ -167,6 +167,8 @@ class SpeakerResolver(PlaceLinking):
     def _named_mention(self, start: int, end: int, type_: str) -> EntityDraft:
         doc = self.doc
         name = doc[start:end].text
+        if type_ != "PERSON" and self._person_by_surname(name) is not None:
+            type_ = "PERSON"  # the tagger calls a repeated surname an ORG ("Weiss told")
         if type_ == "PERSON":
             draft = self._person(name)
             first = title_start(doc, start)
@@ -188,6 +190,14 @@ class SpeakerResolver(PlaceLinking):
                 continue
             self._by_token[token.i] = draft
             draft.add_mention(token.idx, token.idx + len(token.text))
+
+    def _person_by_surname(self, name: str) -> EntityDraft | None:
+        if " " in name or not name.istitle():
+            return None
+        for draft in self.entities:
+            if draft.type == "PERSON" and " " in draft.name and draft.name.split()[-1] == name:
+                return draft
+        return None
 
     def _person(self, name: str) -> EntityDraft:
         words = name.split()

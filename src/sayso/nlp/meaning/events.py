@@ -54,6 +54,7 @@ from sayso.nlp.meaning.event_lexicon import (
 )
 from sayso.nlp.meaning.modality import (
     EVENT_NOUN_MODIFIERS,
+    GOVERNING_VERBS,
     Marker,
     governing_marker,
     local_marker,
@@ -366,8 +367,14 @@ class _Coder:
             return marker
         node = predicate
         for _ in range(6):
-            if node.dep_ not in _CLIMB or node.head.i == node.i or node.head.i in self.cue_tokens:
+            if node.dep_ not in _CLIMB or node.head.i == node.i:
                 return None
+            if node.head.i in self.cue_tokens:
+                # "France wants to send troops": a cue of intention is also the modality.
+                cue = node.head
+                return (
+                    governing_marker(cue, node) if cue.lemma_.lower() in GOVERNING_VERBS else None
+                )
             if node.dep_ in {"acl", "advcl"} and not infinitival(node):
                 return None
             head = node.head
