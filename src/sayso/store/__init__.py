@@ -12,6 +12,7 @@
 """
 
 from sayso.store.engine import DEFAULT_URL, make_engine, normalise_url
+from sayso.store.explore import ArticleRow, EntityHit, EntityProfile
 from sayso.store.queries import ArticleRecord, ClaimQuery, ClaimRow, SourceRow
 from sayso.store.store import (
     Failure,
@@ -25,8 +26,11 @@ from sayso.store.store import (
 __all__ = [
     "DEFAULT_URL",
     "ArticleRecord",
+    "ArticleRow",
     "ClaimQuery",
     "ClaimRow",
+    "EntityHit",
+    "EntityProfile",
     "Failure",
     "SaveResult",
     "SaveStatus",

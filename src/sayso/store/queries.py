@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection, Row
 from sqlalchemy.sql.elements import ColumnElement
 
 from sayso.errors import SaysoError
-from sayso.model import Analysis, analysis_from_dict
+from sayso.model import Analysis, CertaintyValue, Stance, analysis_from_dict
 from sayso.store.rows import model_view
 from sayso.store.schema import articles, attributions, entities, mentions
 
@@ -32,8 +32,9 @@ class ClaimQuery:
 
     ``speaker``, ``entity`` and ``publisher`` match case-insensitively as substrings;
     ``text`` is a full-text search over the claim contents (every word must occur);
-    ``since``/``until`` bound the publication day, inclusive. Near-duplicate articles are
-    left out unless ``include_duplicates``.
+    ``since``/``until`` bound the publication day, inclusive; ``certainty`` and ``stance``
+    are values of the meaning layer (``CertaintyValue``, ``Stance``). Near-duplicate articles
+    are left out unless ``include_duplicates``.
     """
 
     speaker: str | None = None
@@ -44,6 +45,8 @@ class ClaimQuery:
     publisher: str | None = None
     kind: str | None = None
     article_id: str | None = None
+    certainty: str | None = None
+    stance: str | None = None
     include_duplicates: bool = False
     limit: int | None = 50
     offset: int = 0
@@ -60,6 +63,11 @@ class ClaimQuery:
                     setattr(self, name, date.fromisoformat(value))
                 except ValueError as error:
                     raise SaysoError(f"{name}: not a date (YYYY-MM-DD): {value!r}") from error
+        for name, allowed in (("certainty", CertaintyValue), ("stance", Stance)):
+            value = getattr(self, name)
+            if value is not None and value not in {str(v) for v in allowed}:
+                choices = ", ".join(str(v) for v in allowed)
+                raise SaysoError(f"{name} must be one of {choices}, not {value!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +88,8 @@ class ClaimRow:
     publisher: str | None
     published: str | None
     url: str | None
+    stance: str | None = None
+    certainty: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}
@@ -142,7 +152,12 @@ _CLAIM_COLUMNS = (
     articles.c.publisher,
     articles.c.published,
     articles.c.url,
+    attributions.c.stance,
+    attributions.c.certainty,
 )
+
+
+CLAIM_COLUMNS = _CLAIM_COLUMNS
 
 
 def _contains(column_: Any, value: str) -> ColumnElement[bool]:
@@ -157,6 +172,10 @@ def _filters(query: ClaimQuery, dialect: str) -> list[ColumnElement[bool]]:
         where.append(attributions.c.article_id == query.article_id)
     if query.kind:
         where.append(attributions.c.kind == query.kind)
+    if query.certainty:
+        where.append(attributions.c.certainty == query.certainty)
+    if query.stance:
+        where.append(attributions.c.stance == query.stance)
     if query.speaker:
         where.append(
             or_(
@@ -210,6 +229,16 @@ def _matches_text(query: str, dialect: str) -> ColumnElement[bool]:
     match = " ".join('"' + word.replace('"', '""') + '"' for word in words)
     matching = select(_FTS.c.rowid).where(_FTS.c.content.op("MATCH")(match))
     return attributions.c.pk.in_(matching)
+
+
+def claim_filters(query: ClaimQuery, dialect: str) -> list[ColumnElement[bool]]:
+    """The WHERE conditions of ``query`` over ``attributions`` joined to ``articles``."""
+    return _filters(query, dialect)
+
+
+def claim_row(row: Row[Any]) -> ClaimRow:
+    """A :class:`ClaimRow` from a row selected with :data:`CLAIM_COLUMNS`."""
+    return _claim(row)
 
 
 def _claims_select(query: ClaimQuery, dialect: str) -> Select[Any]:
@@ -322,6 +351,8 @@ def _claim(row: Row[Any]) -> ClaimRow:
         publisher=row.publisher,
         published=row.published,
         url=row.url,
+        stance=row.stance,
+        certainty=row.certainty,
     )
 
 

@@ -68,6 +68,7 @@ def entity_rows(data: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[s
                 "name": entity.get("name") or "",
                 "type": str(entity.get("type") or ""),
                 "roles": json.dumps(list(entity.get("roles") or []), ensure_ascii=False),
+                "canonical": entity.get("canonical") or None,
             }
         )
         for seq, (start, end) in enumerate(entity.get("mentions") or []):
@@ -118,7 +119,15 @@ def _attribution_row(article_id: str, seq: int, a: dict[str, Any]) -> dict[str, 
         "nested_in": a.get("nested_in"),
         "channel": (a.get("channel") or {}).get("text"),
         "when_text": (a.get("when") or {}).get("text"),
+        "stance": meaning_value(a.get("stance")),
+        "certainty": meaning_value(a.get("certainty")),
     }
+
+
+def meaning_value(record: Any) -> str | None:
+    """The ``value`` of a stance or certainty record, when it is a short string."""
+    value = record.get("value") if isinstance(record, dict) else None
+    return value if isinstance(value, str) and len(value) <= 16 else None
 
 
 def model_view(data: dict[str, Any]) -> dict[str, Any]:

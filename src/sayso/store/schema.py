@@ -65,6 +65,7 @@ entities = Table(
     Column("name", Text, nullable=False),
     Column("type", String(16), nullable=False),
     Column("roles", Text, nullable=False),  # JSON list
+    Column("canonical", Text, index=True),  # cross-article key (sayso/2), e.g. "country:FRA"
 )
 
 mentions = Table(
@@ -103,6 +104,8 @@ attributions = Table(
     Column("nested_in", String(16)),
     Column("channel", Text),
     Column("when_text", Text),
+    Column("stance", String(16), index=True),  # reporter stance (sayso/2): neutral, distancing…
+    Column("certainty", String(16), index=True),  # content certainty (sayso/2): certain…negated
 )
 
 minhashes = Table(

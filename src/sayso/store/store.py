@@ -21,8 +21,9 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from sayso.model import Analysis, analysis_from_dict
-from sayso.store import neardup, queries
+from sayso.store import explore, neardup, queries
 from sayso.store.engine import DEFAULT_URL, make_engine
+from sayso.store.explore import ArticleRow, EntityHit, EntityProfile, Relation
 from sayso.store.migrate import upgrade
 from sayso.store.queries import ArticleRecord, ClaimQuery, ClaimRow, SourceRow
 from sayso.store.rows import article_row, attribution_rows, entity_rows, model_view, removed_rows
@@ -300,6 +301,44 @@ class Store:
         query = query or ClaimQuery(**filters)
         with self.engine.connect() as conn:
             return queries.sources(conn, query, self.dialect)
+
+    def claim(self, article_id: str, attribution_id: str) -> ClaimRow | None:
+        """One claim, or None."""
+        chain = self.provenance(article_id, attribution_id)
+        return chain[-1] if chain else None
+
+    def nested_claims(self, article_id: str, attribution_id: str) -> list[ClaimRow]:
+        """The claims told inside this one's content."""
+        with self.engine.connect() as conn:
+            return explore.nested_claims(conn, article_id, attribution_id)
+
+    def tellings(self, claim: ClaimRow, *, limit: int = 20) -> list[ClaimRow]:
+        """Other claims in the store telling the same words (full-text search)."""
+        with self.engine.connect() as conn:
+            return explore.tellings(conn, self.dialect, claim, limit=limit)
+
+    def articles(self, **filters: Any) -> tuple[list[ArticleRow], int]:
+        """Articles, newest first, and how many match: ``publisher``, ``title``, paging."""
+        with self.engine.connect() as conn:
+            return explore.list_articles(conn, **filters)
+
+    def entity(self, name: str) -> EntityProfile | None:
+        """An entity across articles (by name, and every spelling sharing its canonical key)."""
+        with self.engine.connect() as conn:
+            return explore.entity_profile(conn, name)
+
+    def entity_claims(
+        self, name: str, relation: Relation, *, limit: int | None = 50, offset: int = 0
+    ) -> tuple[list[ClaimRow], int]:
+        """What an entity said, or what others said about it; and how many in all."""
+        with self.engine.connect() as conn:
+            return explore.entity_claims(
+                conn, self.dialect, name, relation, limit=limit, offset=offset
+            )
+
+    def search_entities(self, text: str, *, limit: int = 20) -> list[EntityHit]:
+        with self.engine.connect() as conn:
+            return explore.search_entities(conn, text, limit=limit)
 
     def failures(self) -> list[Failure]:
         with self.engine.connect() as conn:

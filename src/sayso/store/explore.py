@@ -1,0 +1,313 @@
+"""Queries for exploring the store (the web app's pages): articles, one entity across
+articles, the claims nested in a claim, and other tellings of a claim's words.
+
+Like :mod:`sayso.store.queries`, every value from the user is a bound parameter.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sqlalchemy import and_, exists, func, literal, or_, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql.elements import ColumnElement
+
+from sayso.errors import SaysoError
+from sayso.store.queries import (
+    CLAIM_COLUMNS,
+    MAX_LIMIT,
+    ClaimQuery,
+    ClaimRow,
+    claim_filters,
+    claim_row,
+    claims,
+)
+from sayso.store.schema import articles, attributions, entities, mentions
+
+Relation = Literal["said", "about"]
+_WORD = re.compile(r"\w{3,}", re.UNICODE)
+TELLING_WORDS = 12  # the distinct words of a claim that another telling must share
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """One stored article, for a list."""
+
+    id: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+    url: str | None
+    path: str | None
+    claims: int
+    duplicate_of: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+@dataclass(slots=True)
+class EntityProfile:
+    """An entity as the store knows it across articles: every spelling and key it has."""
+
+    name: str
+    names: list[str] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    canonical: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    articles: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+@dataclass(frozen=True, slots=True)
+class EntityHit:
+    name: str
+    type: str
+    articles: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+def _page(limit: int | None, offset: int) -> None:
+    if limit is not None and not 0 <= limit <= MAX_LIMIT:
+        raise SaysoError(f"limit must be between 0 and {MAX_LIMIT}")
+    if offset < 0:
+        raise SaysoError("offset must not be negative")
+
+
+def _article_conditions(
+    publisher: str | None, title: str | None, include_duplicates: bool
+) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = []
+    if not include_duplicates:
+        where.append(articles.c.duplicate_of.is_(None))
+    if publisher:
+        where.append(func.lower(articles.c.publisher).contains(publisher.lower(), autoescape=True))
+    if title:
+        where.append(func.lower(articles.c.title).contains(title.lower(), autoescape=True))
+    return where
+
+
+def list_articles(
+    conn: Connection,
+    *,
+    publisher: str | None = None,
+    title: str | None = None,
+    include_duplicates: bool = False,
+    limit: int | None = 50,
+    offset: int = 0,
+) -> tuple[list[ArticleRow], int]:
+    """Articles, newest first, with their number of claims; and how many match in all."""
+    _page(limit, offset)
+    where = _article_conditions(publisher, title, include_duplicates)
+    total = conn.execute(select(func.count()).select_from(articles).where(*where)).scalar_one()
+    n_claims = (
+        select(func.count())
+        .where(attributions.c.article_id == articles.c.id)
+        .scalar_subquery()
+        .label("claims")
+    )
+    statement = (
+        select(
+            articles.c.id,
+            articles.c.title,
+            articles.c.publisher,
+            articles.c.published,
+            articles.c.url,
+            articles.c.path,
+            articles.c.duplicate_of,
+            n_claims,
+        )
+        .where(*where)
+        .order_by(
+            articles.c.published_day.is_(None),
+            articles.c.published_day.desc(),
+            articles.c.id,
+        )
+        .offset(offset)
+    )
+    if limit is not None:
+        statement = statement.limit(limit)
+    rows = [
+        ArticleRow(
+            id=r.id,
+            title=r.title,
+            publisher=r.publisher,
+            published=r.published,
+            url=r.url,
+            path=r.path,
+            claims=r.claims,
+            duplicate_of=r.duplicate_of,
+        )
+        for r in conn.execute(statement)
+    ]
+    return rows, total
+
+
+def _entity_match(table: Any, name: str, keys: list[str]) -> ColumnElement[bool]:
+    """The rows of an ``entities`` table that are ``name``: by name or by canonical key."""
+    by_name = func.lower(table.c.name) == name.lower()
+    return or_(by_name, table.c.canonical.in_(keys)) if keys else by_name
+
+
+def _canonical_keys(conn: Connection, name: str) -> list[str]:
+    rows = conn.execute(
+        select(entities.c.canonical)
+        .where(func.lower(entities.c.name) == name.lower(), entities.c.canonical.is_not(None))
+        .distinct()
+        .order_by(entities.c.canonical)
+    )
+    return [r[0] for r in rows]
+
+
+def entity_profile(conn: Connection, name: str) -> EntityProfile | None:
+    """Everything the store's articles say an entity is, or None when no article names it."""
+    keys = _canonical_keys(conn, name)
+    rows = conn.execute(
+        select(entities.c.article_id, entities.c.name, entities.c.type, entities.c.roles)
+        .where(_entity_match(entities, name, keys))
+        .order_by(entities.c.article_id, entities.c.id)
+    ).all()
+    if not rows:
+        return None
+    profile = EntityProfile(name=name, canonical=keys)
+    for row in rows:
+        _add_unique(profile.names, row.name)
+        _add_unique(profile.types, row.type)
+        for role in json.loads(row.roles or "[]"):
+            _add_unique(profile.roles, role)
+    profile.articles = len({row.article_id for row in rows})
+    exact = next((n for n in profile.names if n.lower() == name.lower()), None)
+    profile.name = exact or profile.names[0]
+    return profile
+
+
+def _add_unique(values: list[str], value: str | None) -> None:
+    if value and value not in values:
+        values.append(value)
+
+
+def entity_claims(
+    conn: Connection,
+    dialect: str,
+    name: str,
+    relation: Relation,
+    *,
+    limit: int | None = 50,
+    offset: int = 0,
+) -> tuple[list[ClaimRow], int]:
+    """What an entity said (``said``), or what others said about it (``about``)."""
+    _page(limit, offset)
+    keys = _canonical_keys(conn, name)
+    speaker = entities.alias("speaker")
+    said_by_it = exists(
+        select(literal(1)).where(
+            speaker.c.article_id == attributions.c.article_id,
+            speaker.c.id == attributions.c.source_entity_id,
+            _entity_match(speaker, name, keys),
+        )
+    )
+    if relation == "said":
+        condition: ColumnElement[bool] = said_by_it
+    elif relation == "about":
+        mentioned = entities.alias("mentioned")
+        condition = and_(
+            exists(
+                select(literal(1))
+                .select_from(
+                    mentions.join(
+                        mentioned,
+                        and_(
+                            mentioned.c.article_id == mentions.c.article_id,
+                            mentioned.c.id == mentions.c.entity_id,
+                        ),
+                    )
+                )
+                .where(
+                    mentions.c.article_id == attributions.c.article_id,
+                    mentions.c.start >= attributions.c.content_start,
+                    mentions.c.end <= attributions.c.content_end,
+                    _entity_match(mentioned, name, keys),
+                )
+            ),
+            ~said_by_it,
+        )
+    else:
+        raise SaysoError(f"relation must be 'said' or 'about', not {relation!r}")
+    base = (
+        select(*CLAIM_COLUMNS)
+        .select_from(attributions.join(articles, articles.c.id == attributions.c.article_id))
+        .where(*claim_filters(ClaimQuery(), dialect), condition)
+    )
+    total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
+    statement = base.order_by(
+        articles.c.published_day.is_(None),
+        articles.c.published_day.desc(),
+        attributions.c.article_id,
+        attributions.c.seq,
+    ).offset(offset)
+    if limit is not None:
+        statement = statement.limit(limit)
+    return [claim_row(r) for r in conn.execute(statement)], total
+
+
+def search_entities(conn: Connection, text: str, *, limit: int = 20) -> list[EntityHit]:
+    """Entity names containing ``text``, the most widely named first."""
+    _page(limit, 0)
+    if not text.strip():
+        return []
+    n_articles = func.count(func.distinct(entities.c.article_id)).label("n")
+    rows = conn.execute(
+        select(entities.c.name, func.min(entities.c.type).label("type"), n_articles)
+        .where(func.lower(entities.c.name).contains(text.strip().lower(), autoescape=True))
+        .group_by(entities.c.name)
+        .order_by(n_articles.desc(), entities.c.name)
+        .limit(limit)
+    )
+    return [EntityHit(r.name, r.type, r.n) for r in rows]
+
+
+def nested_claims(conn: Connection, article_id: str, attribution_id: str) -> list[ClaimRow]:
+    """The claims told inside this one's content ("According to X, Y claims Z": Y's in X's)."""
+    statement = (
+        select(*CLAIM_COLUMNS)
+        .select_from(attributions.join(articles, articles.c.id == attributions.c.article_id))
+        .where(
+            attributions.c.article_id == article_id,
+            attributions.c.nested_in == attribution_id,
+        )
+        .order_by(attributions.c.seq)
+    )
+    return [claim_row(r) for r in conn.execute(statement)]
+
+
+def telling_words(content: str) -> str:
+    """The words another telling must share: the first distinct words of three letters up."""
+    seen: list[str] = []
+    for word in _WORD.findall(content.lower()):
+        if word not in seen:
+            seen.append(word)
+        if len(seen) == TELLING_WORDS:
+            break
+    return " ".join(seen)
+
+
+def tellings(conn: Connection, dialect: str, claim: ClaimRow, *, limit: int = 20) -> list[ClaimRow]:
+    """Other claims in the store, near-duplicate articles included, that tell the same words."""
+    words = telling_words(claim.content)
+    if not words:
+        return []
+    query = ClaimQuery(text=words, include_duplicates=True, limit=limit + 1)
+    found = claims(conn, query, dialect)
+    other = [
+        c
+        for c in found
+        if (c.article_id, c.attribution_id) != (claim.article_id, claim.attribution_id)
+    ]
+    return other[:limit]
