@@ -398,6 +398,33 @@ def demo(db: DbOption = DEFAULT_URL) -> None:
         raise typer.Exit(code=1)
 
 
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_URL,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on (loopback by default: local use only).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    allow_submit: Annotated[
+        bool,
+        typer.Option(
+            "--allow-submit", help="Accept pasted or uploaded articles (read-only otherwise)."
+        ),
+    ] = False,
+) -> None:
+    """Serve the web app and the REST API (/api/) over the store."""
+    from sayso.web.server import serve as run_server
+
+    store_url = db
+    _open_store(db).close()  # a clear error for a bad --db before the server starts
+    errors.print(
+        f"sayso web app on http://{host}:{port}/ over {redacted_url(db)}"
+        f"{' (submitting allowed)' if allow_submit else ' (read-only)'}",
+        markup=False,
+    )
+    run_server(store_url, host=host, port=port, allow_submit=allow_submit)
+
+
 def main() -> None:
     app()
 

@@ -1,0 +1,267 @@
+"""The HTML pages: server-rendered, complete without JavaScript.
+
+Every page is a Jinja2 template with autoescaping on; article text reaches the page only
+through :mod:`sayso.web.highlight` (escaped piece by piece) or template variables.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+
+from sayso.analyze import ArticleInput
+from sayso.clean.encoding import decode_bytes
+from sayso.errors import InputError
+from sayso.ingest.html import article_from_html, looks_like_html
+from sayso.model import Analysis, Attribution
+from sayso.web.highlight import highlight, speaker_label
+from sayso.web.params import (
+    CERTAINTIES,
+    KINDS,
+    MAX_TEXT,
+    STANCES,
+    ClaimFilters,
+    Offset,
+    Pager,
+    bad_request,
+    claim_filters,
+    text_param,
+)
+from sayso.web.service import (
+    DEFAULT_PAGE,
+    analyse_and_store,
+    find_article,
+    find_attribution,
+    find_event,
+    forbid_submit,
+    not_found,
+    state,
+    store_of,
+    trace_claim,
+)
+from sayso.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+
+LEGEND = (
+    ("source", "source: who makes the claim"),
+    ("cue", "cue: the words that report it"),
+    ("content", "content: what is claimed"),
+    ("nested", "content told inside another claim"),
+    ("removed", "removed: caption, teaser, source tag…"),
+)
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(
+    request: Request,
+    publisher: Annotated[str | None, text_param("Publisher")] = None,
+    offset: Offset = 0,
+) -> Response:
+    store = store_of(request)
+    rows, total = store.articles(publisher=publisher or None, limit=DEFAULT_PAGE, offset=offset)
+    speakers = store.sources(limit=12)
+    return render(
+        request,
+        "home.html",
+        articles=rows,
+        pager=Pager(total, DEFAULT_PAGE, offset),
+        publisher=publisher or "",
+        speakers=speakers,
+        summary=store.summary(top=0),
+    )
+
+
+def _who_claims_what(analysis: Analysis) -> OrderedDict[str, list[Attribution]]:
+    groups: OrderedDict[str, list[Attribution]] = OrderedDict()
+    for attribution in analysis.attributions:
+        groups.setdefault(speaker_label(attribution), []).append(attribution)
+    return groups
+
+
+@router.get("/article/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, article_id: str) -> Response:
+    record = find_article(store_of(request), article_id)
+    analysis = record.analysis
+    return render(
+        request,
+        "article.html",
+        record=record,
+        analysis=analysis,
+        text=highlight(analysis),
+        groups=_who_claims_what(analysis),
+        legend=LEGEND,
+        events_by_id={e.id: e for e in analysis.events},
+    )
+
+
+@router.get("/article/{article_id}/claim/{claim_id}", response_class=HTMLResponse)
+def claim_page(request: Request, article_id: str, claim_id: str) -> Response:
+    store = store_of(request)
+    record = find_article(store, article_id)
+    analysis, attribution = find_attribution(record, claim_id)
+    trace = trace_claim(store, analysis.article.id, attribution.id)
+    return render(
+        request,
+        "claim.html",
+        record=record,
+        analysis=analysis,
+        attribution=attribution,
+        trace=trace,
+        events=[e for e in analysis.events if e.id in attribution.events],
+    )
+
+
+@router.get("/article/{article_id}/event/{event_id}", response_class=HTMLResponse)
+def event_page(request: Request, article_id: str, event_id: str) -> Response:
+    record = find_article(store_of(request), article_id)
+    analysis, event = find_event(record, event_id)
+    asserting = [a for a in analysis.attributions if event.id in a.events]
+    return render(
+        request, "event.html", record=record, analysis=analysis, event=event, asserting=asserting
+    )
+
+
+@router.get("/claims", response_class=HTMLResponse)
+def claims_page(
+    request: Request, filters: Annotated[ClaimFilters, Depends(claim_filters)]
+) -> Response:
+    store = store_of(request)
+    query = filters.query()
+    rows = store.claims(query)
+    pager = Pager(store.count_claims(query), filters.limit, filters.offset)
+    return render(
+        request,
+        "claims.html",
+        rows=rows,
+        pager=pager,
+        filters=filters,
+        kinds=KINDS,
+        certainties=CERTAINTIES,
+        stances=STANCES,
+    )
+
+
+@router.get("/entity/{name:path}", response_class=HTMLResponse)
+def entity_page(
+    request: Request,
+    name: str,
+    said_offset: Offset = 0,
+    about_offset: Offset = 0,
+) -> Response:
+    if len(name) > MAX_TEXT:
+        raise bad_request(f"the entity name is longer than {MAX_TEXT} characters")
+    store = store_of(request)
+    profile = store.entity(name)
+    if profile is None:
+        raise not_found(f"no entity named {name!r} in the store")
+    said, said_total = store.entity_claims(name, "said", limit=DEFAULT_PAGE, offset=said_offset)
+    about, about_total = store.entity_claims(name, "about", limit=DEFAULT_PAGE, offset=about_offset)
+    return render(
+        request,
+        "entity.html",
+        profile=profile,
+        name=name,
+        said=said,
+        said_pager=Pager(said_total, DEFAULT_PAGE, said_offset),
+        about=about,
+        about_pager=Pager(about_total, DEFAULT_PAGE, about_offset),
+        said_offset=said_offset,
+        about_offset=about_offset,
+    )
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(
+    request: Request,
+    q: Annotated[str, Query(max_length=MAX_TEXT)] = "",
+    offset: Offset = 0,
+) -> Response:
+    q = q.strip()
+    store = store_of(request)
+    results: dict[str, Any] = {}
+    if q:
+        query = ClaimFilters(q=q, limit=DEFAULT_PAGE, offset=offset).query()
+        results = {
+            "claims": store.claims(query),
+            "pager": Pager(store.count_claims(query), DEFAULT_PAGE, offset),
+            "entities": store.search_entities(q, limit=DEFAULT_PAGE),
+            "articles": store.articles(title=q, limit=DEFAULT_PAGE)[0],
+        }
+    return render(request, "search.html", q=q, **results)
+
+
+@router.get("/analyze", response_class=HTMLResponse)
+def analyze_form(request: Request) -> Response:
+    if not state(request).allow_submit:
+        raise forbid_submit()
+    return render(request, "analyze.html", max_body=state(request).max_body)
+
+
+@router.post("/analyze", response_class=HTMLResponse)
+async def analyze_submit(request: Request) -> Response:
+    web = state(request)
+    if not web.allow_submit:
+        raise forbid_submit()
+    form = await request.form(max_files=1, max_fields=8, max_part_size=web.max_body)
+    text = form.get("text")
+    meta: dict[str, str | None] = {}
+    upload = form.get("file")
+    if isinstance(upload, UploadFile) and upload.filename:
+        item = _read_upload(await upload.read(web.max_body + 1), upload.filename)
+        text = item.text
+        meta = {"title": item.title, "publisher": item.publisher, "published": item.published}
+    if not isinstance(text, str) or not text.strip():
+        raise bad_request("paste an article text or choose a file")
+    for key in ("title", "publisher", "published"):
+        value = form.get(key)
+        if isinstance(value, str) and value.strip():
+            meta[key] = value.strip()[:MAX_TEXT]
+    if meta.get("published") and not _is_day(meta["published"] or ""):
+        raise bad_request("published must be a date, YYYY-MM-DD")
+    analysis, saved = await run_in_threadpool(
+        lambda: analyse_and_store(web, text, save=True, **meta)
+    )
+    target = saved.article_id if saved else analysis.article.id
+    return RedirectResponse(f"/article/{target}", status_code=303)
+
+
+def _read_upload(data: bytes, filename: str) -> ArticleInput:
+    """An uploaded file: an HTML page through the ingest reader, else text."""
+    name = filename[:MAX_TEXT]
+    try:
+        if name.lower().endswith(HTML_SUFFIXES) or looks_like_html(data):
+            return article_from_html(data, name)
+        return ArticleInput(text=decode_bytes(data, name))
+    except InputError as error:
+        raise bad_request(str(error)) from error
+
+
+def _is_day(value: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+@router.get("/api/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> Response:
+    """The OpenAPI document as a page: served by sayso itself, no script from elsewhere."""
+    schema = request.app.openapi()
+    operations = [
+        {"method": method.upper(), "path": path, **operation}
+        for path, methods in schema.get("paths", {}).items()
+        for method, operation in methods.items()
+    ]
+    return render(request, "api_docs.html", schema=schema, operations=operations)
