@@ -14,4 +14,11 @@ if [ -z "${SAYSO_TEST_PG_URL:-}" ]; then
   export SAYSO_TEST_PG_URL
 fi
 export SAYSO_REQUIRE_POSTGRES=1
+# The browser tests drive Debian's Chromium through Playwright (installed here when missing;
+# Playwright never downloads a browser). SAYSO_REQUIRE_BROWSER makes a missing one a failure.
+if [ -z "${SAYSO_CHROMIUM:-}" ]; then
+  SAYSO_CHROMIUM=$(bash scripts/services/chromium.sh)
+  export SAYSO_CHROMIUM
+fi
+export SAYSO_REQUIRE_BROWSER=1
 .venv/bin/python -m pytest "$@"

@@ -23,6 +23,11 @@ from sayso.web import create_app
 
 from .hostile import IMG, NLP_TEXT, SCRIPT, hostile_analysis
 
+# Another outlet re-telling the founding example's first claim, for "other tellings".
+RETOLD = (
+    "A Ukrainian lawmaker, Aleksey Goncharenko, wrote that France is preparing to send "
+    "troops to Ukraine.\n\nThe French government did not comment."
+)
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 
 
@@ -32,6 +37,7 @@ class WebStore:
     founding: str  # article ids
     hostile: str
     hostile_nlp: str
+    retold: str
     hostile_speaker: str
 
 
@@ -48,16 +54,23 @@ def web_store(tmp_path_factory, nlp) -> WebStore:
         url="javascript:alert('xss-url')",
         published="2024-04-02",
     )
-    founding, from_nlp = analyze_many([founding_input, nlp_input], nlp=nlp)
+    retold_input = ArticleInput(
+        text=RETOLD,
+        title="Kiev MP says Paris readies troops",
+        publisher="Wire",
+        published="2024-03-22",
+    )
+    founding, from_nlp, retold = analyze_many([founding_input, nlp_input, retold_input], nlp=nlp)
     built = hostile_analysis()
     with open_store(url) as store:
-        for analysis in (founding, from_nlp, built):
+        for analysis in (founding, from_nlp, built, retold):
             store.add(analysis)
     return WebStore(
         url=url,
         founding=founding.article.id,
         hostile=built.article.id,
         hostile_nlp=from_nlp.article.id,
+        retold=retold.article.id,
         hostile_speaker=built.attributions[0].source.entity,
     )
 

@@ -94,32 +94,33 @@ class BodyLimitMiddleware:
             await _send_all(send, *_json_response(413, message))
             return
         received = 0
-        started = False
+        started = responded = False
 
         async def counting_receive() -> Message:
-            nonlocal received
+            # Over the limit: answer 413 now, and tell the app the client has gone, so
+            # it stops reading; whatever it answers then is dropped.
+            nonlocal received, responded
+            if responded:
+                return {"type": "http.disconnect"}
             incoming = await receive()
             if incoming["type"] == "http.request":
                 received += len(incoming.get("body", b""))
                 if received > self.max_bytes:
-                    raise _BodyTooLarge
+                    if not started:
+                        await _send_all(send, *_json_response(413, message))
+                        responded = True
+                    return {"type": "http.disconnect"}
             return incoming
 
         async def tracking_send(outgoing: Message) -> None:
             nonlocal started
+            if responded:
+                return
             if outgoing["type"] == "http.response.start":
                 started = True
             await send(outgoing)
 
-        try:
-            await self.app(scope, counting_receive, tracking_send)
-        except _BodyTooLarge:
-            if not started:
-                await _send_all(send, *_json_response(413, message))
-
-
-class _BodyTooLarge(Exception):
-    pass
+        await self.app(scope, counting_receive, tracking_send)
 
 
 class SameOriginMiddleware:

@@ -116,11 +116,20 @@ def trace_claim(store: Store, article_id: str, claim_id: str) -> Trace:
     if not chain:
         raise not_found(f"article {article_id} has no claim {claim_id[:32]!r}")
     claim = chain[-1]
+    nested = store.nested_claims(article_id, claim_id)
+    # The claims it is told through or that are told inside it share its words: they are
+    # its provenance, not other tellings.
+    related = {(row.article_id, row.attribution_id) for row in chain + nested}
+    tellings = [
+        row
+        for row in store.tellings(claim, limit=TELLINGS_SHOWN + len(related))
+        if (row.article_id, row.attribution_id) not in related
+    ]
     return Trace(
         claim=claim,
         provenance=chain,
-        nested=store.nested_claims(article_id, claim_id),
-        tellings=store.tellings(claim, limit=TELLINGS_SHOWN),
+        nested=nested,
+        tellings=tellings[:TELLINGS_SHOWN],
         graph=graph_trace(store, article_id, claim_id),
     )
 

@@ -42,9 +42,9 @@
         var cy = cytoscape({
           container: box,
           elements: elements(trace),
-          layout: { name: "breadthfirst", directed: true, roots: ["article"], spacingFactor: 1.1 },
+          layout: { name: "breadthfirst", directed: true, roots: ["article"], spacingFactor: 1.5 },
           style: [
-            { selector: "node", style: { label: "data(label)", "text-wrap": "wrap", "text-max-width": 180, "font-size": 10, "text-valign": "bottom", "background-color": "#2f7d32", width: 14, height: 14 } },
+            { selector: "node", style: { label: "data(label)", "text-wrap": "wrap", "text-max-width": 180, "font-size": 10, "text-valign": "bottom", "text-margin-y": 4, "text-background-color": "#f5f6f8", "text-background-opacity": 0.9, "background-color": "#2f7d32", width: 14, height: 14 } },
             { selector: "node[kind = 'article']", style: { "background-color": "#1d2330", shape: "round-rectangle", width: 22 } },
             { selector: "node[kind = 'current']", style: { "background-color": "#ffb000", width: 20, height: 20 } },
             { selector: "node[kind = 'nested']", style: { "background-color": "#78c85a" } },
