@@ -57,7 +57,7 @@ def hostile_analysis() -> Analysis:
         events=["v1"],
     )
     a2 = Attribution(
-        id='a2"><script>alert(1)</script>',
+        id='"><script>a2',  # ids are VARCHAR(16) in the store
         kind=AttributionKind.INDIRECT,
         source=Source(o2, o2 + len(other), other, entity=other, entity_id="e2"),
         cue=Cue(c2, c2 + len(cue), cue, "say"),

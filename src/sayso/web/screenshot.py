@@ -79,7 +79,7 @@ def article_view(out: Path, *, width: int = 1400, height: int = 1100) -> Path:
             browser = launch_chromium(playwright)
             try:
                 page = browser.new_page(viewport={"width": width, "height": height})
-                page.goto(f"{base}/article/{article_id}#claim-a6")
+                page.goto(f"{base}/article/{article_id}")
                 page.locator("#c-a6").hover()
                 out.parent.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=str(out))
