@@ -232,7 +232,15 @@ def test_analyze_with_submit_allowed(submit_client):
 
 @pytest.mark.parametrize(
     "body",
-    [{}, {"text": ""}, {"text": 5}, {"text": "x", "published": "May"}, {"text": "   "}],
+    [
+        {},
+        {"text": ""},
+        {"text": 5},
+        {"text": "x", "published": "May"},
+        {"text": "   "},
+        {"text": "binary\x00data"},
+        {"text": "ok", "title": "t\x00"},
+    ],
 )
 def test_analyze_bad_bodies_answer_400(submit_client, body):
     response = submit_client.post("/api/analyze", json=body)

@@ -85,5 +85,8 @@ def test_api_on_both_backends(store_url):
             trace = client.get(f"/api/articles/{analysis.article.id}/claims/a1/trace").json()
             assert [r["attribution_id"] for r in trace["nested"]] == [analysis.attributions[1].id]
             assert client.get("/api/claims", params={"certainty": "x"}).status_code == 400
+            for params in ({"speaker": "\x00"}, {"q": "a\x00b"}, {"entity": "\x00"}):
+                assert client.get("/api/claims", params=params).status_code == 400
+            assert client.get("/entity/%00").status_code == 400
             page = client.get(f"/article/{analysis.article.id}")
             assert page.status_code == 200 and "<script>alert" not in page.text

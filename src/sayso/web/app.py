@@ -25,6 +25,7 @@ from sayso.web import api, pages
 from sayso.web.security import (
     DEFAULT_MAX_BODY,
     BodyLimitMiddleware,
+    NulGuardMiddleware,
     SameOriginMiddleware,
     SecurityHeadersMiddleware,
     security_headers,
@@ -79,6 +80,7 @@ def create_app(
     if allowed_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.add_middleware(SameOriginMiddleware)
+    app.add_middleware(NulGuardMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=max_body)
     app.add_middleware(SecurityHeadersMiddleware)
     return app

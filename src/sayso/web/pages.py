@@ -7,6 +7,7 @@ through :mod:`sayso.web.highlight` (escaped piece by piece) or template variable
 from __future__ import annotations
 
 from collections import OrderedDict
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -65,15 +66,15 @@ def home(
 ) -> Response:
     store = store_of(request)
     rows, total = store.articles(publisher=publisher or None, limit=DEFAULT_PAGE, offset=offset)
-    speakers = store.sources(limit=12)
     return render(
         request,
         "home.html",
         articles=rows,
         pager=Pager(total, DEFAULT_PAGE, offset),
         publisher=publisher or "",
-        speakers=speakers,
-        summary=store.summary(top=0),
+        speakers=store.sources(limit=12),
+        n_articles=store.articles(limit=0)[1],
+        n_claims=store.count_claims(),
     )
 
 
@@ -243,8 +244,6 @@ def _read_upload(data: bytes, filename: str) -> ArticleInput:
 
 
 def _is_day(value: str) -> bool:
-    from datetime import date
-
     try:
         date.fromisoformat(value)
     except ValueError:

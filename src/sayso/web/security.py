@@ -123,6 +123,23 @@ class BodyLimitMiddleware:
         await self.app(scope, counting_receive, tracking_send)
 
 
+class NulGuardMiddleware:
+    """Refuses a URL holding a NUL character (400): no page needs one, and PostgreSQL
+    refuses it in a query parameter."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and (
+            "\x00" in scope.get("path", "") or b"%00" in scope.get("query_string", b"")
+        ):
+            message = "NUL characters are not allowed in a URL"
+            await _send_all(send, *_json_response(400, message))
+            return
+        await self.app(scope, receive, send)
+
+
 class SameOriginMiddleware:
     """Refuses a request that changes something (POST, PUT, DELETE…) sent by a page of
     another site: a browser names that site in ``Origin`` or ``Sec-Fetch-Site``."""

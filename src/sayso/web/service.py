@@ -172,6 +172,10 @@ def analyse_and_store(
         raise forbid_submit()
     if not text.strip():
         raise HTTPException(status_code=400, detail="the article text is empty")
+    if any(value and "\x00" in value for value in (text, *metadata.values())):
+        raise HTTPException(
+            status_code=400, detail="the submission holds NUL characters: binary data, not text"
+        )
     with web.analyze_lock:
         analysis = analyze(text, **metadata)
     result = web.store.add(analysis) if save else None
