@@ -157,6 +157,8 @@ def test_a_dead_worker_fails_its_batch_only_and_the_next_run_retries_it(tmp_path
     print(f"after killing a worker: {stored} stored, {failed} failed")
     if failed:  # the killed worker was busy: its batch failed, nothing else
         assert process.returncode == 1 and "the worker process died" in stderr
+    else:
+        assert process.returncode == 0, stderr
     assert stored + failed == total
     rerun = subprocess.run(command, stderr=subprocess.PIPE, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr

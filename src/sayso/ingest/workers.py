@@ -85,11 +85,10 @@ class Analyzer:
         return self._pool
 
     def submit(self, tags: list[Item]) -> Iterator[tuple[list[Item], list[Outcome]]]:
-        batch = [tag.article for tag in tags if tag.article is not None]
         if self.workers == 1:
-            yield tags, analyze_batch(batch, self.nlp)
+            yield tags, analyze_batch([t.article for t in tags if t.article is not None], self.nlp)
             return
-        self._pending.append((tags, self._executor().submit(_worker_batch, batch, self.model)))
+        self._pending.append((tags, self._submit(tags)))
         while len(self._pending) > 2 * self.workers or (
             self._pending and self._pending[0][1].done()
         ):
@@ -115,8 +114,17 @@ class Analyzer:
         lost = list(self._pending)
         self._pending.clear()
         for tags, future in lost:
-            del future
-            self._pending.append((tags, self._resubmit(tags)))
+            finished = future.done() and not future.cancelled() and future.exception() is None
+            self._pending.append((tags, future if finished else self._resubmit(tags)))
+
+    def _submit(self, tags: list[Item]) -> Future[list[Outcome]]:
+        """Hand a batch to the pool; a pool a dead worker broke since the last result is
+        restarted first (its submit raises at once, before any future could say so)."""
+        try:
+            return self._resubmit(tags)
+        except BrokenProcessPool:
+            self._restart()
+            return self._resubmit(tags)
 
     def _resubmit(self, tags: list[Item]) -> Future[list[Outcome]]:
         batch = [tag.article for tag in tags if tag.article is not None]
