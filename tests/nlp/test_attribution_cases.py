@@ -261,6 +261,44 @@ CASES = [
         [Want("said", "the visit was a success", "John Baker", mention="Baker")],
     ),
     Case(
+        "short-name-is-a-middle-surname",
+        "Ricardo Rosselló Nevares, Puerto Rico's governor, resigned on Wednesday. Rosselló "
+        "said he would leave office in August.",
+        [Want("said", "he would leave office", "Ricardo Rosselló Nevares", mention="Rosselló")],
+    ),
+    Case(
+        "short-name-of-a-name-tagged-as-organisation",
+        "Rosselló is set to be replaced by Wanda Vázquez Garced, the Secretary of Justice. "
+        "Vázquez said she would serve.",
+        [Want("said", "she would serve", "Wanda Vázquez Garced", mention="Vázquez")],
+    ),
+    Case(
+        "organisation-short-form",
+        "The California Department of Corrections and Rehabilitation runs the prison. The "
+        "Department said the inmate was in stable condition.",
+        [
+            Want(
+                "said",
+                "the inmate was in stable condition",
+                "California Department of Corrections and Rehabilitation",
+                mention="The Department",
+            )
+        ],
+    ),
+    Case(
+        "organisation-short-form-ambiguous-stays-apart",
+        "The Labour Party and the Conservative Party met. The Party said it would vote.",
+        [Want("said", "it would vote", "Party", mention="The Party")],
+    ),
+    Case(
+        "infinitive-of-purpose-inherits-the-subject",
+        "Lawmakers met on Monday to discuss the bill, officials said.",
+        [
+            Want("discuss", "the bill", "Lawmakers", nested_in_cue="said"),
+            Want("said", "Lawmakers met on Monday", "officials", anonymous=True),
+        ],
+    ),
+    Case(
         "pronoun-he",
         "John Baker arrived in Kyiv on Monday. He said the visit was a success.",
         [Want("said", "the visit was a success", "John Baker", mention="He")],

@@ -89,7 +89,7 @@ _SLAVIC_ENDINGS = (
     "vich",
     "ych",
 )
-_PARTICLES = frozenset("de del della di da dos du van von der den le la al el bin ibn".split())
+NAME_PARTICLES = frozenset("de del della di da dos du van von der den le la al el bin ibn".split())
 _TITLES = frozenset("mr mrs ms dr prof sir dame president minister senator sen gen general".split())
 _PATRONYMIC = re.compile(r".+(ovich|evich|ovna|evna|ich|ych)$")
 
@@ -128,7 +128,7 @@ def split_name(name: str) -> tuple[str | None, str]:
     if len(words) == 1:
         return None, words[0]
     start = len(words) - 1
-    while start - 1 > 0 and words[start - 1].lower() in _PARTICLES:
+    while start - 1 > 0 and words[start - 1].lower() in NAME_PARTICLES:
         start -= 1
     given = words[0]
     return given, " ".join(words[start:])

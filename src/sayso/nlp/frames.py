@@ -130,8 +130,9 @@ def find_source(doc: Doc, cue: Token) -> NounPhrase | None:
         return np_from_head(cue.head, limit_end=cue.i)
     if cue.tag_ == "VBG" and cue.dep_ in {"advcl", "xcomp", "conj", "acl", "pcomp"}:
         return _inherited_source(doc, cue)
-    if cue.dep_ == "xcomp":
-        # "Sullivan had to explain", "she wants to say": the subject of the governing verb.
+    if cue.dep_ == "xcomp" or _is_infinitive_of_purpose(cue):
+        # "Sullivan had to explain", "she wants to say", "lawmakers met on Monday to
+        # discuss": the subject of the governing verb.
         inherited = _inherited_source(doc, cue)
         if inherited is not None:
             return inherited
@@ -142,6 +143,10 @@ def find_source(doc: Doc, cue: Token) -> NounPhrase | None:
     if inherited is not None:
         return inherited
     return _surface_source_right(doc, cue, sent)
+
+
+def _is_infinitive_of_purpose(cue: Token) -> bool:
+    return cue.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
 
 
 def _inherited_source(doc: Doc, cue: Token) -> NounPhrase | None:

@@ -92,6 +92,18 @@ GROUP_HEADS = frozenset(
     """.split()
 )
 
+# Words that make a name an organisation's: a capitalised name without any of them, tagged
+# ORG by the small model ("Ricardo Rosselló Nevares"), may be a person's after all.
+ORG_NAME_WORDS = frozenset(
+    """
+    department ministry party court council committee union association agency company corp
+    corporation inc ltd llc group bank university college school institute office commission
+    assembly parliament senate house congress government army navy police force service news
+    times post press network foundation league federation organization organisation centre
+    center club board authority fund church hospital airlines airways motors media
+    """.split()
+)
+
 # Role nouns that refer back to a named person ("the MP", "the president", "the official").
 ROLE_NOUNS = frozenset(
     """

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from sayso.link.names import NAME_PARTICLES
 from sayso.nlp.lexicon import (
     ANONYMOUS_HEADS,
     DEMONYMS,
@@ -32,6 +33,30 @@ def strip_determiner(text: str) -> str:
     while words and words[0].lower() in {"a", "an", "the"}:
         words = words[1:]
     return " ".join(words)
+
+
+def surnames_of(name: str) -> set[str]:
+    """The words a person's name may be shortened to: the last one, and for names of three
+    words or more the capitalised ones after the first ("Ricardo Rosselló Nevares" is
+    "Rosselló" as often as "Nevares")."""
+    words = name.split()
+    found = {words[-1]} if words else set()
+    if len(words) >= 3:
+        found.update(
+            word
+            for word in words[1:-1]
+            if word.istitle() and len(word.strip(".")) > 1 and word.lower() not in NAME_PARTICLES
+        )
+    return found
+
+
+def organisation_head(name: str) -> str:
+    """The head noun of an organisation's name: "Department" of "California Department of
+    Corrections and Rehabilitation", "Commission" of "European Commission"."""
+    words = name.split()
+    if "of" in words[1:]:
+        words = words[: words.index("of", 1)]
+    return words[-1] if words else name
 
 
 def strip_possessive(ent: Span) -> tuple[int, int]:

@@ -19,6 +19,7 @@ from sayso.nlp.lexicon import (
     GENERIC_LEADER_NOUNS,
     LEADER_TITLES,
     NAME_STOP_MODIFIERS,
+    ORG_NAME_WORDS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     ROLE_NOUNS,
@@ -30,10 +31,12 @@ from sayso.nlp.mentions import (
     is_group,
     is_role_phrase,
     nationality_of,
+    organisation_head,
     parenthesised_acronym,
     role_text,
     strip_determiner,
     strip_possessive,
+    surnames_of,
     title_start,
     upgrade_title,
 )
@@ -169,6 +172,12 @@ class SpeakerResolver(PlaceLinking):
         name = doc[start:end].text
         if type_ != "PERSON" and self._person_by_surname(name) is not None:
             type_ = "PERSON"  # the tagger calls a repeated surname an ORG ("Weiss told")
+        person_like = self._person_like_organisation(name)
+        if person_like is not None:
+            # "Ricardo Rosselló Nevares" tagged ORG, then "Rosselló said": a surname repeated
+            # on its own shows the full name was a person's.
+            person_like.type = "PERSON"
+            type_ = "PERSON"
         if type_ == "PERSON":
             draft = self._person(name)
             first = title_start(doc, start)
@@ -183,7 +192,11 @@ class SpeakerResolver(PlaceLinking):
     def _surname_mentions(self) -> None:
         """The tagger misses some repeats of a name ("Goncharenko claims" as an adjective):
         a capitalised token equal to a known person's surname is that person."""
-        surnames = {e.name.split()[-1]: e for e in self.entities if e.type == "PERSON"}
+        surnames: dict[str, EntityDraft] = {}
+        for draft in self.entities:
+            if draft.type == "PERSON":
+                for surname in surnames_of(draft.name):
+                    surnames.setdefault(surname, draft)
         for token in self.doc:
             draft = surnames.get(token.text)
             if draft is None or token.i in self._by_token or not token.is_title:
@@ -195,7 +208,22 @@ class SpeakerResolver(PlaceLinking):
         if " " in name or not name.istitle():
             return None
         for draft in self.entities:
-            if draft.type == "PERSON" and " " in draft.name and draft.name.split()[-1] == name:
+            if draft.type == "PERSON" and " " in draft.name and name in surnames_of(draft.name):
+                return draft
+        return None
+
+    def _person_like_organisation(self, name: str) -> EntityDraft | None:
+        if " " in name or not name.istitle() or name.lower() in ORG_NAME_WORDS:
+            return None
+        for draft in self.entities:
+            words = draft.name.split()
+            if (
+                draft.type == "ORG"
+                and 2 <= len(words) <= 4
+                and all(word.istitle() for word in words)
+                and not {word.lower() for word in words} & ORG_NAME_WORDS
+                and name in surnames_of(draft.name)
+            ):
                 return draft
         return None
 
@@ -205,7 +233,7 @@ class SpeakerResolver(PlaceLinking):
             if draft.type != "PERSON":
                 continue
             known = draft.name.split()
-            if words == known or (len(words) == 1 and words[0] == known[-1]):
+            if words == known or (len(words) == 1 and words[0] in surnames_of(draft.name)):
                 return draft
             if len(known) == 1 and known[0] == words[-1]:
                 draft.name = name
@@ -222,14 +250,32 @@ class SpeakerResolver(PlaceLinking):
         for draft in self.entities:
             if draft.type == "ORG" and type_ == "ORG" and is_acronym_of(key, draft.name):
                 return draft
+        if type_ == "ORG":
+            draft = self._organisation_by_head(key)
+            if draft is not None:
+                return draft
         return self._new_entity(strip_determiner(name), type_)
+
+    def _organisation_by_head(self, key: str) -> EntityDraft | None:
+        """ "the Department" after "the California Department of Corrections": a short form
+        names the one organisation of the article whose name has that head."""
+        words = key.split()
+        if not words:
+            return None
+        matches = [
+            draft
+            for draft in self.entities
+            if draft.type == "ORG"
+            and len(draft.name.split()) > len(words)
+            and organisation_head(draft.name).lower() == words[-1]
+            and set(words) <= set(draft.name.lower().split())
+        ]
+        return matches[0] if len(matches) == 1 else None
 
     def _appositive_roles(self) -> None:
         for ent in self.doc.ents:
-            if ent.label_ != "PERSON":
-                continue
             draft = self._by_token.get(ent.root.i)
-            if draft is None:
+            if draft is None or draft.type != "PERSON":
                 continue
             root = ent.root
             for child in root.children:
