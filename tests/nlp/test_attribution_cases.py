@@ -299,6 +299,21 @@ CASES = [
         ],
     ),
     Case(
+        "source-is-not-a-person-in-a-modifier",
+        "Former Senator Kay Hagan died on Monday, according to a statement released by her family.",
+        [
+            Want(
+                "according to", "Kay Hagan died", None, mention="a statement released by her family"
+            )
+        ],
+    ),
+    Case(
+        "possessor-of-the-source-is-not-the-speaker",
+        "Russian President Vladimir Putin met the press. Putin's spokesman said the talks "
+        "were over.",
+        [Want("said", "the talks were over", "Vladimir Putin's spokesman", anonymous=True)],
+    ),
+    Case(
         "pronoun-he",
         "John Baker arrived in Kyiv on Monday. He said the visit was a success.",
         [Want("said", "the visit was a success", "John Baker", mention="He")],
@@ -488,6 +503,21 @@ CASES = [
             Want("wants", "send troops to Ukraine", nested_in_cue="wrote", not_in_content=["MP"]),
             Want("wrote", "France wants to send troops"),
         ],
+    ),
+    Case(
+        "a-question-put-to-you-asserts-nothing",
+        "Do you think the plan will work? Why did you decide to run for mayor?",
+        [],
+    ),
+    Case(
+        "a-question-about-a-third-party-still-reports",
+        "Did Trump say Mexico would pay for the wall?",
+        [Want("say", "Mexico would pay", "Trump")],
+    ),
+    Case(
+        "an-infinitive-has-no-surface-subject",
+        "The council set up a platform to express their needs.",
+        [Want("express", "their needs", mention="The council")],
     ),
     Case(
         "attack-on-a-place-reports-nothing",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from sayso.model import Attribution, AttributionKind, Content, Cue, Source, TextSpan
 from sayso.nlp.candidates import Candidate, CueCategory
@@ -22,7 +22,7 @@ def find_candidates(doc: Doc, quotes: QuoteIndex) -> list[Candidate]:
     found: list[Candidate] = []
     for token in doc:
         candidate = _frame_for(doc, token, quotes)
-        if candidate is not None and candidate.content:
+        if candidate is not None and candidate.content and not _asked(token):
             found.append(candidate)
     found.extend(_implicit_continuations(doc, found, quotes))
     return _deduplicate(found)
@@ -41,6 +41,25 @@ def _frame_for(doc: Doc, token: Token, quotes: QuoteIndex) -> Candidate | None:
         if cue_category(lemma) is not None or lemma in PASSIVE_CUE_VERBS | PASSIVE_AS_VERBS:
             return verb_frame(doc, token, quotes)
     return None
+
+
+def _asked(cue: Token) -> bool:
+    """A cue in a question put to "you" asserts nothing ("Do you think the plan will work?",
+    an interviewer's "Why did you decide to run?"). Questions about a third party stay:
+    "Did Trump say Mexico would pay?" still reports what he is taken to have said, and
+    PolNeAR annotates it. "X asked: …" and "Why?” he asked." end their sentence with the
+    report, not with the question mark."""
+    if cue.lower_ == "according" or cue.text == ":" or not _ends_with_question(cue.sent):
+        return False
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ == "you" for c in cue.children)
+
+
+def _ends_with_question(sent: Span) -> bool:
+    for token in reversed(sent):
+        if token.is_space or token.is_quote or token.text in {")", "]"}:
+            continue
+        return token.text == "?"
+    return False
 
 
 def _implicit_continuations(

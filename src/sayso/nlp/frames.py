@@ -165,7 +165,8 @@ def _inherited_source(doc: Doc, cue: Token) -> NounPhrase | None:
 
 def _surface_source_left(doc: Doc, cue: Token, sent: Span) -> NounPhrase | None:
     i = skip_left(doc, cue.i - 1, sent.start)
-    if i < sent.start:
+    if i < sent.start or (doc[i].lower_ == "to" and doc[i].pos_ == "PART"):
+        # "a platform to express": an infinitive's subject is not the noun before it.
         return None
     if doc[i].text == ",":
         return _appositive_source(doc, i, sent)

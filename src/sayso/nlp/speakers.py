@@ -409,7 +409,7 @@ class SpeakerResolver(PlaceLinking):
             return Resolution(self._descriptive(span, "ANONYMOUS"), anonymous=True)
         if is_group(span, head):
             return Resolution(self._descriptive(span, "GROUP"), group=True)
-        draft = self._by_token.get(head.i) or self._entity_in(source.start, source.end)
+        draft = self._by_token.get(head.i) or self._entity_in(*self._name_part(span, head))
         if draft is None and lower in PERSON_PRONOUNS:
             return Resolution(None)
         if draft is None and lower in PLURAL_PRONOUNS:
@@ -419,6 +419,21 @@ class SpeakerResolver(PlaceLinking):
         if draft is not None:
             draft.add_mention(span.start_char, span.end_char)
         return Resolution(draft)
+
+    @staticmethod
+    def _name_part(span: Span, head: Token) -> tuple[int, int]:
+        """Where the name of a source may stand: "the head of the service, Sergey Naryshkin",
+        but not in a modifier of what speaks ("a statement released by her family",
+        "Putin's spokesman" are not Putin's own words)."""
+        end = span.end
+        for token in span:
+            if token.i != head.i and token.dep_ in {"acl", "relcl"} and token.head.i == head.i:
+                end = min(end, token.i)
+        start = span.start
+        for token in span:
+            if token.i < head.i and token.dep_ == "poss" and token.head.i == head.i:
+                start = max(start, token.right_edge.i + 1)
+        return start, max(start, end)
 
     def _named_person_head(self, span: Span, head: Token) -> bool:
         draft = self._by_token.get(head.i)
