@@ -78,6 +78,38 @@ def test_dateline_sets_publisher():
     assert result.publisher == "Reuters"
 
 
+def test_dateline_after_a_headline_and_a_byline():
+    text = (
+        "EU leaders clash over migration pact\nBy Jane Doe and Mark Smith\n"
+        "BRUSSELS (Reuters) - EU leaders clashed on Thursday, diplomats said.\n"
+        "The pact still needs approval, officials said."
+    )
+    result = clean_text(text)
+    assert [(p.kind, p.text) for p in result.removed] == [
+        ("byline", "By Jane Doe and Mark Smith"),
+        ("dateline", "BRUSSELS (Reuters) -"),
+    ]
+    assert result.publisher == "Reuters"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(Reporting by Jane Doe; Editing by Mark Smith)",
+        "Additional reporting by Ann Lee in Paris",
+        "(Writing by Tom Hart; editing by Ann Lee)",
+    ],
+)
+def test_wire_credit_lines(line):
+    text = f"Talks stall\n\nThe talks stalled on Monday, he said.\n\n{line}"
+    assert _removed(text) == [("byline", line)]
+
+
+def test_a_sentence_about_reporting_is_body():
+    text = "Talks stall\n\nReporting by local media suggested the talks had stalled."
+    assert _removed(text) == []
+
+
 def test_byline():
     text = "Talks stall in Vienna\nBy Jane Smith and Tom Roe\n\nThe talks stalled on Monday."
     result = clean_text(text)
@@ -120,3 +152,31 @@ def test_first_line_that_reads_as_a_lede_is_not_a_headline():
 
 def test_single_paragraph_has_no_headline():
     assert clean_text("Officials said the talks stalled").title is None
+
+
+def test_wire_style_scrape(fixtures):
+    """A made-up wire report scraped with its furniture: headline, byline, dateline, photo
+    caption and credit, teasers and the wire's credit line at the end."""
+    text = (fixtures / "wire-style-scrape.txt").read_text(encoding="utf-8")
+    result = clean_text(text)
+    assert [p.kind for p in result.removed] == [
+        "byline",
+        "dateline",
+        "photo_caption",
+        "related_teaser",
+        "photo_credit",
+        "related_teaser",
+        "byline",
+    ]
+    assert result.publisher == "Reuters"
+    assert result.title == "EU leaders clash over migration pact as deadline nears"
+    kept = result.masked()
+    for sentence in (
+        '"We will not be bullied,"',
+        "German Chancellor Olaf Scholz said",
+        "officials said.",
+    ):
+        assert sentence in kept
+    for piece in result.removed:
+        assert text[piece.start : piece.end] == piece.text
+        assert piece.text not in kept

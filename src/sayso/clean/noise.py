@@ -57,8 +57,9 @@ _SOURCE_TAG_PAREN = re.compile(
     r"(?<=[.!?\"”’)\]])[ \t]*(\((?P<tag>[A-Za-z][\w.&' /-]{0,30})\))\s*\Z"
 )
 _SOURCE_TAG_DASH = re.compile(rf"(?<=[.!?\"”’])[ \t]*([-–—][ \t]*(?P<tag>{_AGENCY_ALT}))\s*\Z")
+# Matched at a line start given as ``pos``: no "^", which would only match at offset 0.
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.]+\.?)?"
+    r"(?P<place>[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.]+\.?)?"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?)"
     r"\s*(?:\((?P<agency>[A-Za-z][\w.& -]{0,30})\)\s*)?[-–—]+\s+"
 )
@@ -66,6 +67,15 @@ _BYLINE = re.compile(
     r"^(?:By|BY)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}){0,3})"
     r"(?:\s*[|,]\s*[^\n]{0,40})?\s*$"
+)
+
+# Wire credit lines: "(Reporting by Jane Doe; Editing by Mark Smith)", "Additional reporting
+# by Ann Lee in Paris": nothing but names, places and these words.
+_WIRE_CREDIT_START = re.compile(
+    r"^\(?(?:Additional reporting|Reporting|Writing|Editing|Compiled|Produced|Research) by "
+)
+_WIRE_CREDIT_WORDS = frozenset(
+    "additional reporting writing editing compiled produced research by and in from".split()
 )
 
 
@@ -146,9 +156,22 @@ def _is_doubled(line: str) -> bool:
 def _bylines(text: str) -> Iterator[RemovedPiece]:
     for index, (start, end) in enumerate(_nonblank_lines(text)):
         if index > 4:
-            return
+            break
         if _BYLINE.match(text[start:end].strip()) and end - start <= 120:
             yield _piece(text, RemovedKind.BYLINE, start, end)
+    for start, end in _nonblank_lines(text):
+        line = text[start:end].strip()
+        if _is_wire_credit(line):
+            yield _piece(text, RemovedKind.BYLINE, start, end)
+
+
+def _is_wire_credit(line: str) -> bool:
+    if len(line) > 240 or not _WIRE_CREDIT_START.match(line):
+        return False
+    if line.startswith("(") != line.endswith(")"):
+        return False
+    words = re.findall(r"[^\s;,&()]+", line)
+    return all(w[0].isupper() or w.lower() in _WIRE_CREDIT_WORDS for w in words)
 
 
 def _nonblank_lines(text: str) -> Iterator[tuple[int, int]]:
