@@ -181,6 +181,11 @@ def content_end(doc: Doc, start: int, sent: Span, quotes: QuoteIndex) -> int:
         ):
             end_char = token.idx
             break
+        if token.lower_ == "and" and recoordinated_report(doc[i + 1]) is not None:
+            end_char = (
+                doc[i - 1].idx + len(doc[i - 1].text) if doc[i - 1].text != "," else doc[i - 1].idx
+            )
+            break
     enclosing = quotes.containing(doc[start].idx)
     if enclosing is not None and enclosing.start < doc[start].idx:
         # A cue inside a quotation: its content ends where the quotation does.
@@ -189,6 +194,26 @@ def content_end(doc: Doc, start: int, sent: Span, quotes: QuoteIndex) -> int:
 
 
 _REPORT_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def recoordinated_report(verb: Token) -> Token | None:
+    """ "Scholz said the pact was historic and urged members to back it": the parser hangs
+    "urged" on "was", but a subjectless speech verb in the same tense as the report that
+    governs the clause goes with that report. Returns the governing report, if so."""
+    if (
+        verb.dep_ != "conj"
+        or verb.tag_ not in _REPORT_TAGS
+        or verb.lemma_.lower() not in SPEECH_VERBS
+        or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    ):
+        return None
+    clause = verb.head
+    report = clause.head
+    if clause.dep_ != "ccomp" or report.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    return report if report.tag_ == verb.tag_ else None
+
+
 _NP_POS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART"})
 
 

@@ -19,6 +19,7 @@ from sayso.nlp.content import (
     content_object,
     content_raising,
     has_verb,
+    recoordinated_report,
     see_as,
 )
 from sayso.nlp.lexicon import (
@@ -128,8 +129,15 @@ def find_source(doc: Doc, cue: Token) -> NounPhrase | None:
     if cue.dep_ == "acl" and cue.head.pos_ in {"NOUN", "PROPN"} and cue.head.i < cue.i:
         # "an ad featuring Hispanics criticizing Trump's proposals": the noun it modifies.
         return np_from_head(cue.head, limit_end=cue.i)
+    report = recoordinated_report(cue)
+    if report is not None:
+        return find_source(doc, report)
     if cue.tag_ == "VBG" and cue.dep_ in {"advcl", "xcomp", "conj", "acl", "pcomp"}:
         return _inherited_source(doc, cue)
+    controller = [c for c in cue.head.children if c.dep_ == "dobj"] if cue.dep_ == "xcomp" else []
+    if controller and controller[0].i < cue.i:
+        # "urged all members to back it": the object of the governing verb does the backing.
+        return np_from_head(controller[0], limit_end=cue.i)
     if cue.dep_ == "xcomp" or _is_infinitive_of_purpose(cue):
         # "Sullivan had to explain", "she wants to say", "lawmakers met on Monday to
         # discuss": the subject of the governing verb.
