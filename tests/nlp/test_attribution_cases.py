@@ -505,6 +505,21 @@ CASES = [
         ],
     ),
     Case(
+        "second-report-coordinated-with-the-first",
+        "German Chancellor Olaf Scholz said the pact was a historic step and urged all "
+        "members to back it.",
+        [
+            Want("said", "the pact was a historic step", "Olaf Scholz", not_in_content=["urged"]),
+            Want("urged", "to back it", "Olaf Scholz"),
+            Want("back", "it", mention="all members"),
+        ],
+    ),
+    Case(
+        "a-coordinated-deed-stays-in-the-content",
+        "He said the army attacked the village and killed civilians.",
+        [Want("said", "attacked the village and killed civilians")],
+    ),
+    Case(
         "a-question-put-to-you-asserts-nothing",
         "Do you think the plan will work? Why did you decide to run for mayor?",
         [],
