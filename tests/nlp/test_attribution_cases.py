@@ -520,6 +520,38 @@ CASES = [
         [Want("said", "attacked the village and killed civilians")],
     ),
     Case(
+        "a-naming-verb-reports-nothing",
+        "The university hosted a program at Fishmongers' Hall called “Learning Together”. A "
+        "Polish chef named Lukasz chased him.",
+        [],
+    ),
+    Case(
+        "calling-something-names-is-a-claim",
+        "Trump called the report fake news.",
+        [Want("called", "the report fake news", "Trump")],
+    ),
+    Case(
+        "a-date-is-not-part-of-the-source",
+        "On Friday Ford Motor Company announced the Department of Justice was investigating it.",
+        [
+            Want(
+                "announced",
+                "the Department of Justice was investigating",
+                mention="Ford Motor Company",
+            )
+        ],
+    ),
+    Case(
+        "a-title-inside-a-tagged-name-is-a-role",
+        "Broadcaster Piers Morgan commented: “The guy with the tusk is a chef.”",
+        [Want("commented", "The guy with the tusk", "Piers Morgan")],
+    ),
+    Case(
+        "an-untagged-name-without-its-modifiers",
+        "“The behaviour of my colleagues was rude,” said Regina Ip from the pro-Beijing camp.",
+        [Want("said", "my colleagues was rude", "Regina Ip")],
+    ),
+    Case(
         "a-question-put-to-you-asserts-nothing",
         "Do you think the plan will work? Why did you decide to run for mayor?",
         [],

@@ -25,6 +25,7 @@ from sayso.nlp.content import (
 from sayso.nlp.lexicon import (
     BELIEF_VERBS,
     DEFAULT_PASSIVE_AS,
+    NAMING_VERBS,
     PASSIVE_AS_PREPOSITIONS,
     PASSIVE_AS_VERBS,
     PASSIVE_CUE_VERBS,
@@ -65,7 +66,7 @@ def verb_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
         return None
     if _is_passive(cue):
         return passive_frame(doc, cue, quotes)
-    if category is None:
+    if category is None or _names_a_thing(doc, cue, lemma):
         return None
     if lemma in RAISING_CUE_VERBS:
         return _raising_frame(doc, cue)
@@ -92,6 +93,15 @@ def verb_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
             candidate.channel, candidate.when = cue_adjuncts(doc, cue)
             return candidate
     return None
+
+
+def _names_a_thing(doc: Doc, cue: Token, lemma: str) -> bool:
+    """ "a program at Fishmongers' Hall called “Learning Together”": a naming verb right
+    after a noun, with no subject of its own, even where the parser reads it as a finite
+    verb."""
+    if lemma not in NAMING_VERBS or cue.i == 0 or doc[cue.i - 1].pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return not any(c.dep_ in SUBJECT_DEPS for c in cue.children)
 
 
 def _ends_open(text: str, quote: Quote) -> bool:

@@ -104,6 +104,10 @@ ORG_NAME_WORDS = frozenset(
     """.split()
 )
 
+# Verbs that give a thing its name: "a program called “Learning Together”", "a chef named
+# Łukasz" report nobody's words.
+NAMING_VERBS = frozenset({"call", "name", "dub", "title", "entitle", "term", "nickname"})
+
 # Role nouns that refer back to a named person ("the MP", "the president", "the official").
 ROLE_NOUNS = frozenset(
     """
@@ -113,7 +117,9 @@ ROLE_NOUNS = frozenset(
     king queen prince princess pope judge lawyer attorney prosecutor officer diplomat
     lawmaker legislator politician businessman businesswoman billionaire executive ceo founder
     actor actress singer star player coach manager author writer journalist reporter analyst
-    economist scientist researcher professor doctor activist campaigner
+    economist scientist researcher professor doctor activist campaigner broadcaster presenter
+    host commentator columnist comedian musician rapper novelist poet historian entrepreneur
+    investor chef priest
     """.split()
 )
 

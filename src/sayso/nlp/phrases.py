@@ -62,11 +62,23 @@ def is_description(tokens: Span) -> bool:
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Shrink a token range so that it neither starts nor ends with punctuation or space."""
-    while start < end and (doc[start].is_space or doc[start].text in _TRIM_PUNCT):
+    while start < end and (
+        doc[start].is_space or doc[start].text in _TRIM_PUNCT or _date_before_name(doc, start, end)
+    ):
         start += 1
     while end > start and (doc[end - 1].is_space or doc[end - 1].text in _TRIM_PUNCT):
         end -= 1
     return start, end
+
+
+def _date_before_name(doc: Doc, start: int, end: int) -> bool:
+    """ "Friday" of "On Friday Ford announced", which the parser may hang on the subject."""
+    if doc[start].ent_type_ not in {"DATE", "TIME"}:
+        return False
+    following = start + 1
+    while following < end and doc[following].ent_type_ in {"DATE", "TIME"}:
+        following += 1
+    return following < end and doc[following].pos_ == "PROPN"
 
 
 def skip_left(doc: Doc, i: int, floor: int) -> int:

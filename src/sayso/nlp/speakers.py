@@ -23,6 +23,7 @@ from sayso.nlp.lexicon import (
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     ROLE_NOUNS,
+    TITLE_WORDS,
 )
 from sayso.nlp.mentions import (
     definite_role_np,
@@ -179,7 +180,13 @@ class SpeakerResolver(PlaceLinking):
             person_like.type = "PERSON"
             type_ = "PERSON"
         if type_ == "PERSON":
+            inner = start
+            while inner < end - 1 and doc[inner].lower_ in TITLE_WORDS | ROLE_NOUNS:
+                inner += 1  # "Broadcaster Piers Morgan" tagged whole: the title is a role
+            name = doc[inner:end].text
             draft = self._person(name)
+            if inner > start:
+                draft.add_role(doc[start:inner].text)
             first = title_start(doc, start)
             if first < start:
                 draft.add_role(doc[first:start].text)
@@ -415,10 +422,24 @@ class SpeakerResolver(PlaceLinking):
         if draft is None and lower in PLURAL_PRONOUNS:
             return Resolution(self._plural_antecedent(head), group=True)
         if draft is None and head.pos_ == "PROPN":
-            draft = self._named(span.text, "PERSON" if head.ent_type_ == "PERSON" else "ORG")
+            name = self._name_around(span, head)
+            draft = self._named(name, "PERSON" if head.ent_type_ == "PERSON" else "ORG")
         if draft is not None:
             draft.add_mention(span.start_char, span.end_char)
         return Resolution(draft)
+
+    def _name_around(self, span: Span, head: Token) -> str:
+        """The proper name a source is headed by: "Regina Ip" of "Regina Ip from the
+        pro-Beijing camp", without a title in front."""
+        doc = self.doc
+        start, end = head.i, head.i + 1
+        while start > span.start and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        while end < span.end and doc[end].pos_ == "PROPN" and doc[end].head.i == head.i:
+            end += 1
+        while start < head.i and doc[start].lower_ in TITLE_WORDS:
+            start += 1
+        return doc[start:end].text
 
     @staticmethod
     def _name_part(span: Span, head: Token) -> tuple[int, int]:
