@@ -552,6 +552,27 @@ CASES = [
         [Want("said", "my colleagues was rude", "Regina Ip")],
     ),
     Case(
+        "a-poll-carries-the-claim",
+        "In an NBC News poll released Monday, 50 percent of respondents chose Clinton.",
+        [
+            Want(
+                "In",
+                "50 percent of respondents chose Clinton",
+                mention="an NBC News poll released Monday",
+            )
+        ],
+    ),
+    Case(
+        "in-a-statement-with-its-own-report",
+        "In a statement, Trump said he would win.",
+        [Want("said", "he would win", "Trump")],
+    ),
+    Case(
+        "in-a-year-or-an-attack-carries-nothing",
+        "In 2015, the party won the vote. He was injured in the attack.",
+        [],
+    ),
+    Case(
         "a-question-put-to-you-asserts-nothing",
         "Do you think the plan will work? Why did you decide to run for mayor?",
         [],

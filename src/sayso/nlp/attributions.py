@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sayso.model import Attribution, AttributionKind, Content, Cue, Source, TextSpan
 from sayso.nlp.candidates import Candidate, CueCategory
+from sayso.nlp.carriers import in_document_frame
 from sayso.nlp.frames import according_to_frame, colon_frame, cue_category, verb_frame
 from sayso.nlp.lexicon import NOUN_CUES, PASSIVE_AS_VERBS, PASSIVE_CUE_VERBS
 from sayso.nlp.nouns import noun_frame
@@ -34,6 +35,8 @@ def _frame_for(doc: Doc, token: Token, quotes: QuoteIndex) -> Candidate | None:
         return according_to_frame(doc, token, quotes)
     if token.text == ":":
         return colon_frame(doc, token, quotes)
+    if lower == "in":
+        return in_document_frame(doc, token, quotes)
     if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES:
         return noun_frame(doc, token)
     if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):

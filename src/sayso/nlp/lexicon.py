@@ -104,6 +104,16 @@ ORG_NAME_WORDS = frozenset(
     """.split()
 )
 
+# Documents and occasions that carry a claim after "in": "In a CNN poll, Clinton leads".
+CARRIER_NOUNS = frozenset(
+    """
+    poll survey study report statement interview letter memo op-ed column tweet post speech
+    filing complaint lawsuit book essay article editorial document email video ad
+    advertisement release testimony ruling opinion analysis paper message remarks address
+    briefing podcast documentary blog commentary transcript
+    """.split()
+)
+
 # Verbs that give a thing its name: "a program called “Learning Together”", "a chef named
 # Łukasz" report nobody's words.
 NAMING_VERBS = frozenset({"call", "name", "dub", "title", "entitle", "term", "nickname"})
