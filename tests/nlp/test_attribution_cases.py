@@ -573,6 +573,16 @@ CASES = [
         [],
     ),
     Case(
+        "evidence-shows-its-object",
+        "A poll shows Sanders with 47 percent versus Clinton.",
+        [Want("shows", "Sanders with 47 percent", mention="A poll")],
+    ),
+    Case(
+        "showing-strength-is-no-finding",
+        "Europe is preparing to show strength.",
+        [],
+    ),
+    Case(
         "a-question-put-to-you-asserts-nothing",
         "Do you think the plan will work? Why did you decide to run for mayor?",
         [],

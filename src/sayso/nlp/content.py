@@ -11,6 +11,8 @@ from spacy.tokens import Doc, Span, Token
 
 from sayso.nlp.candidates import CueCategory, cue_range
 from sayso.nlp.lexicon import (
+    EVIDENCE_NOUNS,
+    EVIDENCE_VERBS,
     INFINITIVE_CUE_VERBS,
     NEEDS_THAT_CLAUSE,
     OBJECT_CUE_VERBS,
@@ -428,7 +430,7 @@ def content_object(
     lemma = cue.lemma_.lower()
     if cue.tag_ == "VBN" and cue.dep_ in {"acl", "amod"}:
         return None  # "a party called Anti-Prom" names a thing; nobody says anything
-    takes_object = lemma in OBJECT_CUE_VERBS
+    takes_object = lemma in OBJECT_CUE_VERBS or _evidence_finding(doc, lemma, source)
     preps = PREP_CUE_VERBS.get(lemma, frozenset())
     if any(c.dep_ == "prt" and c.lower_ not in preps for c in cue.children):
         return None  # "called off the projects", "backed down"
@@ -448,6 +450,12 @@ def content_object(
     end = min(last.idx + len(last.text), cue.sent.end_char)
     piece = finish_content(text_of(doc), doc[start].idx, end)
     return ([piece], "object") if piece else None
+
+
+def _evidence_finding(doc: Doc, lemma: str, source: NounPhrase | None) -> bool:
+    return (
+        lemma in EVIDENCE_VERBS and source is not None and doc[source.head].lower_ in EVIDENCE_NOUNS
+    )
 
 
 def _physical_target(child: Token) -> bool:

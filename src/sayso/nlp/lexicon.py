@@ -302,6 +302,19 @@ OBJECT_CUE_VERBS = frozenset(
     """.split()
 )
 
+# Findings verbs take their object as content when what speaks is evidence: "a poll shows
+# Sanders with 47 percent", "emails showed staff favouring Clinton" (but "Europe is
+# preparing to show strength" shows nothing).
+EVIDENCE_VERBS = frozenset({"show", "indicate", "suggest", "reveal", "find", "confirm"})
+EVIDENCE_NOUNS = frozenset(
+    """
+    poll polls survey surveys record records report reports document documents filing filings
+    email emails data figure figures study studies result results analysis research number
+    numbers statistic statistics footage video videos image images photo photos recording
+    recordings count tally audit review investigation probe test tests evidence map maps
+    """.split()
+)
+
 # Object verbs that also name a physical act ("the army attacked the village"): with a
 # place or a military target as object they report no stance.
 PHYSICAL_SENSE_VERBS = frozenset({"attack", "blast", "slam", "back", "hail", "assail"})
