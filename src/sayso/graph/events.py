@@ -1,7 +1,9 @@
 """The same event across articles: the PLOVER events of the store, linked by the event linker
 measured on ECB+ (``sayso.graph.eventlink``).
 
-Only events that could be the same happening are compared: the same PLOVER category,
+Only events that could be the same happening are compared: the same PLOVER act (the
+event's ``action``, before PLOVER's conventions re-type a planned act as AGREE: "is
+preparing to send aircraft" and "would send planes" are both AID),
 articles published within ``WINDOW_DAYS`` of each other, and participants that do not
 clash (when both name actor or recipient countries, they share one). Among those, the pair
 model decides, from the predicate, the words around the trigger and the two articles' words.
@@ -26,7 +28,7 @@ from sayso.graph.persist import PendingArticle, now
 from sayso.store.schema import articles, graph_event_clusters, graph_events
 
 WINDOW_DAYS = 14
-SHORTLIST = 64  # linked events of the same type compared in full with each new one
+SHORTLIST = 64  # linked events of the same act compared in full with each new one
 _TOKEN = re.compile(r"\S+")
 
 
@@ -37,6 +39,7 @@ class EventRecord:
     article_id: str
     event_id: str
     type: str
+    action: str  # the act itself: events are compared only with events of the same act
     predicate: str
     trigger: str
     codes: frozenset[str]
@@ -71,6 +74,7 @@ def event_records(article: PendingArticle) -> list[EventRecord]:
                 article_id=article.id,
                 event_id=str(event["id"]),
                 type=str(event["type"])[:32],
+                action=str(event.get("action") or event["type"])[:32],
                 predicate=str(event.get("predicate") or trigger.get("text") or "").lower(),
                 trigger=str(trigger.get("text") or ""),
                 codes=_codes(event),
@@ -107,7 +111,7 @@ class _Matrix:
 
 @dataclass(slots=True)
 class _Kind:
-    """The linked events of one PLOVER type, with their vectors stacked for a fast first cut."""
+    """The linked events of one PLOVER act, with their vectors stacked for a fast first cut."""
 
     records: list[EventRecord]
     lemmas: _Matrix
@@ -121,7 +125,7 @@ class _Kind:
 
 
 class EventPool:
-    """The store's linked events, loaded per PLOVER type on first need, and the new ones."""
+    """The store's linked events, loaded per PLOVER act on first need, and the new ones."""
 
     def __init__(self, conn: Connection, dimensions: int) -> None:
         self.conn = conn
@@ -141,14 +145,14 @@ class EventPool:
     def of_type(self, kind: str) -> _Kind:
         if kind not in self.kinds:
             found = _Kind([], _Matrix(self.dimensions), _Matrix(self.dimensions))
-            for row in self.conn.execute(select(graph_events).where(graph_events.c.type == kind)):
+            for row in self.conn.execute(select(graph_events).where(graph_events.c.action == kind)):
                 found.add(self._record(row))
             self.kinds[kind] = found
         return self.kinds[kind]
 
     def nearest(self, record: EventRecord) -> list[EventRecord]:
-        """The ``SHORTLIST`` linked events of its type most like it, that it may join."""
-        kind = self.of_type(record.type)
+        """The ``SHORTLIST`` linked events of its act most like it, that it may join."""
+        kind = self.of_type(record.action)
         if not kind.records:
             return []
         assert record.mention is not None
@@ -167,6 +171,7 @@ class EventPool:
             article_id=row.article_id,
             event_id=row.event_id,
             type=row.type,
+            action=row.action,
             predicate=row.predicate,
             trigger=row.trigger,
             codes=frozenset(json.loads(row.codes)),
@@ -215,7 +220,7 @@ def link_events(
             record.cluster = _new_cluster(conn, record)
             created += 1
         conn.execute(graph_events.insert().values(**_row(record, probability)))
-        pool.of_type(record.type).add(record)
+        pool.of_type(record.action).add(record)
     return len(records), created
 
 
@@ -253,6 +258,7 @@ def _row(record: EventRecord, probability: float | None) -> dict[str, Any]:
         "event_id": record.event_id,
         "cluster_id": record.cluster,
         "type": record.type,
+        "action": record.action,
         "predicate": record.predicate,
         "trigger": record.trigger,
         "codes": json.dumps(sorted(record.codes)),

@@ -105,7 +105,10 @@ def once(tellings: list[TellingView]) -> list[TellingView]:
     seen: set[tuple[str, str, int]] = set()
     kept = []
     for telling in sorted(tellings, key=lambda t: (t.published or "", t.article_id)):
-        key = (telling.root, telling.origin_key, telling.polarity)
+        # By the speaker's name, not key: an unnamed "fire service" is keyed by the outlet
+        # quoting it, and a wire copy has another outlet's name on it.
+        name = telling.origin.name.lower() if telling.origin else ""
+        key = (telling.root, name, telling.polarity)
         if key not in seen:
             seen.add(key)
             kept.append(telling)

@@ -186,7 +186,8 @@ graph_events = Table(
     Column("article_id", String(16), ForeignKey("articles.id"), primary_key=True),
     Column("event_id", String(16), primary_key=True),
     Column("cluster_id", Integer, ForeignKey("graph_event_clusters.id"), index=True),
-    Column("type", String(32), nullable=False, index=True),
+    Column("type", String(32), nullable=False),
+    Column("action", String(32), nullable=False, index=True),  # the act itself: what links
     Column("predicate", Text, nullable=False),
     Column("trigger", Text, nullable=False),
     Column("codes", Text, nullable=False),  # JSON: actor and recipient codes
