@@ -189,9 +189,11 @@ def find_by_text(
         ).scalar_one()
         index = VectorIndex(embedder.dimensions, total)
         keys: list[tuple[str, str]] = []
-        statement = select(
-            graph_claims.c.article_id, graph_claims.c.attribution_id, graph_claims.c.vector
-        ).where(graph_claims.c.vector.is_not(None))
+        statement = (
+            select(graph_claims.c.article_id, graph_claims.c.attribution_id, graph_claims.c.vector)
+            .where(graph_claims.c.vector.is_not(None))
+            .order_by(graph_claims.c.article_id, graph_claims.c.attribution_id)
+        )
         for chunk in conn.execute(statement).partitions(2000):
             index.add(np.stack([from_blob(r.vector) for r in chunk]))
             keys.extend((r.article_id, r.attribution_id) for r in chunk)
