@@ -10,7 +10,7 @@ from alembic import command
 from tests.store.helpers import make_analysis
 
 from sayso.graph.link import link_store
-from sayso.graph.trace import find_by_text, resolve_claim_id, trace
+from sayso.graph.tracing import find_by_text, resolve_claim_id, trace
 from sayso.store import open_store
 from sayso.store.engine import make_engine
 from sayso.store.migrate import alembic_config, current_revision

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from sayso.graph.link import link_store
-from sayso.graph.trace import trace
+from sayso.graph.tracing import trace
 from sayso.ingest.datasets import Fields
 from sayso.ingest.run import ingest
 from sayso.ingest.sources import ReadOptions

@@ -72,8 +72,8 @@ def trace(
 ) -> None:
     """One claim and all its tellings: who else says it, through whom, who denies it."""
     from sayso.graph.render import render_trace
-    from sayso.graph.trace import find_by_text, resolve_claim_id
-    from sayso.graph.trace import trace as trace_claim
+    from sayso.graph.tracing import find_by_text, resolve_claim_id
+    from sayso.graph.tracing import trace as trace_claim
 
     store = open_store_or_exit(db)
     if update:

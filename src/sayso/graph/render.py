@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.text import Text
 from rich.tree import Tree
 
-from sayso.graph.trace import ClaimTrace
+from sayso.graph.tracing import ClaimTrace
 
 _RELATION_STYLE = {
     "contradiction": "bold red",
