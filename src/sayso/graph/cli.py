@@ -25,6 +25,21 @@ class GraphFormat(StrEnum):
 
 
 FormatOpt = Annotated[GraphFormat, typer.Option("--format", "-f", help="Output format.")]
+LinkFirstOpt = Annotated[
+    bool, typer.Option("--link/--no-link", help="Link pending articles first.")
+]
+
+
+def _store(db: str, update: bool) -> Store:
+    """The store, with what is pending linked first unless ``--no-link``."""
+    store = open_store_or_exit(db)
+    if update:
+        link_now(store, errors)
+    return store
+
+
+def _emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def link_now(store: Store, errors: Console, *, rebuild: bool = False) -> None:
@@ -66,18 +81,14 @@ def trace(
     ],
     db: DbOption = DEFAULT_URL,
     output_format: FormatOpt = GraphFormat.TABLE,
-    update: Annotated[
-        bool, typer.Option("--link/--no-link", help="Link pending articles first.")
-    ] = True,
+    update: LinkFirstOpt = True,
 ) -> None:
     """One claim and all its tellings: who else says it, through whom, who denies it."""
     from sayso.graph.render import render_trace
     from sayso.graph.tracing import find_by_text, resolve_claim_id
     from sayso.graph.tracing import trace as trace_claim
 
-    store = open_store_or_exit(db)
-    if update:
-        link_now(store, errors)
+    store = _store(db, update)
     found = resolve_claim_id(store, query)
     words = None
     if found is None:
@@ -92,7 +103,7 @@ def trace(
         errors.print(f"error: no claim {query!r} in the store", markup=False)
         raise typer.Exit(code=1)
     if output_format is GraphFormat.JSON:
-        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        _emit_json(result.to_dict())
     else:
         render_trace(result, console)
 
@@ -108,20 +119,16 @@ def events(
     ] = None,
     limit: Annotated[int, typer.Option(min=0, max=10_000)] = 50,
     output_format: FormatOpt = GraphFormat.TABLE,
-    update: Annotated[
-        bool, typer.Option("--link/--no-link", help="Link pending articles first.")
-    ] = True,
+    update: LinkFirstOpt = True,
 ) -> None:
     """Events linked across articles: the same happening told by several outlets."""
     from sayso.graph.eventviews import event_clusters
     from sayso.graph.render import render_events
 
-    store = open_store_or_exit(db)
-    if update:
-        link_now(store, errors)
+    store = _store(db, update)
     with store.engine.connect() as conn:
         clusters = event_clusters(conn, min_articles=min_articles, kind=kind, limit=limit)
     if output_format is GraphFormat.JSON:
-        sys.stdout.write(json.dumps(clusters, ensure_ascii=False, indent=2) + "\n")
+        _emit_json(clusters)
     else:
         render_events(clusters, console)
