@@ -7,7 +7,6 @@ from dataclasses import replace
 
 import pytest
 from alembic import command
-from tests.store.helpers import make_analysis
 
 from sayso.graph.link import link_store
 from sayso.graph.tracing import find_by_text, resolve_claim_id, trace
@@ -15,6 +14,7 @@ from sayso.store import open_store
 from sayso.store.engine import make_engine
 from sayso.store.migrate import alembic_config, current_revision
 from sayso.store.store import Store
+from store.helpers import make_analysis
 
 FIRST = [
     ("Emmanuel Macron", "said", "France would send troops to Ukraine next spring"),
