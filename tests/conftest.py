@@ -15,6 +15,14 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def embedder():
+    """The sentence-embedding model, loaded once for the whole session (about 5 s)."""
+    from sayso.graph.embed import default_embedder
+
+    return default_embedder()
+
+
+@pytest.fixture(scope="session")
 def fixtures() -> Path:
     return FIXTURES
 

@@ -1,5 +1,6 @@
 """sayso: for every claim in the news, on whose say-so?"""
 
+import sayso._torchless  # noqa: F401  (first: keeps spaCy from importing torch)
 from sayso.analyze import ArticleInput, analyze, analyze_many
 from sayso.model import SCHEMA, Analysis
 

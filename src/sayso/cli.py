@@ -9,17 +9,18 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from sqlalchemy.exc import SQLAlchemyError
 
 from sayso.analyze import analyze_many
 from sayso.errors import SaysoError
 from sayso.eval.cli import eval_app
 from sayso.export import render_table, to_json, to_jsonl_line, to_markdown
 from sayso.export.text import summary_line
+from sayso.graph.cli import graph_app, link_now
 from sayso.ingest.files import DEFAULT_MAX_BYTES, read_inputs
 from sayso.model import Analysis
 from sayso.nlp.meaning.timex import parse_anchor
-from sayso.store import DEFAULT_URL, ClaimQuery, Store, open_store, output
+from sayso.options import DbOption, open_store_or_exit
+from sayso.store import DEFAULT_URL, ClaimQuery, output
 from sayso.store.engine import redacted as redacted_url
 from sayso.store.output import provenance_tree, record_lines
 
@@ -103,26 +104,13 @@ def _emit(analysis: Analysis, output_format: OutputFormat) -> None:
     sys.stdout.flush()
 
 
-DbOption = Annotated[
-    str,
-    typer.Option(
-        "--db", envvar="SAYSO_DB", help="Store: a SQLAlchemy URL (sqlite:///…, postgresql://…)."
-    ),
-]
-
-
 class QueryFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
     CSV = "csv"
 
 
-def _open_store(db: str) -> Store:
-    try:
-        return open_store(db)
-    except (SaysoError, SQLAlchemyError) as error:
-        errors.print(f"error: cannot open the store {redacted_url(db)}: {error}", markup=False)
-        raise typer.Exit(code=2) from error
+_open_store = open_store_or_exit
 
 
 @app.command()
@@ -155,6 +143,10 @@ def ingest(
     ),
     timeout: Annotated[float, typer.Option(help="Seconds to wait for a web server.")] = 15.0,
     progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
+    link: Annotated[
+        bool,
+        typer.Option(help="Then link claims and events across articles (sayso link)."),
+    ] = True,
 ) -> None:
     """Read news into the store: each new article analysed once, duplicates skipped."""
     from sayso.ingest.datasets import Fields
@@ -196,6 +188,8 @@ def ingest(
     if report.interrupted:
         errors.print("interrupted: run the same command again to continue", markup=False)
         raise typer.Exit(code=130)
+    if link:
+        link_now(store, errors)
     if report.failed:
         raise typer.Exit(code=1)
 
@@ -381,6 +375,7 @@ def demo(db: DbOption = DEFAULT_URL) -> None:
     articles = list(sample_articles())
     with ingest_progress(errors, len(articles)) as hook:
         report = ingest_inputs(articles, store, on_progress=hook)
+    link_now(store, errors)
     founding = store.load(text_id(articles[0].text))
     if founding is not None:
         render_table(founding, console)
@@ -423,6 +418,9 @@ def serve(
         markup=False,
     )
     run_server(store_url, host=host, port=port, allow_submit=allow_submit)
+
+
+app.registered_commands.extend(graph_app.registered_commands)
 
 
 def main() -> None:

@@ -74,7 +74,8 @@ def uninterrupted(dataset, tmp_path_factory, nlp):
 
 def start_ingest(dataset, url: str) -> subprocess.Popen:
     command = [sys.executable, "-m", "sayso.cli", "ingest", str(dataset), "--db", url]
-    command += ["--batch-size", "1", "--no-progress"]
+    # --no-link: these tests are about the articles; linking is tested in tests/graph.
+    command += ["--batch-size", "1", "--no-progress", "--no-link"]
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -139,7 +140,7 @@ def test_a_dead_worker_fails_its_batch_only_and_the_next_run_retries_it(tmp_path
     total = len(dataset.read_text(encoding="utf-8").splitlines())
     url = f"sqlite:///{tmp_path / 'workers.db'}"
     command = [sys.executable, "-m", "sayso.cli", "ingest", str(dataset), "--db", url]
-    command += ["--workers", "2", "--batch-size", "2", "--no-progress"]
+    command += ["--workers", "2", "--batch-size", "2", "--no-progress", "--no-link"]
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     wait_for(process, url, 2)
     proc = Path("/proc")

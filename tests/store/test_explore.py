@@ -153,6 +153,6 @@ def test_migration_fills_the_new_columns_of_an_existing_store(tmp_path):
     assert current_revision(engine) == "0001"
     engine.dispose()
     with open_store(url) as store:
-        assert current_revision(store.engine) == "0002"
+        assert current_revision(store.engine) == "0003"
         assert [c.certainty for c in store.claims(limit=None)] == ["certain", "probable", "negated"]
         assert store.entity("Vladimir Putin").canonical == ["person:putin"]

@@ -42,8 +42,10 @@ class WebStore:
 
 
 @pytest.fixture(scope="session")
-def web_store(tmp_path_factory, nlp) -> WebStore:
+def web_store(tmp_path_factory, nlp, embedder) -> WebStore:
     from sayso.analyze import ArticleInput
+    from sayso.analyze import article_id as text_id
+    from sayso.graph.link import link_store
 
     url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'store.db'}"
     founding_input = next(sample_articles())
@@ -62,9 +64,15 @@ def web_store(tmp_path_factory, nlp) -> WebStore:
     )
     founding, from_nlp, retold = analyze_many([founding_input, nlp_input, retold_input], nlp=nlp)
     built = hostile_analysis()
+    # The hostile claims told again by a hostile outlet: payloads in another telling too.
+    again = hostile_analysis()
+    again.article.text += "\n\nRepublished."
+    again.article.id = text_id(again.article.text)
+    again.article.publisher = f"Copy {SCRIPT}"
     with open_store(url) as store:
-        for analysis in (founding, from_nlp, built, retold):
+        for analysis in (founding, from_nlp, built, retold, again):
             store.add(analysis)
+        link_store(store, embedder=embedder)  # the claim graph: "Across articles"
     return WebStore(
         url=url,
         founding=founding.article.id,

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from spacy.language import Language
 
 from sayso.eval.gate import default_baseline_path, read_baseline, regressions, write_baseline
 from sayso.eval.polnear import default_corpus_dir
@@ -109,3 +110,61 @@ def eval_plover(
         sys.stdout.write(json.dumps(report.to_dict(), indent=2) + "\n")
     else:
         _console.print(format_report(report), markup=False)
+
+
+@eval_app.command("ecbplus")
+def eval_ecbplus(
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="ecbplus.jsonl (default: $SAYSO_DATA_DIR/ecbplus/ecbplus.jsonl)."),
+    ] = None,
+    split: Annotated[str, typer.Option(help="Topics to score: train or dev.")] = "dev",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    fit_model: Annotated[
+        bool,
+        typer.Option(
+            "--fit",
+            help="Fit the pair model and threshold on these topics (train only) and write "
+            "them to sayso/graph/event_model.json.",
+        ),
+    ] = False,
+) -> None:
+    """Cross-document event linking on ECB+: sayso next to the same-head-lemma baseline."""
+    from sayso.errors import InputError
+    from sayso.eval.ecbplus import default_path, read_documents
+    from sayso.eval.eventcoref import evaluate as evaluate_events
+    from sayso.eval.eventcoref import fit, prepare
+    from sayso.eval.render import render_coref
+    from sayso.graph.embed import default_embedder
+    from sayso.graph.eventlink import MODEL_PATH, default_model, save_model
+
+    if fit_model and split != "train":
+        typer.echo("error: --fit is for the train split only (never tune on dev)", err=True)
+        raise typer.Exit(code=2)
+    try:
+        documents = read_documents(path or default_path(), split)
+    except InputError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(code=2) from error
+    prepared = prepare(documents, _parser(), default_embedder())
+    model = default_model()
+    if fit_model:
+        model, sweep = fit(prepared)
+        save_model(model)
+        typer.echo(f"model written to {MODEL_PATH} (threshold {model.threshold})", err=True)
+        for threshold, f1 in sweep.items():
+            typer.echo(f"  threshold {threshold:.2f}: CoNLL F1 {100 * f1:.2f}", err=True)
+    result = evaluate_events(prepared, split, model)
+    if as_json:
+        sys.stdout.write(json.dumps(result.to_dict(), indent=2) + "\n")
+    else:
+        render_coref(result, _console)
+
+
+def _parser() -> Language:
+    """The English model's tagger, parser and lemmatizer (no sayso components)."""
+    import spacy
+
+    from sayso.nlp.pipeline import DEFAULT_MODEL
+
+    return spacy.load(DEFAULT_MODEL, exclude=["ner"])

@@ -58,3 +58,26 @@ def render_mistakes(report: dict[str, Any], console: Console) -> None:
             console.print(f"    content: {escape(example['content'])}")
             if example["other"]:
                 console.print(f"    other:   {escape(example['other'])}")
+
+
+def render_coref(result: Any, console: Console) -> None:
+    """ECB+ figures: sayso and the same-head-lemma baseline, MUC, B³, CEAF-e and CoNLL F1."""
+    table = Table(
+        title=f"ECB+ {result.split} topics: {result.documents} documents, {result.mentions} "
+        f"event mentions, {result.gold_clusters} gold clusters",
+        title_justify="left",
+    )
+    table.add_column("system")
+    for metric in ("MUC", "B³", "CEAF-e"):
+        table.add_column(f"{metric} R / P / F1", justify="right")
+    table.add_column("CoNLL F1", justify="right")
+    for name, scores in (
+        (f"sayso (threshold {result.threshold})", result.sayso),
+        ("same head lemma", result.baseline),
+    ):
+        cells = [
+            f"{100 * s.recall:.1f} / {100 * s.precision:.1f} / {100 * s.f1:.1f}"
+            for s in (scores.muc, scores.b_cubed, scores.ceaf_e)
+        ]
+        table.add_row(name, *cells, f"{100 * scores.conll_f1:.2f}")
+    console.print(table)

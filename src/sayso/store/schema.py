@@ -131,3 +131,69 @@ failures = Table(
     Column("error", Text, nullable=False),
     Column("failed_at", DateTime(timezone=True), nullable=False),
 )
+
+# -- the claim graph (sayso.graph, migration 0003) ----------------------------------------
+
+graph_articles = Table(
+    "graph_articles",
+    metadata,
+    Column("article_id", String(16), ForeignKey("articles.id"), primary_key=True),
+    Column("linked_at", DateTime(timezone=True), nullable=False),
+)
+
+graph_clusters = Table(
+    "graph_clusters",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("label", Text, nullable=False),  # the content of its first telling
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+graph_claims = Table(
+    "graph_claims",
+    metadata,
+    Column("article_id", String(16), ForeignKey("articles.id"), primary_key=True),
+    Column("attribution_id", String(16), primary_key=True),
+    Column("role", String(16), nullable=False),  # telling, carrier, attitude, empty
+    Column("cluster_id", Integer, ForeignKey("graph_clusters.id"), index=True),
+    Column("telling_id", String(16)),  # carriers and attitudes: the telling they stand for
+    Column("vector", LargeBinary),  # content embedding, float16
+    Column("polarity", Integer, nullable=False),  # 1 asserts, -1 denies
+    Column("denial", Text),  # the words that make it a denial
+    Column("origin_key", Text, index=True),
+    Column("origin_name", Text),
+    Column("origin_anonymous", Boolean, nullable=False),
+    Column("depth", Integer, nullable=False),  # speakers between the publisher and the claim
+    Column("chain", Text, nullable=False),  # JSON: the voices, outermost first
+    Column("entities", Text, nullable=False),  # JSON: canonical keys named in the content
+    Column("events", Text, nullable=False),  # JSON: event signatures it asserts
+    Column("score", Float),  # agreement with the cluster when it joined (None: founder)
+    Column("linked_at", DateTime(timezone=True), nullable=False),
+)
+
+graph_event_clusters = Table(
+    "graph_event_clusters",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("type", String(32), nullable=False),
+    Column("label", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+graph_events = Table(
+    "graph_events",
+    metadata,
+    Column("article_id", String(16), ForeignKey("articles.id"), primary_key=True),
+    Column("event_id", String(16), primary_key=True),
+    Column("cluster_id", Integer, ForeignKey("graph_event_clusters.id"), index=True),
+    Column("type", String(32), nullable=False),
+    Column("action", String(32), nullable=False, index=True),  # the act itself: what links
+    Column("predicate", Text, nullable=False),
+    Column("trigger", Text, nullable=False),
+    Column("codes", Text, nullable=False),  # JSON: actor and recipient codes
+    Column("day", Date, index=True),  # the article's publication day (or ingest day)
+    Column("lemma_vector", LargeBinary, nullable=False),
+    Column("window_vector", LargeBinary, nullable=False),
+    Column("probability", Float),  # mean probability with the cluster when it joined
+    Column("linked_at", DateTime(timezone=True), nullable=False),
+)

@@ -29,6 +29,7 @@ from sayso.web.service import (
     analyse_and_store,
     article_summary,
     attribution_json,
+    event_links,
     find_article,
     find_attribution,
     find_event,
@@ -161,6 +162,7 @@ def get_trace(request: Request, article_id: ArticleId, claim_id: ClaimId) -> dic
 def get_event(request: Request, article_id: ArticleId, event_id: EventId) -> dict[str, Any]:
     record = find_article(store_of(request), article_id)
     _, event = find_event(record, event_id)
+    # The same happening in other articles: sayso.graph's linked events (null until linked).
     stored = next(
         e for e in record.data.get("events") or [] if isinstance(e, dict) and e["id"] == event.id
     )
@@ -170,7 +172,12 @@ def get_event(request: Request, article_id: ArticleId, event_id: EventId) -> dic
         for a in record.data.get("attributions") or []
         if isinstance(a, dict) and a.get("id") in asserting
     ]
-    return {"article": article_summary(record), "event": stored, "attributions": attributions}
+    return {
+        "article": article_summary(record),
+        "event": stored,
+        "attributions": attributions,
+        "linked": event_links(store_of(request), record.analysis.article.id, event.id),
+    }
 
 
 @router.get("/entities", response_model=models.EntityHits, summary="Find entities")

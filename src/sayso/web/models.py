@@ -122,13 +122,23 @@ class Trace(BaseModel):
     provenance: list[Claim] = Field(description="The nesting chain, outermost first.")
     nested: list[Claim] = Field(description="Claims told inside this one's content.")
     tellings: list[Claim] = Field(description="Other claims telling the same words.")
-    graph: Any = Field(None, description="The claim graph's trace, when sayso.graph has one.")
+    graph: Any = Field(
+        None,
+        description="The claim across articles (sayso.graph): status, cluster, the claim "
+        "and its other tellings with their relation, provenance (sources, tree, say-so "
+        "score and reasons) and linked events.",
+    )
 
 
 class EventDetail(BaseModel):
     article: ArticleHeader
     event: Document = Field(description="The PLOVER event as stored (sayso/2).")
     attributions: list[Document] = Field(description="The attributions asserting it.")
+    linked: Any = Field(
+        None,
+        description="The same happening in other articles (sayso link): the event cluster "
+        "and its members elsewhere; null until the article is linked.",
+    )
 
 
 class SearchResult(BaseModel):

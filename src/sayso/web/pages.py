@@ -36,6 +36,7 @@ from sayso.web.params import (
 from sayso.web.service import (
     DEFAULT_PAGE,
     analyse_and_store,
+    event_links,
     find_article,
     find_attribution,
     find_event,
@@ -124,7 +125,13 @@ def event_page(request: Request, article_id: str, event_id: str) -> Response:
     analysis, event = find_event(record, event_id)
     asserting = [a for a in analysis.attributions if event.id in a.events]
     return render(
-        request, "event.html", record=record, analysis=analysis, event=event, asserting=asserting
+        request,
+        "event.html",
+        record=record,
+        analysis=analysis,
+        event=event,
+        asserting=asserting,
+        linked=event_links(store_of(request), analysis.article.id, event.id),
     )
 
 

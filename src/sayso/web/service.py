@@ -156,6 +156,21 @@ def graph_trace(store: Store, article_id: str, claim_id: str) -> Any:
         return None
 
 
+def event_links(store: Store, article_id: str, event_id: str) -> dict[str, Any] | None:
+    """The event's mates in other articles (``sayso.graph``), or None when it is not linked.
+
+    Like :func:`graph_trace`, a failure there is logged and gives None: the event page
+    never depends on it."""
+    from sayso.graph.eventviews import event_mates
+
+    try:
+        with store.engine.connect() as conn:
+            return event_mates(conn, article_id, event_id)
+    except Exception:
+        log.exception("linked events failed for %s/%s", article_id, event_id)
+        return None
+
+
 def forbid_submit() -> HTTPException:
     return HTTPException(
         status_code=403,

@@ -1,0 +1,144 @@
+"""``sayso link``: bring the claim graph up to date with the store.
+
+Incremental: only articles the graph has not read yet (``graph_articles``) are read, in the
+order they were ingested; each new telling is placed among all the tellings already
+clustered, and each new event among the linked events. ``sayso ingest`` runs this after
+every run, so ``sayso trace`` sees what was just ingested. Articles are linked in batches,
+one transaction each: a run stopped half-way leaves whole batches, and the next run goes on.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError
+
+from sayso.errors import SaysoError
+from sayso.graph import persist
+from sayso.graph.cluster import ClaimClusterer, Placed, event_types
+from sayso.graph.embed import Embedder, default_embedder
+from sayso.graph.eventlink import PairModel, default_model
+from sayso.graph.events import EventPool, event_records, link_events
+from sayso.graph.tellings import ClaimFacts, claim_facts
+from sayso.store import Store
+
+BATCH = 64  # articles per transaction (and per call of the embedding model)
+
+
+@dataclass(slots=True)
+class LinkReport:
+    articles: int = 0
+    tellings: int = 0
+    joined: int = 0  # tellings that joined an existing cluster
+    clusters: int = 0  # clusters created
+    events: int = 0
+    event_clusters: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        return (
+            f"linked {self.articles} articles: {self.tellings} tellings ({self.joined} joined "
+            f"a claim told elsewhere, {self.clusters} new claims), {self.events} events "
+            f"({self.event_clusters} new); {self.seconds:.1f} s"
+        )
+
+
+Progress = Callable[[LinkReport, int], None]
+
+
+def link_store(
+    store: Store,
+    *,
+    embedder: Embedder | None = None,
+    model: PairModel | None = None,
+    rebuild: bool = False,
+    on_progress: Progress | None = None,
+) -> LinkReport:
+    """Link every article not linked yet; ``rebuild`` forgets the graph and links all."""
+    started = time.monotonic()
+    report = LinkReport()
+    if rebuild:
+        with store.engine.begin() as conn:
+            persist.clear(conn)
+    with store.engine.connect() as conn:
+        pending = persist.pending_ids(conn)
+        placed = persist.count_placed(conn)
+    if not pending:
+        return report
+    embedder = embedder or default_embedder()
+    clusterer = ClaimClusterer(embedder.dimensions, expected=placed + 4 * len(pending))
+    with store.engine.connect() as conn:
+        for vectors, items in persist.placed_tellings(conn):
+            clusterer.add_many(vectors, items)
+    run = _Run(clusterer, embedder, model or default_model(), report)
+    for start in range(0, len(pending), BATCH):
+        ids = pending[start : start + BATCH]
+        try:
+            with store.engine.begin() as conn:
+                run.batch(conn, ids)
+        except IntegrityError as error:
+            raise SaysoError(
+                "another `sayso link` is writing the same articles; run one at a time"
+            ) from error
+        report.seconds = time.monotonic() - started
+        if on_progress is not None:
+            on_progress(report, len(pending))
+    report.seconds = time.monotonic() - started
+    return report
+
+
+class _Run:
+    def __init__(
+        self, clusterer: ClaimClusterer, embedder: Embedder, model: PairModel, report: LinkReport
+    ) -> None:
+        self.clusterer = clusterer
+        self.embedder = embedder
+        self.model = model
+        self.report = report
+        self.pool: EventPool | None = None
+
+    def batch(self, conn: Connection, ids: list[str]) -> None:
+        found = persist.load_articles(conn, ids)
+        facts = [(article.id, claim_facts(article.data)) for article in found]
+        tellings = [(aid, f) for aid, article_facts in facts for f in article_facts]
+        texts = [f.content for _, f in tellings if f.role == "telling"]
+        vectors = iter(self.embedder.encode(texts))
+        rows = []
+        for article_id, item in tellings:
+            vector = next(vectors) if item.role == "telling" else None
+            rows.append(self._place(conn, article_id, item, vector))
+        persist.write_claims(conn, rows)
+        # The event pool reads through this batch's connection, so it sees its own writes.
+        self.pool = EventPool(conn, self.embedder.dimensions) if self.pool is None else self.pool
+        self.pool.conn = conn
+        events, created = link_events(
+            conn,
+            self.pool,
+            [(article, event_records(article)) for article in found],
+            self.embedder,
+            self.model,
+        )
+        persist.mark_read(conn, [article.id for article in found])
+        self.report.articles += len(found)
+        self.report.events += events
+        self.report.event_clusters += created
+
+    def _place(
+        self, conn: Connection, article_id: str, item: ClaimFacts, vector: np.ndarray | None
+    ) -> dict:
+        if vector is None:
+            return persist.claim_row(article_id, item, cluster=None, vector=None, score=None)
+        telling = Placed(-1, frozenset(item.entities), event_types(item.events))
+        cluster, score = self.clusterer.place(vector, telling)
+        self.report.tellings += 1
+        if cluster is None:
+            cluster, score = persist.new_cluster(conn, item.content), None
+            self.report.clusters += 1
+        else:
+            self.report.joined += 1
+        self.clusterer.add(vector, Placed(cluster, telling.entities, telling.types))
+        return persist.claim_row(article_id, item, cluster=cluster, vector=vector, score=score)

@@ -1,0 +1,167 @@
+"""The claim graph's reads and writes in the store (tables of migration 0003).
+
+Every value is a bound parameter; rows are read in chunks so a large store is never
+loaded through one huge result.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+import numpy as np
+from sqlalchemy import delete, func, select
+from sqlalchemy.engine import Connection
+
+from sayso.graph.cluster import Placed, event_types
+from sayso.graph.embed import from_blob, to_blob
+from sayso.graph.tellings import ClaimFacts
+from sayso.store.schema import (
+    articles,
+    graph_articles,
+    graph_claims,
+    graph_clusters,
+    graph_event_clusters,
+    graph_events,
+)
+
+CHUNK = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class PendingArticle:
+    id: str
+    data: dict[str, Any]
+    day: date | None  # publication day, else the day it was ingested
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def pending_ids(conn: Connection) -> list[str]:
+    """Stored articles the graph has not read, in the order they were ingested."""
+    statement = (
+        select(articles.c.id)
+        .outerjoin(graph_articles, graph_articles.c.article_id == articles.c.id)
+        .where(graph_articles.c.article_id.is_(None))
+        .order_by(articles.c.ingested_at, articles.c.id)
+    )
+    return list(conn.execute(statement).scalars())
+
+
+def load_articles(conn: Connection, ids: list[str]) -> list[PendingArticle]:
+    rows = conn.execute(
+        select(
+            articles.c.id, articles.c.analysis, articles.c.published_day, articles.c.ingested_at
+        ).where(articles.c.id.in_(ids))
+    ).all()
+    by_id = {
+        r.id: PendingArticle(r.id, json.loads(r.analysis), r.published_day or _day(r.ingested_at))
+        for r in rows
+    }
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def _day(value: Any) -> date | None:
+    return value.date() if isinstance(value, datetime) else None
+
+
+def count_placed(conn: Connection) -> int:
+    return conn.execute(
+        select(func.count()).select_from(graph_claims).where(graph_claims.c.cluster_id.is_not(None))
+    ).scalar_one()
+
+
+def placed_tellings(conn: Connection) -> Iterator[tuple[np.ndarray, list[Placed]]]:
+    """Every clustered telling's vector and what agreement needs, chunk by chunk."""
+    last: tuple[str, str] = ("", "")
+    while True:
+        rows = conn.execute(
+            select(
+                graph_claims.c.article_id,
+                graph_claims.c.attribution_id,
+                graph_claims.c.cluster_id,
+                graph_claims.c.vector,
+                graph_claims.c.entities,
+                graph_claims.c.events,
+            )
+            .where(
+                graph_claims.c.cluster_id.is_not(None),
+                (graph_claims.c.article_id > last[0])
+                | (
+                    (graph_claims.c.article_id == last[0])
+                    & (graph_claims.c.attribution_id > last[1])
+                ),
+            )
+            .order_by(graph_claims.c.article_id, graph_claims.c.attribution_id)
+            .limit(CHUNK)
+        ).all()
+        if not rows:
+            return
+        vectors = np.stack([from_blob(r.vector) for r in rows])
+        placed = [
+            Placed(
+                r.cluster_id, frozenset(json.loads(r.entities)), event_types(json.loads(r.events))
+            )
+            for r in rows
+        ]
+        yield vectors, placed
+        last = (rows[-1].article_id, rows[-1].attribution_id)
+
+
+def new_cluster(conn: Connection, label: str) -> int:
+    result = conn.execute(graph_clusters.insert().values(label=label[:500], created_at=now()))
+    return int(result.inserted_primary_key[0])
+
+
+def claim_row(
+    article_id: str,
+    facts: ClaimFacts,
+    *,
+    cluster: int | None,
+    vector: np.ndarray | None,
+    score: float | None,
+) -> dict[str, Any]:
+    origin = facts.origin
+    return {
+        "article_id": article_id,
+        "attribution_id": facts.attribution_id,
+        "role": facts.role,
+        "cluster_id": cluster,
+        "telling_id": facts.telling_id,
+        "vector": to_blob(vector) if vector is not None else None,
+        "polarity": facts.polarity,
+        "denial": facts.denial,
+        "origin_key": origin.key if origin else None,
+        "origin_name": origin.name if origin else None,
+        "origin_anonymous": bool(origin and origin.anonymous),
+        "depth": len(facts.chain),
+        "chain": json.dumps([v.to_dict() for v in facts.chain], ensure_ascii=False),
+        "entities": json.dumps(facts.entities, ensure_ascii=False),
+        "events": json.dumps(facts.events, ensure_ascii=False),
+        "score": score,
+        "linked_at": now(),
+    }
+
+
+def write_claims(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(graph_claims.insert(), rows)
+
+
+def mark_read(conn: Connection, article_ids: list[str]) -> None:
+    if article_ids:
+        stamp = now()
+        conn.execute(
+            graph_articles.insert(), [{"article_id": i, "linked_at": stamp} for i in article_ids]
+        )
+
+
+def clear(conn: Connection) -> None:
+    """Forget the whole graph (``sayso link --rebuild``): every article is pending again."""
+    for table in (graph_events, graph_event_clusters, graph_claims, graph_clusters, graph_articles):
+        conn.execute(delete(table))

@@ -1,0 +1,98 @@
+"""Relations, counting rules and the say-so score on tellings built by hand."""
+
+from __future__ import annotations
+
+from sayso.graph.provenance import independent, once, score, summary, tree
+from sayso.graph.relations import RelationKind, relate
+from sayso.graph.tellings import Voice
+
+
+def voice(name, *, anonymous=False, key=None):
+    return Voice(name, key or name.lower(), anonymous, False, "say", "a1")
+
+
+def telling(article, chain, *, publisher="Wire", root=None, polarity=1, day="2025-01-01", **kw):
+    from sayso.graph.relations import TellingView
+
+    return TellingView(
+        article_id=article,
+        attribution_id="a1",
+        content="the claim",
+        cue="said",
+        polarity=polarity,
+        denial="denied" if polarity < 0 else None,
+        chain=chain,
+        publisher=publisher,
+        published=day,
+        title=None,
+        url=None,
+        root=root or article,
+        **kw,
+    )
+
+
+COSTA = voice("Ana Costa")
+LUSA = voice("Lusa Wire")
+ORIGINAL = telling("A", [COSTA], publisher="Lusa")
+COPY = telling("B", [COSTA], publisher="Courier", root="A")
+SECOND_HAND = telling("C", [LUSA, COSTA], publisher="Blog", day="2025-01-03")
+OTHER = telling("D", [voice("Nikos Andreou")], publisher="Herald", day="2025-01-02")
+DENIAL = telling("E", [voice("Rui Lopes")], publisher="Post", polarity=-1)
+SOURCES = voice("sources close to Costa", anonymous=True, key="anon:sources@ana costa")
+THROUGH_COSTA = telling("F", [COSTA, SOURCES], publisher="Gazette")
+
+
+def test_relations_in_order_of_what_matters():
+    assert relate(ORIGINAL, DENIAL)[0] is RelationKind.CONTRADICTION
+    assert relate(ORIGINAL, COPY) == (
+        RelationKind.WIRE_COPY,
+        "the same text published again by Courier",
+    )
+    kind, reason = relate(ORIGINAL, SECOND_HAND)
+    assert kind is RelationKind.RE_REPORT and reason.endswith("second-hand via Lusa Wire")
+    assert relate(ORIGINAL, THROUGH_COSTA) == (
+        RelationKind.RE_REPORT,
+        "both rest on Ana Costa's say-so",
+    )
+    assert relate(ORIGINAL, OTHER)[0] is RelationKind.CORROBORATION
+
+
+def test_wire_copies_count_once_and_shared_voices_make_one_source():
+    assert [t.article_id for t in once([ORIGINAL, COPY, OTHER])] == ["A", "D"]
+    groups = independent([ORIGINAL, SECOND_HAND, OTHER, THROUGH_COSTA])
+    assert sorted(sorted(t.article_id for t in g) for g in groups) == [["A", "C", "F"], ["D"]]
+
+
+def test_the_score_adds_up_its_reasons():
+    alone = score([ORIGINAL], 1)
+    assert alone["value"] == 30 + 20 + 15
+    assert [r["points"] for r in alone["reasons"]] == [20, 15]
+    full = score([ORIGINAL, COPY, SECOND_HAND, OTHER, DENIAL], 1)
+    points = {r["why"]: r["points"] for r in full["reasons"]}
+    assert points["a named source on record: Ana Costa"] == 20
+    assert points["1 further independent source(s): Nikos Andreou"] == 10
+    assert points["published independently by 3 outlets"] == 10
+    assert points["1 wire copy counted once"] == 0
+    assert points["contradicted by 1 source(s): Rui Lopes"] == -15
+    assert full["value"] == 30 + 20 + 10 + 15 + 10 - 15
+    # Unnamed sources, second-hand at best, and most tellings anonymous.
+    hearsay = telling("G", [LUSA, SOURCES])
+    weak = score([hearsay], 1)
+    # Lusa Wire is named, but it only relays: the original sources are unnamed.
+    assert [r["points"] for r in weak["reasons"]] == [5, 5, -10]
+    assert weak["reasons"][0]["why"] == "only unnamed sources"
+    assert weak["value"] == 30 + 5 + 5 - 10
+
+
+def test_summary_and_tree():
+    result = summary([ORIGINAL, COPY, SECOND_HAND, OTHER, DENIAL], 1)
+    assert result["independent_sources"] == 2
+    assert result["tellings_counted_once"] == 4
+    assert (result["first_seen"], result["last_seen"]) == ("2025-01-01", "2025-01-03")
+    assert result["publishers"][0] == {"name": "Lusa", "tellings": 1, "wire_copies": 0}
+    assert {"name": "Courier", "tellings": 1, "wire_copies": 1} in result["publishers"]
+    roots = tree([ORIGINAL, SECOND_HAND])
+    assert [node["name"] for node in roots] == ["Ana Costa"]
+    children = [c["name"] for c in roots[0]["children"]]
+    assert children == ["Lusa", "Lusa Wire"]  # published by Lusa; passed on by Lusa Wire
+    assert roots[0]["children"][1]["children"][0]["name"] == "Blog"
