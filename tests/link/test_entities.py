@@ -162,3 +162,29 @@ def test_capitals_that_are_not_governments(nlp, text, name):
     analysis = analyze(text, nlp=nlp)
     assert all(not e.metonyms for e in analysis.entities), [e.name for e in analysis.entities]
     assert _entity(analysis, name) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("The ship sank on Monday, according to Lusa Wire.", "Lusa Wire", "ORG"),
+        ("Tom Herald said the ship was late.", "Tom Herald", "PERSON"),
+        (
+            "United States Senator from Vermont Bernie Sanders ended his bid. Sanders said "
+            "he was proud.",
+            "Bernie Sanders",
+            "PERSON",
+        ),
+        (
+            "Ricardo Rosselló Nevares, Puerto Rico's governor, resigned. Rosselló said he "
+            "would leave.",
+            "Ricardo Rosselló Nevares",
+            "PERSON",
+        ),
+    ],
+)
+def test_entity_types_against_the_tagger(nlp, text, name, type_):
+    analysis = analyze(text, nlp=nlp)
+    entity = _entity(analysis, name)
+    assert entity is not None, [e.name for e in analysis.entities]
+    assert entity.type == type_

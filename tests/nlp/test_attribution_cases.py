@@ -273,6 +273,20 @@ CASES = [
         [Want("said", "she would serve", "Wanda Vázquez Garced", mention="Vázquez")],
     ),
     Case(
+        "a-place-after-from-belongs-to-the-title",
+        "On Wednesday, United States Senator from Vermont Bernie Sanders ended his bid. "
+        "Sanders said he was proud.",
+        [Want("said", "he was proud", "Bernie Sanders", mention="Sanders")],
+    ),
+    Case(
+        "a-wire-service-is-not-a-person",
+        "The ship sank on Monday, according to Lusa Wire. Tom Herald said it was late.",
+        [
+            Want("according to", "The ship sank", "Lusa Wire"),
+            Want("said", "it was late", "Tom Herald"),
+        ],
+    ),
+    Case(
         "organisation-short-form",
         "The California Department of Corrections and Rehabilitation runs the prison. The "
         "Department said the inmate was in stable condition.",

@@ -100,8 +100,15 @@ ORG_NAME_WORDS = frozenset(
     corporation inc ltd llc group bank university college school institute office commission
     assembly parliament senate house congress government army navy police force service news
     times post press network foundation league federation organization organisation centre
-    center club board authority fund church hospital airlines airways motors media
+    center club board authority fund church hospital airlines airways motors media wire
+    agency tribune herald gazette journal magazine channel radio television tv
     """.split()
+)
+# Last words that make even a name tagged PERSON an organisation's ("Lusa Wire"); words
+# that are also surnames ("Post", "Herald", "Press") are left out.
+MEDIA_NAME_WORDS = frozenset(
+    "wire agency tribune gazette journal magazine channel radio television tv news times "
+    "network media".split()
 )
 
 # Documents and occasions that carry a claim after "in": "In a CNN poll, Clinton leads".

@@ -18,6 +18,7 @@ from sayso.nlp.lexicon import (
     FIRST_PERSON,
     GENERIC_LEADER_NOUNS,
     LEADER_TITLES,
+    MEDIA_NAME_WORDS,
     NAME_STOP_MODIFIERS,
     ORG_NAME_WORDS,
     PERSON_PRONOUNS,
@@ -171,6 +172,8 @@ class SpeakerResolver(PlaceLinking):
     def _named_mention(self, start: int, end: int, type_: str) -> EntityDraft:
         doc = self.doc
         name = doc[start:end].text
+        if type_ == "PERSON" and name.split()[-1].lower() in MEDIA_NAME_WORDS:
+            type_ = "ORG"  # "Lusa Wire", "the Daily Herald": named like an organisation
         if type_ != "PERSON" and self._person_by_surname(name) is not None:
             type_ = "PERSON"  # the tagger calls a repeated surname an ORG ("Weiss told")
         person_like = self._person_like_organisation(name)
@@ -179,10 +182,13 @@ class SpeakerResolver(PlaceLinking):
             # on its own shows the full name was a person's.
             person_like.type = "PERSON"
             type_ = "PERSON"
+            self._drop_leading_place(person_like)
         if type_ == "PERSON":
             inner = start
             while inner < end - 1 and doc[inner].lower_ in TITLE_WORDS | ROLE_NOUNS:
                 inner += 1  # "Broadcaster Piers Morgan" tagged whole: the title is a role
+            if end - inner >= 3 and start > 0 and doc[start - 1].lower_ in {"from", "of"}:
+                inner += 1  # "Senator from Vermont Bernie Sanders": the place is the role's
             name = doc[inner:end].text
             draft = self._person(name)
             if inner > start:
@@ -233,6 +239,19 @@ class SpeakerResolver(PlaceLinking):
             ):
                 return draft
         return None
+
+    def _drop_leading_place(self, draft: EntityDraft) -> None:
+        """ "Senator from Vermont Bernie Sanders", tagged as one name: the place after
+        "from" belongs to the title."""
+        words = draft.name.split()
+        first = self.doc.char_span(*draft.mentions[0], alignment_mode="expand")
+        after_preposition = (
+            first is not None
+            and first.start > 0
+            and self.doc[first.start - 1].lower_ in {"from", "of"}
+        )
+        if len(words) >= 3 and after_preposition:
+            draft.name = " ".join(words[1:])
 
     def _person(self, name: str) -> EntityDraft:
         words = name.split()
