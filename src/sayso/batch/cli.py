@@ -34,7 +34,10 @@ def batch(
         Engine.LOCAL
     ),
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="local: processes.")] = 1,
-    master: Annotated[str, typer.Option(help="spark: the master URL.")] = "local[*]",
+    master: Annotated[
+        str | None,
+        typer.Option(help="spark: the master URL [default: spark-submit's, else local[*]]."),
+    ] = None,
     partitions: Annotated[
         int | None, typer.Option(min=1, help="spark: partitions [default: 2 per core].")
     ] = None,

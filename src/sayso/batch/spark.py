@@ -25,6 +25,9 @@ from sayso.errors import SaysoError
 from sayso.ingest.sources import ReadOptions
 
 DEFAULT_MASTER = "local[*]"
+# Set by spark-submit for the Python driver it starts: the master and the Python workers'
+# interpreter then come from spark-submit's own options.
+UNDER_SPARK_SUBMIT = "PYSPARK_GATEWAY_PORT"
 
 
 def run_spark(
@@ -32,7 +35,7 @@ def run_spark(
     out: str,
     *,
     options: ReadOptions | None = None,
-    master: str = DEFAULT_MASTER,
+    master: str | None = None,
     partitions: int | None = None,
     batch_size: int = 16,
     max_chars: int = MAX_BATCH_CHARS,
@@ -59,8 +62,9 @@ def run_spark(
         records.unpersist()
 
 
-def start_session(master: str = DEFAULT_MASTER) -> Any:
-    """A SparkSession whose Python workers run this environment's Python."""
+def start_session(master: str | None = None) -> Any:
+    """A SparkSession on ``master``: by default spark-submit's master when run under it,
+    else ``local[*]``, whose Python workers then run this environment's Python."""
     try:
         from pyspark.sql import SparkSession
     except ImportError as error:
@@ -70,13 +74,17 @@ def start_session(master: str = DEFAULT_MASTER) -> Any:
         ) from error
     if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
         raise SaysoError("the spark engine needs Java 17 or newer: run scripts/services/java.sh")
-    # Workers must import sayso and its model: on this machine, this very interpreter.
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
-    builder = SparkSession.builder.master(master).appName("sayso batch")
+    builder = SparkSession.builder.appName("sayso batch")
     builder = builder.config("spark.ui.enabled", "false")
     builder = builder.config("spark.ui.showConsoleProgress", "false")
-    if master.startswith("local"):
+    if master is None and UNDER_SPARK_SUBMIT not in os.environ:
+        master = DEFAULT_MASTER
+    if master is not None:
+        builder = builder.master(master)
+    if master is not None and master.startswith("local"):
+        # Workers must import sayso and its model: on this machine, this very interpreter.
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
         # No network name lookups for a run that never leaves this machine.
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
         builder = builder.config("spark.driver.host", "127.0.0.1")
