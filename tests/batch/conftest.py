@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -46,7 +45,3 @@ def spark() -> Iterator[object]:
     session = start_session("local[2]")
     yield session
     session.stop()
-
-
-def output_dir(tmp_path: Path, name: str) -> Path:
-    return tmp_path / name

@@ -12,14 +12,10 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
-from sayso.analyze import ArticleInput
+from sayso.analyze import MAX_BATCH_CHARS, ArticleInput, chunked
 from sayso.batch.tables import Record
 from sayso.ingest.sources import Reader, ReadOptions
 from sayso.ingest.workers import Outcome, analyze_batch
-
-# A batch is cut at this many characters as well as at ``batch_size`` articles: a few very
-# long articles in one nlp.pipe batch would otherwise push a worker past its memory budget.
-MAX_BATCH_CHARS = 100_000
 
 
 @dataclass(slots=True)
@@ -60,16 +56,11 @@ def batches(
     tasks: Iterable[Task], batch_size: int, max_chars: int = MAX_BATCH_CHARS
 ) -> Iterator[list[Task]]:
     """Tasks in input order, cut at ``batch_size`` tasks or ``max_chars`` characters."""
-    batch: list[Task] = []
-    chars = 0
-    for task in tasks:
-        batch.append(task)
-        chars += len(task.article.text) if task.article is not None else 0
-        if len(batch) >= batch_size or chars >= max_chars:
-            yield batch
-            batch, chars = [], 0
-    if batch:
-        yield batch
+    return chunked(tasks, batch_size, max_chars, _chars)
+
+
+def _chars(task: Task) -> int:
+    return len(task.article.text) if task.article is not None else 0
 
 
 def analysed(batch: list[Task], outcomes: list[Outcome]) -> Iterator[Record]:
