@@ -45,3 +45,11 @@ def test_load_of_a_folder_that_is_no_batch_output_names_it(tmp_path):
     result = CliRunner().invoke(app, ["load", str(tmp_path), "--db", f"sqlite:///{tmp_path}/x.db"])
     assert result.exit_code == 2
     assert str(tmp_path) in result.output and "not a sayso batch output" in result.output
+
+
+def test_batch_into_an_output_that_is_a_file_names_it(inputs, tmp_path):
+    taken = tmp_path / "taken"
+    taken.write_text("not a folder")
+    result = CliRunner().invoke(app, ["batch", inputs[0], "--out", str(taken)])
+    assert result.exit_code == 2
+    assert "error:" in result.output and str(taken) in result.output
