@@ -39,7 +39,7 @@ def batch(
         typer.Option(help="spark: the master URL [default: spark-submit's, else local[*]]."),
     ] = None,
     partitions: Annotated[
-        int | None, typer.Option(min=1, help="spark: partitions [default: 2 per core].")
+        int | None, typer.Option(min=1, help="spark: partitions (default: 2 per core).")
     ] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 16,
     max_bytes: Annotated[int, typer.Option(help="Largest article or record, in bytes.")] = (
