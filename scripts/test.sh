@@ -3,7 +3,7 @@
 #   usage: scripts/test.sh [PYTEST ARGS...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/bootstrap.sh dev
+bash scripts/bootstrap.sh dev,spark
 lint_paths=(src tests)
 for extra in benchmarks fuzz; do [ -d "$extra" ] && lint_paths+=("$extra"); done
 .venv/bin/ruff check "${lint_paths[@]}"
@@ -21,4 +21,8 @@ if [ -z "${SAYSO_CHROMIUM:-}" ]; then
   export SAYSO_CHROMIUM
 fi
 export SAYSO_REQUIRE_BROWSER=1
+# The Spark engine's tests run PySpark on local[2]; it needs Java (installed here when
+# missing). SAYSO_REQUIRE_SPARK makes a missing PySpark or Java a failure, not a skip.
+bash scripts/services/java.sh >/dev/null
+export SAYSO_REQUIRE_SPARK=1
 .venv/bin/python -m pytest "$@"

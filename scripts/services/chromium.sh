@@ -5,12 +5,9 @@
 # with sudo when not root), then prints the binary's path on stdout. Idempotent: when
 # Chromium is there, it installs nothing.
 set -euo pipefail
+source "$(dirname "$0")/apt.sh"
 
 log() { echo "chromium.sh: $*" >&2; }
-
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
-}
 
 # The binary itself rather than Debian's /usr/bin/chromium launcher script, which reads
 # /etc/chromium.d and adds flags of its own.
@@ -27,9 +24,7 @@ find_chromium() {
 
 if ! binary=$(find_chromium); then
   log "installing Chromium from Debian's packages"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    chromium fonts-dejavu-core >&2
+  apt_install chromium fonts-dejavu-core
   binary=$(find_chromium) || { log "no Chromium binary after installing"; exit 1; }
 fi
 "$binary" --version >&2 || { log "$binary does not run"; exit 1; }

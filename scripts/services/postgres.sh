@@ -6,6 +6,7 @@
 # $SAYSO_PG_PORT), starts it unless it is already running, creates the database
 # `sayso_test`, and prints its URL on stdout. Idempotent: a second start reuses the server.
 set -euo pipefail
+source "$(dirname "$0")/apt.sh"
 action="${1:-start}"
 port="${SAYSO_PG_PORT:-54329}"
 dir="${SAYSO_PG_DIR:-${TMPDIR:-/tmp}/sayso-pg-$(id -u)}"
@@ -15,10 +16,6 @@ url="postgresql://$user@127.0.0.1:$port/$database"
 
 log() { echo "postgres.sh: $*" >&2; }
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
-}
-
 find_bin() {
   local candidate
   candidate=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
@@ -27,9 +24,7 @@ find_bin() {
 
 install_server() {
   log "installing PostgreSQL from Debian's packages"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    postgresql >&2
+  apt_install postgresql
 }
 
 # PostgreSQL refuses to run as root: as root, run the server as the `postgres` user that

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -12,6 +13,12 @@ from spacy.tokens import Doc
 from sayso.clean import CleanText, clean_text
 from sayso.model import Analysis, Article
 from sayso.nlp.pipeline import DEFAULT_MODEL, shared_pipeline
+
+T = TypeVar("T")
+# An nlp.pipe batch is cut at this many characters as well as at ``batch_size`` articles:
+# a few very long articles in one batch pushed a worker past 1 GB (16 Wikinews articles
+# of up to 100,000 characters: 1.1 GB); with the cut it stays well under.
+MAX_BATCH_CHARS = 100_000
 
 
 @dataclass(slots=True)
@@ -37,14 +44,36 @@ def analyze(text: str, *, nlp: Language | None = None, **metadata: str | None) -
 
 
 def analyze_many(
-    items: Iterable[ArticleInput], *, nlp: Language | None = None, batch_size: int = 16
+    items: Iterable[ArticleInput],
+    *,
+    nlp: Language | None = None,
+    batch_size: int = 16,
+    max_chars: int = MAX_BATCH_CHARS,
 ) -> Iterator[Analysis]:
-    """Analyse many articles through ``nlp.pipe``, in input order."""
+    """Analyse many articles through ``nlp.pipe``, in input order, in batches of at most
+    ``batch_size`` articles and (but for a single longer article) ``max_chars`` characters."""
     pipeline = nlp or shared_pipeline(DEFAULT_MODEL)
-    cleaned = ((item, clean_text(item.text)) for item in items)
-    stream = ((_make_doc(pipeline, c.masked(), item.published), (item, c)) for item, c in cleaned)
-    for doc, (item, clean) in pipeline.pipe(stream, as_tuples=True, batch_size=batch_size):
-        yield to_analysis(doc, item, clean)
+    for batch in chunked(items, batch_size, max_chars, lambda item: len(item.text)):
+        cleaned = ((item, clean_text(item.text)) for item in batch)
+        stream = ((_make_doc(pipeline, c.masked(), i.published), (i, c)) for i, c in cleaned)
+        for doc, (item, clean) in pipeline.pipe(stream, as_tuples=True, batch_size=batch_size):
+            yield to_analysis(doc, item, clean)
+
+
+def chunked(
+    items: Iterable[T], size: int, max_chars: int, chars: Callable[[T], int]
+) -> Iterator[list[T]]:
+    """``items`` in order, in lists cut at ``size`` items or ``max_chars`` characters."""
+    chunk: list[T] = []
+    total = 0
+    for item in items:
+        chunk.append(item)
+        total += chars(item)
+        if len(chunk) >= size or total >= max_chars:
+            yield chunk
+            chunk, total = [], 0
+    if chunk:
+        yield chunk
 
 
 def _make_doc(pipeline: Language, text: str, published: str | None) -> Doc:

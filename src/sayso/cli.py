@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 
 from sayso.analyze import analyze_many
+from sayso.batch.cli import batch_app
 from sayso.errors import SaysoError
 from sayso.eval.cli import eval_app
 from sayso.export import render_table, to_json, to_jsonl_line, to_markdown
@@ -421,6 +422,7 @@ def serve(
 
 
 app.registered_commands.extend(graph_app.registered_commands)
+app.registered_commands.extend(batch_app.registered_commands)
 
 
 def main() -> None:

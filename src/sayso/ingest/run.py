@@ -95,7 +95,7 @@ def ingest_items(
 ) -> IngestReport:
     """Analyse and store every new article of ``items``; a failing one is recorded and the
     run goes on. KeyboardInterrupt stops it cleanly (``report.interrupted``)."""
-    run = _Run(store, on_progress)
+    run = StoreWriter(store, on_progress)
     analyzer = Analyzer(workers, nlp=nlp)
     started = time.monotonic()
     batch: list[Item] = []
@@ -119,7 +119,10 @@ def ingest_items(
     return run.report
 
 
-class _Run:
+class StoreWriter:
+    """Writes analysed items and failures to the store, counting them in a report (shared
+    with ``sayso load``, which writes what a batch analysed)."""
+
     def __init__(self, store: Store, on_progress: Hook | None) -> None:
         self.store = store
         self.report = IngestReport()

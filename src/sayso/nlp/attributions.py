@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from sayso.model import Attribution, AttributionKind, Content, Cue, Source, TextSpan
 from sayso.nlp.candidates import Candidate, CueCategory
 from sayso.nlp.carriers import in_document_frame
+from sayso.nlp.columns import positions_with_lower, positions_with_pos, positions_with_tag
 from sayso.nlp.frames import according_to_frame, colon_frame, cue_category, verb_frame
 from sayso.nlp.lexicon import NOUN_CUES, PASSIVE_AS_VERBS, PASSIVE_CUE_VERBS
 from sayso.nlp.nouns import noun_frame
@@ -21,12 +23,22 @@ _SPEAKING = {CueCategory.SPEECH, CueCategory.ACCORDING_TO, CueCategory.COLON}
 def find_candidates(doc: Doc, quotes: QuoteIndex) -> list[Candidate]:
     """Every attribution the frames can read in ``doc``, before nesting and kinds."""
     found: list[Candidate] = []
-    for token in doc:
+    for i in _possible_cues(doc):
+        token = doc[i]
         candidate = _frame_for(doc, token, quotes)
         if candidate is not None and candidate.content and not _asked(token):
             found.append(candidate)
     found.extend(_implicit_continuations(doc, found, quotes))
     return _deduplicate(found)
+
+
+def _possible_cues(doc: Doc) -> list[int]:
+    """The tokens :func:`_frame_for` can read a frame at, in order: the others it would
+    turn down on their words, tag or part of speech."""
+    found = set(positions_with_lower(doc, ("according", "in", ":")))
+    found.update(positions_with_pos(doc, (NOUN, VERB, AUX)))
+    found.update(positions_with_tag(doc, prefix="VB"))
+    return sorted(found)
 
 
 def _frame_for(doc: Doc, token: Token, quotes: QuoteIndex) -> Candidate | None:

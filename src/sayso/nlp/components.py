@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sayso.nlp.attributions import build_attributions, find_candidates
+from sayso.nlp.columns import positions_with_lower
 from sayso.nlp.speakers import resolve_sources
 from sayso.nlp.text import QuoteIndex, text_of
 
@@ -70,7 +71,8 @@ _LEMMA_FIXES = {("hop", "hoping"): "hope", ("hop", "hoped"): "hope", ("hop", "ho
 
 
 def _fix_lemmas(doc: Doc) -> None:
-    for token in doc:
+    for i in positions_with_lower(doc, {lower for _, lower in _LEMMA_FIXES}):
+        token = doc[i]
         fixed = _LEMMA_FIXES.get((token.lemma_, token.lower_))
         if fixed is not None:
             token.lemma_ = fixed

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
 from sayso.link.gazetteer import Place, gazetteer
 from sayso.link.metonymy import is_government_use
 from sayso.link.tables import BLOC_ADJECTIVES, CAPITAL_OVERRIDES, MEMBER_NOUNS
+from sayso.nlp.columns import positions_with_pos, positions_with_tag
 from sayso.nlp.lexicon import TITLE_WORDS
 
 if TYPE_CHECKING:
@@ -68,7 +70,8 @@ class PlaceLinking:
     def _untagged_places(self) -> None:
         """Countries and capitals the tagger missed or mislabelled ("Kiev’s" as a
         product): a proper noun the gazetteer knows as one is one."""
-        for token in self.doc:
+        for i in positions_with_pos(self.doc, (PROPN,)):
+            token = self.doc[i]
             if token.pos_ != "PROPN" or token.i in self._by_token:
                 continue
             if token.ent_type_ in {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}:
@@ -89,8 +92,10 @@ class PlaceLinking:
         place and no title is someone's surname, in every mention of the article."""
         found: set[str] = set()
         gaz = gazetteer()
-        for token in self.doc[1:]:
-            before = self.doc[token.i - 1]
+        for i in positions_with_pos(self.doc, (PROPN,)):
+            if i == 0:
+                continue
+            token, before = self.doc[i], self.doc[i - 1]
             if (
                 token.pos_ == "PROPN"
                 and before.pos_ == "PROPN"
@@ -140,7 +145,8 @@ class PlaceLinking:
     def _group_mentions(self) -> None:
         """ "the Baltic states" (known members), "NATO member states" (known by the
         organisation they belong to): group entities wherever they are named."""
-        for token in self.doc:
+        for i in positions_with_tag(self.doc, ("NNS",)):
+            token = self.doc[i]
             if token.tag_ != "NNS" or token.lower_ not in MEMBER_NOUNS:
                 continue
             start = token.i

@@ -15,6 +15,7 @@ speaker, both real or both unrealised) become one event with several mentions.
 
 from __future__ import annotations
 
+from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from sayso.link.linker import MentionIndex
@@ -28,6 +29,7 @@ from sayso.model import (
     TextSpan,
     TimeExpression,
 )
+from sayso.nlp.columns import positions_with_pos
 from sayso.nlp.meaning import arguments as args
 from sayso.nlp.meaning.clauses import (
     DIPLOMATIC_VERBS,
@@ -119,7 +121,8 @@ class _Coder:
     def clauses(self) -> list[Coded]:
         found: list[Coded] = []
         taken: set[int] = set()
-        for token in self.doc:
+        for i in positions_with_pos(self.doc, (VERB, AUX)):
+            token = self.doc[i]
             if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
                 coded = self._verbal(token)
                 if coded is not None:
@@ -129,7 +132,8 @@ class _Coder:
                 request = deontic_request(token)
                 if request is not None:
                     found.append(request)
-        for token in self.doc:
+        for i in positions_with_pos(self.doc, (NOUN,)):
+            token = self.doc[i]
             if token.pos_ == "NOUN" and token.i not in taken:
                 coded = self._nominal(token)
                 if coded is not None:
