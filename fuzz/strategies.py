@@ -4,11 +4,15 @@ that the extractor's cue and quote rules actually fire on them."""
 
 from __future__ import annotations
 
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 QUOTE_MARKS = "“”„«»‹›「」『』‚‘’\"'`"
 # Zero-width, joiners, BOM, word joiner, directional marks, embeddings and isolates.
-INVISIBLES = "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+INVISIBLES = (
+    "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f"
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 CONTROLS = "\x00\x01\x07\x1b\x7f\x85\u2028\u2029\r\t\f\v"
 SEPARATORS = (" ", " ", " ", "\n", "\n\n", "\r\n", "\n \n", "\t", "\u00a0", "\u3000")
 WORDS = (
@@ -98,4 +102,38 @@ def article_texts(max_chars: int = 20_000) -> st.SearchStrategy[str]:
         huge_paragraphs(max_chars=max_chars),
         st.text(),
         st.text(alphabet=st.sampled_from(QUOTE_MARKS + INVISIBLES + " \n.,"), max_size=200),
+    )
+
+
+def suite_settings(examples: int = 25) -> settings:
+    """The regular suite's budget: few examples, derandomized so CI sees the same inputs
+    every run, no example database, no deadline (the first parse loads caches)."""
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=[
+            HealthCheck.too_slow,
+            HealthCheck.data_too_large,
+            HealthCheck.function_scoped_fixture,
+            HealthCheck.large_base_example,
+        ],
+    )
+
+
+@st.composite
+def hostile_bytes(draw: st.DrawFn) -> bytes:
+    """Bytes for the readers: random, or hostile text in an encoding, or broken markup."""
+    text = draw(article_texts(max_chars=2000))
+    codec = draw(st.sampled_from(["utf-8", "utf-16", "cp1251", "latin-1"]))
+    encoded = text.encode(codec, "replace")
+    return draw(
+        st.one_of(
+            st.binary(max_size=400),
+            st.just(encoded),
+            st.just(b"<html><body><p>" + encoded + b"</p>"),
+            st.just(b'{"text": "' + encoded + b'"}\n' + encoded),
+            st.just(b'<?xml version="1.0"?><rss><channel><item><description>' + encoded),
+        )
     )
