@@ -64,13 +64,13 @@ def test_feeds_never_expand_external_or_nested_entities(corpus):
 
 
 @pytest.mark.slow
-def test_a_batch_of_hostile_and_good_inputs_stores_the_good_ones(corpus, tmp_path, nlp):
+def test_a_batch_of_hostile_and_good_inputs_stores_the_good_ones(corpus, tmp_path, nlp, store_url):
     good = tmp_path / "good"
     good.mkdir()
     texts = [GOOD, GOOD.replace("bridge", "tunnel").replace("Smith", "Jones")]
     for n, text in enumerate(texts):
         (good / f"good{n}.txt").write_text(text)
-    with open_store(f"sqlite:///{tmp_path / 'store.db'}") as store:
+    with open_store(store_url) as store:
         report = ingest([str(corpus), str(good)], store, nlp=nlp)
         assert not report.interrupted
         assert all(store.is_known(text) for text in texts)
