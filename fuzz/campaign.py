@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, seed, settings
+from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 
 from fuzz import targets
@@ -40,9 +40,13 @@ class Outcome:
     failures: list[dict[str, str]] = field(default_factory=list)
 
 
-def _settings() -> settings:
+def _settings(shrink: bool) -> settings:
+    # Shrinking a 200,000-character failure can take longer than the whole campaign: off
+    # by default (the failing input is reported as drawn), on with --shrink.
+    phases = [p for p in Phase if shrink or p is not Phase.shrink]
     return settings(
         max_examples=ROUND,
+        phases=phases,
         deadline=None,
         database=None,
         suppress_health_check=list(HealthCheck),
@@ -79,14 +83,18 @@ def _tests(nlp: Any, client: Any) -> dict[str, Callable[[], Callable[[], None]]]
 
 
 def run_target(
-    name: str, make: Callable[[], Callable[[], None]], budget: float, start_seed: int
+    name: str,
+    make: Callable[[], Callable[[], None]],
+    budget: float,
+    start_seed: int,
+    shrink: bool = False,
 ) -> Outcome:
     outcome = Outcome(name)
     started = time.monotonic()
     round_number = 0
     while time.monotonic() - started < budget:
         try:
-            seed(start_seed + round_number)(_settings()(make()))()
+            seed(start_seed + round_number)(_settings(shrink)(make()))()
         except Exception as error:
             outcome.failures.append(_failure(error))
         round_number += 1
@@ -123,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", default="fuzz-report.json")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--targets", default="cleaner,extractor,readers,api")
+    parser.add_argument("--shrink", action="store_true", help="shrink failing inputs (slow)")
     args = parser.parse_args(argv)
     from sayso.nlp import shared_pipeline
 
@@ -130,8 +139,11 @@ def main(argv: list[str] | None = None) -> int:
     budget = args.minutes * 60 / len(names)
     with _client() as client:
         tests = _tests(shared_pipeline(), client)
-        outcomes = [run_target(n, tests[n], budget, args.seed) for n in names]
-    Path(args.report).write_text(json.dumps([asdict(o) for o in outcomes], indent=2))
+        outcomes = []
+        for name in names:
+            outcomes.append(run_target(name, tests[name], budget, args.seed, args.shrink))
+            # Written after each target, so that a run stopped early keeps what it found.
+            Path(args.report).write_text(json.dumps([asdict(o) for o in outcomes], indent=2))
     print(f"{'target':<10} {'examples':>9} {'failures':>9} {'seconds':>8}")
     for o in outcomes:
         print(f"{o.target:<10} {o.examples:>9} {len(o.failures):>9} {o.seconds:>8.0f}")
