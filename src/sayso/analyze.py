@@ -10,7 +10,8 @@ from typing import TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sayso.clean import CleanText, clean_text
+from sayso.clean import CleanText, clean_text, replace_unsafe
+from sayso.errors import InputError
 from sayso.model import Analysis, Article
 from sayso.nlp.pipeline import DEFAULT_MODEL, shared_pipeline
 
@@ -19,6 +20,10 @@ T = TypeVar("T")
 # a few very long articles in one batch pushed a worker past 1 GB (16 Wikinews articles
 # of up to 100,000 characters: 1.1 GB); with the cut it stays well under.
 MAX_BATCH_CHARS = 100_000
+# Longer texts are refused, not cut: a cut article would be stored as if it were whole.
+# 200,000 characters is about 30,000 words, ten times a long feature; past it an input is
+# a dump or an attack, and the parser's time and memory grow with the text.
+MAX_ARTICLE_CHARS = 200_000
 
 
 @dataclass(slots=True)
@@ -31,6 +36,29 @@ class ArticleInput:
     title: str | None = None
     published: str | None = None
     publisher: str | None = None
+
+    def __post_init__(self) -> None:
+        # Every reader and the API build their inputs here: NULs and lone surrogates go
+        # before anything hashes, stores or parses the text (same length, same offsets).
+        self.text = replace_unsafe(self.text)
+        for name in ("path", "url", "title", "published", "publisher"):
+            value = getattr(self, name)
+            if value is not None:
+                setattr(self, name, replace_unsafe(value))
+
+    @property
+    def name(self) -> str:
+        return self.path or self.url or "the article"
+
+
+def check_length(item: ArticleInput) -> None:
+    """Raise :class:`InputError` naming the input when its text is over the cap."""
+    if len(item.text) > MAX_ARTICLE_CHARS:
+        raise InputError(
+            item.name,
+            f"{len(item.text):,} characters, over the {MAX_ARTICLE_CHARS:,}-character "
+            "limit for one article",
+        )
 
 
 def article_id(text: str) -> str:
@@ -54,7 +82,7 @@ def analyze_many(
     ``batch_size`` articles and (but for a single longer article) ``max_chars`` characters."""
     pipeline = nlp or shared_pipeline(DEFAULT_MODEL)
     for batch in chunked(items, batch_size, max_chars, lambda item: len(item.text)):
-        cleaned = ((item, clean_text(item.text)) for item in batch)
+        cleaned = ((item, _clean(item)) for item in batch)
         stream = ((_make_doc(pipeline, c.masked(), i.published), (i, c)) for i, c in cleaned)
         for doc, (item, clean) in pipeline.pipe(stream, as_tuples=True, batch_size=batch_size):
             yield to_analysis(doc, item, clean)
@@ -74,6 +102,11 @@ def chunked(
             chunk, total = [], 0
     if chunk:
         yield chunk
+
+
+def _clean(item: ArticleInput) -> CleanText:
+    check_length(item)
+    return clean_text(item.text)
 
 
 def _make_doc(pipeline: Language, text: str, published: str | None) -> Doc:

@@ -22,6 +22,13 @@ def test_csv_cells_that_start_like_formulas_are_neutralised():
     assert neutralise_cell("\t=1") == "'\t=1"
 
 
+def test_formula_starts_behind_spaces_or_in_full_width_are_neutralised():
+    for cell in (" =1+1", "\u00a0+1", "\u200b@SUM(A1)", "\n=1", "＝1+1", "＠x", "\ufeff-1"):
+        assert neutralise_cell(cell) == "'" + cell
+    for cell in ("Macron", "a = b", "1-2", "", None):
+        assert not neutralise_cell(cell).startswith("'")
+
+
 def test_table_cells_are_not_markup():
     console = Console(record=True, width=120)
     print_table(console, [{"speaker": "[bold red]x[/]", "content": "y"}], ["speaker", "content"])

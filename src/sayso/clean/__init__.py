@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sayso.clean.encoding import decode_bytes
+from sayso.clean.encoding import decode_bytes, replace_unsafe
 from sayso.clean.noise import byline_from, find_noise, publisher_from
 from sayso.model import RemovedPiece
 
-__all__ = ["CleanText", "clean_text", "decode_bytes"]
+__all__ = ["CleanText", "clean_text", "decode_bytes", "replace_unsafe"]
 
 _TERMINAL = (".", "!", "?", "”", '"', "’", "'", "»", ":")
 _MAX_TITLE_WORDS = 16

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from charset_normalizer import from_bytes
@@ -13,6 +14,16 @@ from sayso.errors import InputError
 # almost none, a binary file is full of them.
 _TEXT_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
 _MAX_CONTROL_SHARE = 0.02
+# NUL (PostgreSQL text cannot hold it) and lone surrogates (no UTF-8 form: spaCy, the store
+# and every JSON writer fail on them). In a Python str any code point in D800-DFFF is lone.
+_UNSAFE = re.compile("[\x00\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
+
+
+def replace_unsafe(text: str) -> str:
+    """``text`` with NULs and lone surrogates replaced by U+FFFD, one character for one, so
+    that every offset into the result is the same offset into ``text``."""
+    return _UNSAFE.sub(REPLACEMENT, text) if _UNSAFE.search(text) else text
 
 
 def decode_bytes(data: bytes, name: str) -> str:
@@ -27,7 +38,7 @@ def decode_bytes(data: bytes, name: str) -> str:
     if b"\x00" in data[:65536] and not _looks_utf16(data):
         raise InputError(name, "binary data, not text (contains NUL bytes)")
     text = _decode(data, name)
-    text = unicodedata.normalize("NFC", text)
+    text = replace_unsafe(unicodedata.normalize("NFC", text))
     if _control_share(text) > _MAX_CONTROL_SHARE:
         raise InputError(name, "binary data, not text (too many control characters)")
     return text

@@ -12,7 +12,14 @@ from typing import Any
 
 from sayso.analyze import ArticleInput
 from sayso.errors import InputError
-from sayso.ingest.items import DEFAULT_MAX_BYTES, GZIP_ERRORS, Item, open_binary
+from sayso.ingest.items import (
+    DEFAULT_MAX_BYTES,
+    GZIP_ERRORS,
+    Item,
+    binary_lines,
+    open_binary,
+    text_lines,
+)
 
 DATE_FIELDS = ("published", "date")
 
@@ -50,9 +57,9 @@ def read_jsonl(path: str, fields: Fields, max_bytes: int = DEFAULT_MAX_BYTES) ->
     """One article per line; a bad line is that line's error, the others go on."""
     try:
         with open_binary(path) as handle:
-            for number, raw in enumerate(handle, start=1):
+            for number, raw in binary_lines(handle, max_bytes):
                 key = f"{path}:{number}"
-                if not raw.strip():
+                if raw is not None and not raw.strip():
                     continue
                 try:
                     record = _json_record(raw, key, max_bytes)
@@ -71,7 +78,7 @@ def read_csv(path: str, fields: Fields, max_bytes: int = DEFAULT_MAX_BYTES) -> I
     try:
         with open_binary(path) as handle:
             text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
-            reader = csv.DictReader(text)
+            reader = csv.DictReader(text_lines(text, max_bytes, path))
             columns = list(reader.fieldnames or [])
             missing = fields.missing(columns)
             if missing:
@@ -98,8 +105,8 @@ def _missing_message(missing: list[str], columns: list[str]) -> str:
     return f"no column {names} (columns: {have}); name the right one with --text-field etc."
 
 
-def _json_record(raw: bytes, key: str, max_bytes: int) -> dict[str, Any]:
-    if len(raw) > max_bytes:
+def _json_record(raw: bytes | None, key: str, max_bytes: int) -> dict[str, Any]:
+    if raw is None or len(raw) > max_bytes:
         raise InputError(key, f"over the {max_bytes / 1e6:.1f} MB limit for one article")
     try:
         record = json.loads(raw)

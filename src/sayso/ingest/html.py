@@ -22,9 +22,17 @@ def looks_like_html(data: bytes, content_type: str = "") -> bool:
     return head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<meta"))
 
 
+# One tag longer than this (a huge attribute, thousands of attributes) is an attack on the
+# parser, not a page: lxml and trafilatura take minutes on 150,000 attributes in one tag.
+MAX_TAG_CHARS = 65_536
+_LONG_TAG = re.compile(rf"<[^<>]{{{MAX_TAG_CHARS}}}")
+
+
 def article_from_html(data: bytes, name: str, url: str | None = None) -> ArticleInput:
     """Extract the main text, title, date and site name of an HTML page."""
     html = decode_bytes(data, name)
+    if _LONG_TAG.search(html):
+        raise InputError(name, f"an HTML tag over {MAX_TAG_CHARS:,} characters (hostile page?)")
     document = trafilatura.bare_extraction(
         html,
         url=url,

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TextIO
 
 from sayso.analyze import ArticleInput
 from sayso.errors import InputError
@@ -61,3 +61,32 @@ def open_binary(path: str) -> Iterator[IO[bytes]]:
         raise InputError(path, f"cannot read: {error.strerror or error}") from error
     with handle:
         yield handle
+
+
+def binary_lines(handle: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """Numbered lines of at most ``limit`` bytes; a longer line is skipped without being held
+    in memory and comes as ``None``, so that one 100 MB line cannot exhaust memory."""
+    number = 0
+    while line := handle.readline(limit + 1):
+        number += 1
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield number, None
+            continue
+        yield number, line
+
+
+def text_lines(handle: TextIO, limit: int, name: str) -> Iterator[str]:
+    """The lines of a text stream for a line-based parser (csv); a line over ``limit``
+    characters raises :class:`InputError` naming its number before it is read whole."""
+    number = 0
+    while line := handle.readline(limit + 1):
+        number += 1
+        if len(line) > limit and not line.endswith("\n"):
+            raise InputError(
+                f"{name}:{number}",
+                f"line over the {limit / 1e6:.1f} MB limit for one article; the rows after "
+                "it are not read (a CSV row may span lines, so the next one cannot be found)",
+            )
+        yield line

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 
-from sayso.analyze import ArticleInput
+from sayso.analyze import ArticleInput, check_length
+from sayso.errors import InputError
 from sayso.ingest.items import Item
 from sayso.ingest.sources import ReadOptions, read_sources
 from sayso.ingest.workers import Analyzer, Outcome
@@ -135,6 +136,11 @@ class StoreWriter:
         """True when the item needs analysing; failures and duplicates are settled here."""
         if item.error is not None or item.article is None:
             self.fail(item, str(item.error))
+            return False
+        try:
+            check_length(item.article)
+        except InputError as error:
+            self.fail(item, f"{item.key}: {error.reason}")
             return False
         keys = _text_keys(item.article.text)
         if keys & self._in_flight or self.store.is_known(item.article.text):

@@ -22,7 +22,15 @@ from sayso.ingest.feeds import FEED_SUFFIXES, looks_like_feed, read_feed
 from sayso.ingest.fetch import Fetcher, FetchOptions, is_url
 from sayso.ingest.files import HTML_SUFFIXES, TEXT_SUFFIXES, read_one
 from sayso.ingest.html import article_from_html, looks_like_html
-from sayso.ingest.items import DEFAULT_MAX_BYTES, GZIP_ERRORS, Item, base_suffix, open_binary
+from sayso.ingest.items import (
+    DEFAULT_MAX_BYTES,
+    GZIP_ERRORS,
+    Item,
+    base_suffix,
+    binary_lines,
+    open_binary,
+    text_lines,
+)
 from sayso.ingest.warc import read_warc
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -165,9 +173,11 @@ def _count_file(path: str) -> int | None:
     try:
         with open_binary(path) as handle:
             if suffix in JSONL_SUFFIXES:
-                return sum(1 for line in handle if line.strip())
+                lines = binary_lines(handle, DEFAULT_MAX_BYTES)
+                return sum(1 for _, line in lines if line is None or line.strip())
             csv.field_size_limit(min(sys.maxsize, 1 << 30))
             text = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="replace", newline="")
-            return max(0, sum(1 for _ in csv.reader(text)) - 1)
+            rows = csv.reader(text_lines(text, DEFAULT_MAX_BYTES, path))
+            return max(0, sum(1 for _ in rows) - 1)
     except (InputError, csv.Error, *GZIP_ERRORS):
         return 1

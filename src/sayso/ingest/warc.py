@@ -26,6 +26,10 @@ WARC_TYPES = frozenset(
         "continuation",
     }
 )
+# A record longer than this (decompressed) ends the archive with an error rather than being
+# read through: in a .warc.gz the next record can only be found by inflating this one, and a
+# few MB of gzip can inflate to many GB (a decompression bomb). News pages are far smaller.
+MAX_RECORD_BYTES = 128 * 1024 * 1024
 
 
 def read_warc(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
@@ -46,8 +50,7 @@ def read_warc(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
         with file.open("rb") as handle:
             archive = ArchiveIterator(handle, arc2warc=True, check_digests=False)
             for record in archive:
-                if record.rec_type not in WARC_TYPES:
-                    raise ValueError(f"record {records + 1} has no valid WARC-Type")
+                _check_record(record, records + 1)
                 item = _record_item(path, record, archive, max_bytes)
                 if _truncated(record):
                     raise EOFError(f"record {records + 1} is cut short")
@@ -74,10 +77,23 @@ def _only_blank_after(file: Path, end: int, size: int) -> bool:
         return not handle.read().strip()
 
 
+def _check_record(record: Any, number: int) -> None:
+    if record.rec_type not in WARC_TYPES:
+        raise ValueError(f"record {number} has no valid WARC-Type")
+    length = getattr(record, "length", None) or 0
+    if length > MAX_RECORD_BYTES:
+        raise ValueError(
+            f"record {number} declares {length:,} bytes, over the {MAX_RECORD_BYTES:,}-byte "
+            "limit for one record (a decompression bomb?)"
+        )
+
+
 def _truncated(record: Any) -> bool:
-    """Whether the record's block ends before its declared Content-Length."""
+    """Whether the record's block ends before its declared Content-Length (read through in
+    chunks: the block is not kept)."""
     stream = record.raw_stream
-    stream.read()
+    while stream.read(1 << 16):
+        pass
     return getattr(stream, "limit", 0) > 0
 
 

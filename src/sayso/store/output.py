@@ -15,14 +15,18 @@ from rich.tree import Tree
 
 from sayso.store.queries import ArticleRecord, ClaimRow
 
-# A spreadsheet runs a cell that starts with one of these as a formula ("=cmd|' /C calc'!A0").
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet runs a cell that starts with one of these as a formula ("=cmd|' /C calc'!A0"),
+# the full-width forms included (some locales read them as the ASCII ones).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+# Spreadsheets skip leading spaces (and the invisible characters pasted with them) before
+# they look for a formula start.
+_SKIPPED = " \u00a0\u200b\u200c\u200d\u2060\ufeff\u3000"
 
 
 def neutralise_cell(value: Any) -> str:
     """A CSV cell that a spreadsheet shows as text: formula starts get a leading apostrophe."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    return "'" + text if text.lstrip(_SKIPPED).startswith(_FORMULA_STARTS) else text
 
 
 def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 
 from fastapi import HTTPException, Request
 
-from sayso.analyze import analyze
+from sayso.analyze import MAX_ARTICLE_CHARS, analyze
 from sayso.model import Analysis, Attribution, Event
 from sayso.store import ArticleRecord, ClaimRow, SaveResult, Store
 
@@ -190,6 +190,11 @@ def analyse_and_store(
     if any(value and "\x00" in value for value in (text, *metadata.values())):
         raise HTTPException(
             status_code=400, detail="the submission holds NUL characters: binary data, not text"
+        )
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise HTTPException(
+            status_code=413,
+            detail=f"the article has {len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,}",
         )
     with web.analyze_lock:
         analysis = analyze(text, **metadata)
