@@ -19,7 +19,7 @@ from sayso.graph.cli import graph_app, link_now
 from sayso.ingest.files import DEFAULT_MAX_BYTES, read_inputs
 from sayso.model import Analysis
 from sayso.nlp.meaning.timex import parse_anchor
-from sayso.options import DbOption, open_store_or_exit
+from sayso.options import DbOption, open_store_or_exit, store_writes
 from sayso.store import DEFAULT_URL, ClaimQuery, output
 from sayso.store.engine import redacted as redacted_url
 from sayso.store.output import provenance_tree, record_lines
@@ -171,7 +171,7 @@ def ingest(
     )
     store = _open_store(db)
     total = estimate_total(sources, options)
-    with ingest_progress(errors, total, enabled=progress) as hook:
+    with store_writes(db), ingest_progress(errors, total, enabled=progress) as hook:
         report = run_ingest(
             sources,
             store,
@@ -189,7 +189,8 @@ def ingest(
         errors.print("interrupted: run the same command again to continue", markup=False)
         raise typer.Exit(code=130)
     if link:
-        link_now(store, errors)
+        with store_writes(db):
+            link_now(store, errors)
     if report.failed:
         raise typer.Exit(code=1)
 
