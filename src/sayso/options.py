@@ -29,8 +29,16 @@ def open_store_or_exit(db: str) -> Store:
     try:
         return open_store(db)
     except (SaysoError, SQLAlchemyError) as error:
-        errors.print(f"error: cannot open the store {redacted_url(db)}: {error}", markup=False)
+        errors.print(
+            f"error: cannot open the store {redacted_url(db)}: {_cause(error)}", markup=False
+        )
         raise typer.Exit(code=2) from error
+
+
+def _cause(error: Exception) -> str:
+    """The database's own words (``database or disk is full``), without SQLAlchemy's
+    wrapping and link."""
+    return str(getattr(error, "orig", None) or error).strip().splitlines()[0]
 
 
 @contextmanager
@@ -43,10 +51,9 @@ def store_writes(db: str) -> Iterator[None]:
     try:
         yield
     except SQLAlchemyError as error:
-        cause = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
         errors.print(
-            f"error: cannot write to the store {redacted_url(db)}: {cause}; what was stored "
-            "before is kept: free space (or fix the server) and run the same command again",
+            f"error: cannot write to the store {redacted_url(db)}: {_cause(error)}; what was "
+            "stored before is kept: free space (or fix the server) and run the same command again",
             markup=False,
         )
         raise typer.Exit(code=2) from error

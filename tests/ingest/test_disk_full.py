@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 import subprocess
+from contextlib import closing
 
 import pytest
 from fuzz.crash import MAX_PAGES, child_command, child_env, fingerprint, write_dataset
@@ -15,7 +16,7 @@ from sayso.store import open_store
 
 
 def pages(path) -> int:
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         return conn.execute("PRAGMA page_count").fetchone()[0]
 
 
@@ -44,7 +45,7 @@ def test_a_full_disk_stops_the_run_cleanly_and_the_rerun_completes_it(tmp_path, 
     assert "Traceback" not in full.stderr
     assert f"error: cannot write to the store {url}: database or disk is full" in full.stderr
     assert "run the same command again" in full.stderr
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     partial = fingerprint(url, graph=False)
     assert 0 < len(partial["articles"]) < len(expected["articles"])

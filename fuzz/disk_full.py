@@ -1,0 +1,123 @@
+"""A disk that fills up during ``sayso ingest``, at several points of the run; then room
+again, and the same command run once more.
+
+    python -m fuzz.disk_full --tmpfs 256k,640k,1m,2m     # root: a small tmpfs, remounted
+    python -m fuzz.disk_full --pages 60,150,250,400      # anyone: SQLite's max_page_count
+
+Expected of each: exit status 2, a message naming the store and the cause, no traceback,
+``PRAGMA integrity_check`` ok, only whole articles of the uninterrupted run kept; and the
+re-run with room ends with the same store as the uninterrupted run (the kill -9 campaign's
+fingerprint, claim graph included).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+from fuzz.crash import MAX_PAGES, child_command, child_env, differences, fingerprint, write_dataset
+
+MESSAGES = ("cannot write to the store", "cannot open the store")  # full while migrating
+
+
+def run_ingest(dataset: Path, url: str, **env: str) -> subprocess.CompletedProcess:
+    command = child_command(["ingest", str(dataset), "--db", url, "--batch-size", "1"])
+    return subprocess.run(
+        [*command, "--no-progress"], env=child_env(**env), capture_output=True, text=True
+    )
+
+
+def mount(folder: Path, size: str, *, remount: bool = False) -> None:
+    options = f"remount,size={size}" if remount else f"size={size}"
+    subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], check=True)
+
+
+def one_limit(dataset: Path, work: Path, limit: str, tmpfs: bool, expected: dict) -> dict:
+    """Fill the disk at ``limit`` (a tmpfs size or a page count), check, then finish."""
+    folder = work / f"disk-{limit}"
+    folder.mkdir()
+    path = folder / "store.db"
+    url = f"sqlite:///{path}"
+    if tmpfs:
+        mount(folder, limit)
+    try:
+        full = run_ingest(dataset, url, **({} if tmpfs else {MAX_PAGES: limit}))
+        outcome = _after_full(full, path, url, expected)
+        if tmpfs:
+            mount(folder, "256m", remount=True)
+        again = run_ingest(dataset, url)
+        outcome["rerun_exit"] = again.returncode
+        outcome["rerun_differs"] = differences(fingerprint(url), expected)
+    finally:
+        if tmpfs:
+            subprocess.run(["umount", str(folder)], check=False)
+    outcome["limit"] = f"tmpfs {limit}" if tmpfs else f"max_page_count {limit}"
+    return outcome
+
+
+def _after_full(full: subprocess.CompletedProcess, path: Path, url: str, expected: dict) -> dict:
+    lines = [line for line in full.stderr.splitlines() if any(m in line for m in MESSAGES)]
+    outcome: dict[str, Any] = {
+        "exit": full.returncode,
+        "message": lines[0] if lines else full.stderr[-300:],
+        "traceback": "Traceback" in full.stderr,
+    }
+    if not path.exists():
+        return {**outcome, "integrity": "no file", "kept_articles": 0, "foreign_rows": 0}
+    with closing(sqlite3.connect(path)) as conn:  # closed: the tmpfs must unmount
+        outcome["integrity"] = conn.execute("PRAGMA integrity_check").fetchone()[0]
+    try:
+        partial = fingerprint(url, graph=False)
+    except Exception:  # the disk filled up before the schema was created
+        return {**outcome, "kept_articles": 0, "foreign_rows": 0}
+    outcome["kept_articles"] = len(partial["articles"])
+    outcome["foreign_rows"] = sum(
+        len(set(partial[t]) - set(expected[t]))
+        for t in ("articles", "attributions", "entities", "mentions", "removed")
+    )
+    return outcome
+
+
+def passed(outcome: dict) -> bool:
+    """Did this limit end as it must (a clean stop, a complete re-run)?"""
+    clean_stop = outcome["exit"] == 2 and "database or disk is full" in outcome["message"]
+    return (
+        clean_stop
+        and not outcome["traceback"]
+        and outcome["integrity"] in ("ok", "no file")
+        and outcome["foreign_rows"] == 0
+        and outcome["rerun_exit"] == 1  # the dataset's two bad records
+        and not outcome["rerun_differs"]
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m fuzz.disk_full", description=__doc__)
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("--tmpfs", help="tmpfs sizes, comma-separated (needs root)")
+    group.add_argument("--pages", help="SQLite page limits, comma-separated")
+    args = parser.parse_args()
+    limits = (args.tmpfs or args.pages).split(",")
+    with tempfile.TemporaryDirectory(prefix="sayso-disk-") as tmp:
+        work = Path(tmp)
+        dataset = write_dataset(work / "articles.jsonl")
+        whole = f"sqlite:///{work / 'whole.db'}"
+        if run_ingest(dataset, whole).returncode != 1:
+            raise RuntimeError("the uninterrupted run failed")
+        expected = fingerprint(whole)
+        outcomes = [one_limit(dataset, work, x, bool(args.tmpfs), expected) for x in limits]
+    for outcome in outcomes:
+        outcome["passed"] = passed(outcome)
+    print(json.dumps(outcomes, indent=2, ensure_ascii=False))
+    return 0 if all(o["passed"] for o in outcomes) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
