@@ -3,6 +3,8 @@ again, and the same command run once more.
 
     python -m fuzz.disk_full --tmpfs 256k,640k,1m,2m     # root: a small tmpfs, remounted
     python -m fuzz.disk_full --pages 60,150,250,400      # anyone: SQLite's max_page_count
+    python -m fuzz.disk_full --tmpfs 3m,4m --pg postgresql://sayso@127.0.0.1:54343/x
+        # root: a PostgreSQL database whose tablespace is on a small tmpfs
 
 Expected of each: exit status 2, a message naming the store and the cause, no traceback,
 ``PRAGMA integrity_check`` ok, only whole articles of the uninterrupted run kept; and the
@@ -14,16 +16,31 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sqlite3
 import subprocess
 import sys
 import tempfile
+import uuid
 from contextlib import closing
 from pathlib import Path
 from typing import Any
 
-from fuzz.crash import MAX_PAGES, child_command, child_env, differences, fingerprint, write_dataset
+from sqlalchemy import create_engine, text
 
+from fuzz.crash import (
+    MAX_PAGES,
+    child_command,
+    child_env,
+    differences,
+    fingerprint,
+    fresh_store,
+    write_dataset,
+)
+from sayso.store import normalise_url
+
+# How SQLite and PostgreSQL say it.
+FULL = ("database or disk is full", "No space left on device", "could not extend file")
 MESSAGES = ("cannot write to the store", "cannot open the store")  # full while migrating
 
 
@@ -52,9 +69,7 @@ def one_limit(dataset: Path, work: Path, limit: str, tmpfs: bool, expected: dict
         outcome = _after_full(full, path, url, expected)
         if tmpfs:
             mount(folder, "256m", remount=True)
-        again = run_ingest(dataset, url)
-        outcome["rerun_exit"] = again.returncode
-        outcome["rerun_differs"] = differences(fingerprint(url), expected)
+        outcome.update(_rerun(dataset, url, expected))
     finally:
         if tmpfs:
             subprocess.run(["umount", str(folder)], check=False)
@@ -62,17 +77,55 @@ def one_limit(dataset: Path, work: Path, limit: str, tmpfs: bool, expected: dict
     return outcome
 
 
-def _after_full(full: subprocess.CompletedProcess, path: Path, url: str, expected: dict) -> dict:
+def _rerun(dataset: Path, url: str, expected: dict) -> dict:
+    again = run_ingest(dataset, url)
+    differs = differences(fingerprint(url), expected)
+    return {"rerun_exit": again.returncode, "rerun_differs": differs}
+
+
+def one_pg_limit(server: str, dataset: Path, work: Path, size: str, expected: dict) -> dict:
+    """A PostgreSQL database in a tablespace on a ``size`` tmpfs: fill it, check, finish."""
+    folder = work / f"pg-{size}"
+    folder.mkdir()
+    work.chmod(0o755)  # the server (user postgres) must reach its tablespace
+    mount(folder, size)
+    shutil.chown(folder, "postgres", "postgres")
+    name = f"sayso_full_{uuid.uuid4().hex[:8]}"
+    server_url = normalise_url(server)
+    admin = create_engine(server_url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    url = server_url.set(database=name).render_as_string(hide_password=False)
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f"CREATE TABLESPACE {name} LOCATION '{folder}'"))
+            conn.execute(text(f'CREATE DATABASE "{name}" TABLESPACE {name}'))
+        full = run_ingest(dataset, url)
+        outcome = _after_full(full, None, url, expected)
+        mount(folder, "256m", remount=True)
+        outcome.update(_rerun(dataset, url, expected))
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f"DROP TABLESPACE IF EXISTS {name}"))
+        admin.dispose()
+        subprocess.run(["umount", str(folder)], check=False)
+    return {**outcome, "limit": f"PostgreSQL tablespace on tmpfs {size}"}
+
+
+def _after_full(
+    full: subprocess.CompletedProcess, path: Path | None, url: str, expected: dict
+) -> dict:
     lines = [line for line in full.stderr.splitlines() if any(m in line for m in MESSAGES)]
     outcome: dict[str, Any] = {
         "exit": full.returncode,
         "message": lines[0] if lines else full.stderr[-300:],
         "traceback": "Traceback" in full.stderr,
     }
-    if not path.exists():
+    if path is not None and not path.exists():
         return {**outcome, "integrity": "no file", "kept_articles": 0, "foreign_rows": 0}
-    with closing(sqlite3.connect(path)) as conn:  # closed: the tmpfs must unmount
-        outcome["integrity"] = conn.execute("PRAGMA integrity_check").fetchone()[0]
+    outcome["integrity"] = "n/a (PostgreSQL)"
+    if path is not None:
+        with closing(sqlite3.connect(path)) as conn:  # closed: the tmpfs must unmount
+            outcome["integrity"] = conn.execute("PRAGMA integrity_check").fetchone()[0]
     try:
         partial = fingerprint(url, graph=False)
     except Exception:  # the disk filled up before the schema was created
@@ -87,15 +140,21 @@ def _after_full(full: subprocess.CompletedProcess, path: Path, url: str, expecte
 
 def passed(outcome: dict) -> bool:
     """Did this limit end as it must (a clean stop, a complete re-run)?"""
-    clean_stop = outcome["exit"] == 2 and "database or disk is full" in outcome["message"]
+    clean_stop = outcome["exit"] == 2 and any(cause in outcome["message"] for cause in FULL)
     return (
         clean_stop
         and not outcome["traceback"]
-        and outcome["integrity"] in ("ok", "no file")
+        and outcome["integrity"] in ("ok", "no file", "n/a (PostgreSQL)")
         and outcome["foreign_rows"] == 0
         and outcome["rerun_exit"] == 1  # the dataset's two bad records
         and not outcome["rerun_differs"]
     )
+
+
+def _uninterrupted(dataset: Path, url: str) -> dict:
+    if run_ingest(dataset, url).returncode != 1:
+        raise RuntimeError("the uninterrupted run failed")
+    return fingerprint(url)
 
 
 def main() -> int:
@@ -103,16 +162,19 @@ def main() -> int:
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--tmpfs", help="tmpfs sizes, comma-separated (needs root)")
     group.add_argument("--pages", help="SQLite page limits, comma-separated")
+    parser.add_argument("--pg", help="with --tmpfs: a PostgreSQL server URL (run as root)")
     args = parser.parse_args()
     limits = (args.tmpfs or args.pages).split(",")
     with tempfile.TemporaryDirectory(prefix="sayso-disk-") as tmp:
         work = Path(tmp)
         dataset = write_dataset(work / "articles.jsonl")
-        whole = f"sqlite:///{work / 'whole.db'}"
-        if run_ingest(dataset, whole).returncode != 1:
-            raise RuntimeError("the uninterrupted run failed")
-        expected = fingerprint(whole)
-        outcomes = [one_limit(dataset, work, x, bool(args.tmpfs), expected) for x in limits]
+        if args.pg:
+            with fresh_store(args.pg, work) as whole:
+                expected = _uninterrupted(dataset, whole)
+            outcomes = [one_pg_limit(args.pg, dataset, work, x, expected) for x in limits]
+        else:
+            expected = _uninterrupted(dataset, f"sqlite:///{work / 'whole.db'}")
+            outcomes = [one_limit(dataset, work, x, bool(args.tmpfs), expected) for x in limits]
     for outcome in outcomes:
         outcome["passed"] = passed(outcome)
     print(json.dumps(outcomes, indent=2, ensure_ascii=False))
