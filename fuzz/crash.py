@@ -331,7 +331,8 @@ class Campaign:
         """Start the ingest and kill it at a random point; the phase it was killed in."""
         self.log.unlink(missing_ok=True)
         target = self.rng.choice(self.targets)
-        at = base.statement_in(target, self.rng) if target in base.marks else 0
+        timed = target in ("startup", "anytime")
+        at = 0 if timed else base.statement_in(target, self.rng)
         process = subprocess.Popen(
             self.command(url),
             env=child_env(**{KILL_AT: str(at), LOG: str(self.log)}),
