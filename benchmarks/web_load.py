@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,6 +122,13 @@ async def load(base: str, clients: int, seconds: float, timeout: float = 30.0) -
     return out
 
 
+def run_load(base: str, clients: int, seconds: float, timeout: float = 30.0) -> Result:
+    """:func:`load` in a thread of its own, so that it runs where an event loop already
+    does (pytest with Playwright's sync API has one in the main thread)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, load(base, clients, seconds, timeout)).result()
+
+
 @contextmanager
 def serving(db: str, port: int) -> Iterator[str]:
     """A ``sayso serve`` process over ``db``; its base URL, once it answers."""
@@ -178,7 +186,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="sayso-load-") as tmp:
         db = args.db or sample_store(Path(tmp))
         with serving(db, free_port()) as base:
-            result = asyncio.run(load(base, args.clients, args.seconds, args.timeout))
+            result = run_load(base, args.clients, args.seconds, args.timeout)
     print(json.dumps(result.to_dict(args.clients), indent=2))
     return 0 if not result.errors else 1
 
