@@ -128,8 +128,9 @@ def _after_full(
             outcome["integrity"] = conn.execute("PRAGMA integrity_check").fetchone()[0]
     try:
         partial = fingerprint(url, graph=False)
-    except Exception as error:  # the disk filled up before the schema was created
-        return {**outcome, "kept_articles": f"none: {str(error)[:80]}", "foreign_rows": 0}
+    except Exception as error:  # the disk filled up while the schema was created
+        schema = "no schema (the migration rolled back)" if "articles" in str(error) else error
+        return {**outcome, "kept_articles": 0, "filled_during": str(schema), "foreign_rows": 0}
     outcome["kept_articles"] = len(partial["articles"])
     outcome["filled_during"] = (
         "opening (schema migration)"
@@ -187,6 +188,8 @@ def main() -> int:
             outcomes = [one_limit(dataset, work, x, bool(args.tmpfs), expected) for x in limits]
     for outcome in outcomes:
         outcome["passed"] = passed(outcome)
+        if outcome["passed"] is None:
+            outcome["filled_during"] = "never (room enough)"
     print(json.dumps(outcomes, indent=2, ensure_ascii=False))
     verdicts = [o["passed"] for o in outcomes if o["passed"] is not None]
     return 0 if verdicts and all(verdicts) else 1

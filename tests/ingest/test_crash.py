@@ -83,7 +83,7 @@ def test_kill_9_at_random_points_then_rerun_equals_an_uninterrupted_run(store_ur
     assert (report["runs"], report["identical"], report["lost_articles"]) == (1, 1, 0), report
 
 
-@pytest.mark.parametrize("statement", [3, 12, 25, 38])
+@pytest.mark.parametrize("statement", [5, 30])
 def test_a_kill_during_the_first_migration_leaves_no_half_schema(store_url, statement):
     """The schema is created in one transaction (SQLite too): a kill at any of its
     statements leaves an empty database, which the next run migrates."""
