@@ -189,8 +189,7 @@ def ingest(
         errors.print("interrupted: run the same command again to continue", markup=False)
         raise typer.Exit(code=130)
     if link:
-        with store_writes(db):
-            link_now(store, errors)
+        link_now(store, errors)
     if report.failed:
         raise typer.Exit(code=1)
 
@@ -374,7 +373,7 @@ def demo(db: DbOption = DEFAULT_URL) -> None:
 
     store = _open_store(db)
     articles = list(sample_articles())
-    with ingest_progress(errors, len(articles)) as hook:
+    with store_writes(db), ingest_progress(errors, len(articles)) as hook:
         report = ingest_inputs(articles, store, on_progress=hook)
     link_now(store, errors)
     founding = store.load(text_id(articles[0].text))

@@ -55,3 +55,15 @@ def test_a_full_disk_stops_the_run_cleanly_and_the_rerun_completes_it(tmp_path, 
     again = run_ingest(dataset, url)
     assert again.returncode == 1, again.stderr  # the dataset's two bad records
     assert fingerprint(url, graph=False) == expected
+
+    # Linking on a full disk: the same clear stop, then `sayso link` with room finishes it.
+    link = child_command(["link", "--db", url])
+    full = subprocess.run(
+        link, env=child_env(**{MAX_PAGES: str(pages(path) + 2)}), capture_output=True, text=True
+    )
+    assert full.returncode == 2 and "Traceback" not in full.stderr, full.stderr
+    assert f"error: cannot write to the store {url}: database or disk is full" in full.stderr
+    done = subprocess.run(link, env=child_env(), capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    linked = fingerprint(url)["linked"]
+    assert linked == sorted(row[0] for row in expected["articles"])
