@@ -53,20 +53,7 @@ def store_url(request, tmp_path):
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'store.db'}"
         return
-    import uuid
+    from fuzz.crash import fresh_store
 
-    from sqlalchemy import create_engine, text
-
-    from sayso.store import normalise_url
-
-    server = normalise_url(_postgres_server_url())
-    name = f"sayso_t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield server.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with fresh_store(_postgres_server_url(), tmp_path) as url:
+        yield url

@@ -20,7 +20,7 @@ from sayso.graph.cli import graph_app, link_now
 from sayso.ingest.files import DEFAULT_MAX_BYTES, read_inputs
 from sayso.model import Analysis
 from sayso.nlp.meaning.timex import parse_anchor
-from sayso.options import DbOption, open_store_or_exit
+from sayso.options import DbOption, open_store_or_exit, store_writes
 from sayso.store import DEFAULT_URL, ClaimQuery, output
 from sayso.store.engine import redacted as redacted_url
 from sayso.store.output import provenance_tree, record_lines
@@ -172,7 +172,7 @@ def ingest(
     )
     store = _open_store(db)
     total = estimate_total(sources, options)
-    with ingest_progress(errors, total, enabled=progress) as hook:
+    with store_writes(db), ingest_progress(errors, total, enabled=progress) as hook:
         report = run_ingest(
             sources,
             store,
@@ -374,7 +374,7 @@ def demo(db: DbOption = DEFAULT_URL) -> None:
 
     store = _open_store(db)
     articles = list(sample_articles())
-    with ingest_progress(errors, len(articles)) as hook:
+    with store_writes(db), ingest_progress(errors, len(articles)) as hook:
         report = ingest_inputs(articles, store, on_progress=hook)
     link_now(store, errors)
     founding = store.load(text_id(articles[0].text))

@@ -1,8 +1,11 @@
-"""What every command that reads or writes the store shares: the ``--db`` option and a
-store opener that turns a bad URL into a clear error and exit status 2."""
+"""What every command that reads or writes the store shares: the ``--db`` option, a store
+opener that turns a bad URL into a clear error and exit status 2, and the same for a store
+that can no longer be written (a full disk)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
@@ -26,5 +29,31 @@ def open_store_or_exit(db: str) -> Store:
     try:
         return open_store(db)
     except (SaysoError, SQLAlchemyError) as error:
-        errors.print(f"error: cannot open the store {redacted_url(db)}: {error}", markup=False)
+        errors.print(
+            f"error: cannot open the store {redacted_url(db)}: {_cause(error)}", markup=False
+        )
+        raise typer.Exit(code=2) from error
+
+
+def _cause(error: Exception) -> str:
+    """The database's own words (``database or disk is full``), without SQLAlchemy's
+    wrapping and link."""
+    return str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+
+
+@contextmanager
+def store_writes(db: str) -> Iterator[None]:
+    """Turn a failed write (disk full, server gone) into a clear error and exit status 2.
+
+    Each article is its own transaction, so what was committed before the failure stays:
+    the message says so, since the fix is to free space and run the same command again.
+    """
+    try:
+        yield
+    except SQLAlchemyError as error:
+        errors.print(
+            f"error: cannot write to the store {redacted_url(db)}: {_cause(error)}; what was "
+            "stored before is kept: free space (or fix the server) and run the same command again",
+            markup=False,
+        )
         raise typer.Exit(code=2) from error

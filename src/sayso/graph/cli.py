@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 
 from sayso.errors import SaysoError
-from sayso.options import DbOption, open_store_or_exit
+from sayso.options import DbOption, open_store_or_exit, store_writes
 from sayso.store import DEFAULT_URL, Store
 
 
@@ -49,8 +49,10 @@ def link_now(store: Store, errors: Console, *, rebuild: bool = False) -> None:
     def progress(report: Any, total: int) -> None:
         errors.print(f"linking: {report.articles}/{total} articles", markup=False)
 
+    url = store.engine.url.render_as_string(hide_password=False)
     try:
-        report = link_store(store, rebuild=rebuild, on_progress=progress if rebuild else None)
+        with store_writes(url):  # a full disk: a clear error, the batches before kept
+            report = link_store(store, rebuild=rebuild, on_progress=progress if rebuild else None)
     except SaysoError as error:
         errors.print(f"error: {error}", markup=False)
         raise typer.Exit(code=1) from error

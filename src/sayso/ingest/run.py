@@ -116,6 +116,9 @@ def ingest_items(
     except KeyboardInterrupt:
         run.report.interrupted = True
         analyzer.close(cancel=True)
+    except Exception:  # the store failed (disk full): no worker may outlive the run
+        analyzer.close(cancel=True)
+        raise
     run.report.seconds = time.monotonic() - started
     return run.report
 

@@ -49,6 +49,11 @@ def upgrade(engine: Engine) -> None:
             "know: it was written by a newer sayso; upgrade sayso"
         )
     with engine.begin() as connection:
+        if engine.dialect.name == "sqlite":
+            # The sqlite3 module opens a transaction only before INSERT/UPDATE/DELETE, so
+            # each CREATE TABLE would commit on its own and a kill half-way would leave a
+            # half-created schema that breaks the next run. IMMEDIATE: one migrator at a time.
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
