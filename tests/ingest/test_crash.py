@@ -12,6 +12,8 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
+
 from fuzz.crash import (
     KILL_AT,
     N_ARTICLES,
@@ -22,8 +24,6 @@ from fuzz.crash import (
     fingerprint,
     write_dataset,
 )
-from sqlalchemy import text
-
 from sayso.ingest.run import ingest
 from sayso.store import open_store
 

@@ -9,8 +9,8 @@ import subprocess
 from contextlib import closing
 
 import pytest
-from fuzz.crash import MAX_PAGES, child_command, child_env, fingerprint, write_dataset
 
+from fuzz.crash import MAX_PAGES, child_command, child_env, fingerprint, write_dataset
 from sayso.ingest.run import ingest
 from sayso.store import open_store
 

@@ -4,8 +4,8 @@ long one): 20 clients for 5 s on loopback, no error, and the latency reported.""
 from __future__ import annotations
 
 import pytest
-from benchmarks.web_load import run_load, serving
 
+from benchmarks.web_load import run_load, serving
 from sayso.web.server import free_port
 
 
