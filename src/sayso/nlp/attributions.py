@@ -8,16 +8,22 @@ from spacy.tokens import Doc, Span, Token
 from sayso.model import Attribution, AttributionKind, Content, Cue, Source, TextSpan
 from sayso.nlp.candidates import Candidate, CueCategory
 from sayso.nlp.carriers import in_document_frame
-from sayso.nlp.columns import positions_with_lower, positions_with_pos, positions_with_tag
+from sayso.nlp.columns import (
+    positions_with_lemma,
+    positions_with_lower,
+    positions_with_pos,
+    positions_with_tag,
+)
+from sayso.nlp.drafts import Resolution
 from sayso.nlp.frames import according_to_frame, colon_frame, cue_category, verb_frame
 from sayso.nlp.lexicon import NOUN_CUES, PASSIVE_AS_VERBS, PASSIVE_CUE_VERBS
 from sayso.nlp.nouns import noun_frame
-from sayso.nlp.speakers import Resolution
 from sayso.nlp.text import QuoteIndex, text_of
 
 # Quoted words inside a nested report of speech belong to the inner speaker; inside a
 # nested belief or intention they are still the outer speaker's words.
 _SPEAKING = {CueCategory.SPEECH, CueCategory.ACCORDING_TO, CueCategory.COLON}
+_PASSIVE_CUES = PASSIVE_CUE_VERBS | PASSIVE_AS_VERBS
 
 
 def find_candidates(doc: Doc, quotes: QuoteIndex) -> list[Candidate]:
@@ -34,11 +40,18 @@ def find_candidates(doc: Doc, quotes: QuoteIndex) -> list[Candidate]:
 
 def _possible_cues(doc: Doc) -> list[int]:
     """The tokens :func:`_frame_for` can read a frame at, in order: the others it would
-    turn down on their words, tag or part of speech."""
+    turn down on their words, lemma, tag or part of speech."""
     found = set(positions_with_lower(doc, ("according", "in", ":")))
-    found.update(positions_with_pos(doc, (NOUN, VERB, AUX)))
-    found.update(positions_with_tag(doc, prefix="VB"))
+    nouns = set(positions_with_pos(doc, (NOUN,)))
+    found.update(nouns.intersection(positions_with_lemma(doc, NOUN_CUES.__contains__)))
+    verbal = set(positions_with_pos(doc, (VERB, AUX)))
+    verbal.update(positions_with_tag(doc, prefix="VB"))
+    found.update(verbal.intersection(positions_with_lemma(doc, _is_verb_cue)))
     return sorted(found)
+
+
+def _is_verb_cue(lemma: str) -> bool:
+    return cue_category(lemma) is not None or lemma in _PASSIVE_CUES
 
 
 def _frame_for(doc: Doc, token: Token, quotes: QuoteIndex) -> Candidate | None:
@@ -51,10 +64,9 @@ def _frame_for(doc: Doc, token: Token, quotes: QuoteIndex) -> Candidate | None:
         return in_document_frame(doc, token, quotes)
     if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES:
         return noun_frame(doc, token)
-    if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
-        lemma = token.lemma_.lower()
-        if cue_category(lemma) is not None or lemma in PASSIVE_CUE_VERBS | PASSIVE_AS_VERBS:
-            return verb_frame(doc, token, quotes)
+    verbal = token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
+    if verbal and _is_verb_cue(token.lemma_.lower()):
+        return verb_frame(doc, token, quotes)
     return None
 
 

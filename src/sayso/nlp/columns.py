@@ -9,9 +9,9 @@ exactly as before.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from spacy.attrs import LOWER, POS, TAG
+from spacy.attrs import LEMMA, LOWER, ORTH, POS, TAG
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
@@ -27,6 +27,21 @@ def positions_with_lower(doc: Doc, words: Iterable[str]) -> list[int]:
     """Indices of the tokens whose lower-cased text is one of ``words``."""
     wanted = {hash_string(w) for w in words}
     return [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in wanted]
+
+
+def positions_with_text(doc: Doc, words: Iterable[str]) -> list[int]:
+    """Indices of the tokens whose text is exactly one of ``words``."""
+    wanted = {hash_string(w) for w in words}
+    return [i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in wanted]
+
+
+def positions_with_lemma(doc: Doc, accept: Callable[[str], bool]) -> list[int]:
+    """Indices of the tokens whose lower-cased lemma ``accept`` takes; each distinct lemma
+    of the Doc is tested once."""
+    column = doc.to_array(LEMMA).tolist()
+    strings = doc.vocab.strings
+    wanted = {h for h in set(column) if accept(strings[h].lower() if h else "")}
+    return [i for i, lemma in enumerate(column) if lemma in wanted]
 
 
 def positions_with_tag(doc: Doc, tags: Iterable[str] = (), prefix: str | None = None) -> list[int]:

@@ -20,7 +20,7 @@ from sayso.nlp.columns import positions_with_pos, positions_with_tag
 from sayso.nlp.lexicon import TITLE_WORDS
 
 if TYPE_CHECKING:
-    from sayso.nlp.speakers import EntityDraft
+    from sayso.nlp.drafts import EntityDraft
 
 
 class PlaceLinking:

@@ -8,12 +8,19 @@ person before it stays unresolved rather than guessed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from spacy.attrs import IDX
+from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from sayso.model import Entity
 from sayso.nlp.candidates import Candidate
+from sayso.nlp.columns import (
+    positions_with_lemma,
+    positions_with_lower,
+    positions_with_pos,
+    positions_with_text,
+)
+from sayso.nlp.drafts import EntityDraft, Resolution
 from sayso.nlp.lexicon import (
     FIRST_PERSON,
     GENERIC_LEADER_NOUNS,
@@ -55,61 +62,7 @@ ENTITY_TYPES = {
 }
 
 
-@dataclass(slots=True)
-class EntityDraft:
-    """An entity while the article is being read."""
-
-    id: str
-    name: str
-    type: str
-    roles: list[str] = field(default_factory=list)
-    mentions: list[tuple[int, int]] = field(default_factory=list)
-    nationality: str | None = None
-    last_seen: int = -1
-    canonical: str | None = None
-    country: str | None = None
-    members: list[str] = field(default_factory=list)
-    affiliations: list[str] = field(default_factory=list)
-    metonyms: list[tuple[int, int]] = field(default_factory=list)
-
-    def add_mention(self, start: int, end: int) -> None:
-        if (start, end) not in self.mentions:
-            self.mentions.append((start, end))
-            self.mentions.sort()
-        self.last_seen = max(self.last_seen, start)
-
-    def add_role(self, role: str) -> None:
-        role = role.strip(" ,")
-        if role and role not in self.roles:
-            self.roles.append(role)
-        if self.nationality is None:
-            self.nationality = nationality_of(role)
-
-    def role_words(self) -> set[str]:
-        return {w.lower().strip(".") for role in self.roles for w in role.split()}
-
-    def freeze(self) -> Entity:
-        return Entity(
-            id=self.id,
-            name=self.name,
-            type=self.type,
-            roles=list(self.roles),
-            mentions=list(self.mentions),
-            canonical=self.canonical,
-            country=self.country,
-            affiliations=list(self.affiliations),
-            members=list(self.members),
-            metonyms=sorted(self.metonyms),
-        )
-
-
-@dataclass(slots=True)
-class Resolution:
-    """What a source mention refers to."""
-
-    entity: EntityDraft | None
-    anonymous: bool = False
-    group: bool = False
+_REFERRING_ROLES = ROLE_NOUNS | GENERIC_LEADER_NOUNS
 
 
 class SpeakerResolver(PlaceLinking):
@@ -210,12 +163,12 @@ class SpeakerResolver(PlaceLinking):
             if draft.type == "PERSON":
                 for surname in surnames_of(draft.name):
                     surnames.setdefault(surname, draft)
-        for token in self.doc:
-            draft = surnames.get(token.text)
-            if draft is None or token.i in self._by_token or not token.is_title:
+        for i in positions_with_text(self.doc, surnames):
+            token = self.doc[i]
+            if i in self._by_token or not token.is_title:
                 continue
-            self._by_token[token.i] = draft
-            draft.add_mention(token.idx, token.idx + len(token.text))
+            self._by_token[i] = surnames[token.text]
+            surnames[token.text].add_mention(token.idx, token.idx + len(token.text))
 
     def _person_by_surname(self, name: str) -> EntityDraft | None:
         if " " in name or not name.istitle():
@@ -344,27 +297,32 @@ class SpeakerResolver(PlaceLinking):
 
     def _referring_expressions(self) -> None:
         """Walk the text in order, linking role nouns and pronouns to persons before them."""
-        for token in self.doc:
-            draft = self._by_token.get(token.i)
+        doc = self.doc
+        pronouns = set(positions_with_lower(doc, PERSON_PRONOUNS))
+        pronouns.intersection_update(positions_with_pos(doc, (PRON,)))
+        roles = set(positions_with_lemma(doc, _REFERRING_ROLES.__contains__))
+        roles.intersection_update(positions_with_pos(doc, (NOUN, PROPN)))
+        # _link may claim tokens ahead of the walk, so the token map is read as it goes.
+        for i, start in enumerate(doc.to_array(IDX).tolist()):
+            draft = self._by_token.get(i)
             if draft is not None:
-                draft.last_seen = max(draft.last_seen, token.idx)
-                continue
-            lower = token.lower_
-            if lower in PERSON_PRONOUNS and token.pos_ == "PRON":
-                person = self._salient_person(token)
+                draft.last_seen = max(draft.last_seen, start)
+            elif i in pronouns:
+                person = self._salient_person(doc[i])
                 if person is not None:
-                    self._link(person, token.i, token.i + 1)
-            elif (
-                token.pos_ in {"NOUN", "PROPN"}
-                and token.lemma_.lower() in ROLE_NOUNS | GENERIC_LEADER_NOUNS
-            ):
-                span = definite_role_np(token)
-                if span is not None:
-                    person = self._role_referent(span, token)
-                    if person is not None:
-                        self._link(person, span.start, span.end)
-                        person.last_seen = token.idx
-                        person.nationality = person.nationality or nationality_of(span.text)
+                    self._link(person, i, i + 1)
+            elif i in roles:
+                self._role_mention(doc[i])
+
+    def _role_mention(self, token: Token) -> None:
+        span = definite_role_np(token)
+        if span is None:
+            return
+        person = self._role_referent(span, token)
+        if person is not None:
+            self._link(person, span.start, span.end)
+            person.last_seen = token.idx
+            person.nationality = person.nationality or nationality_of(span.text)
 
     def _link(self, draft: EntityDraft, start: int, end: int) -> None:
         span = self.doc[start:end]

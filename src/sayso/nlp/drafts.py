@@ -1,0 +1,66 @@
+"""Entities while an article is being read: what speaker resolution builds and then freezes
+into the data model's :class:`~sayso.model.Entity`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sayso.model import Entity
+from sayso.nlp.mentions import nationality_of
+
+
+@dataclass(slots=True)
+class EntityDraft:
+    """An entity while the article is being read."""
+
+    id: str
+    name: str
+    type: str
+    roles: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    nationality: str | None = None
+    last_seen: int = -1
+    canonical: str | None = None
+    country: str | None = None
+    members: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+    metonyms: list[tuple[int, int]] = field(default_factory=list)
+
+    def add_mention(self, start: int, end: int) -> None:
+        if (start, end) not in self.mentions:
+            self.mentions.append((start, end))
+            self.mentions.sort()
+        self.last_seen = max(self.last_seen, start)
+
+    def add_role(self, role: str) -> None:
+        role = role.strip(" ,")
+        if role and role not in self.roles:
+            self.roles.append(role)
+        if self.nationality is None:
+            self.nationality = nationality_of(role)
+
+    def role_words(self) -> set[str]:
+        return {w.lower().strip(".") for role in self.roles for w in role.split()}
+
+    def freeze(self) -> Entity:
+        return Entity(
+            id=self.id,
+            name=self.name,
+            type=self.type,
+            roles=list(self.roles),
+            mentions=list(self.mentions),
+            canonical=self.canonical,
+            country=self.country,
+            affiliations=list(self.affiliations),
+            members=list(self.members),
+            metonyms=sorted(self.metonyms),
+        )
+
+
+@dataclass(slots=True)
+class Resolution:
+    """What a source mention refers to."""
+
+    entity: EntityDraft | None
+    anonymous: bool = False
+    group: bool = False
