@@ -20,7 +20,17 @@ from sayso.graph.cli import graph_app, link_now
 from sayso.ingest.files import DEFAULT_MAX_BYTES, read_inputs
 from sayso.model import Analysis
 from sayso.nlp.meaning.timex import parse_anchor
-from sayso.options import DbOption, open_store_or_exit, store_writes
+from sayso.options import (
+    DateField,
+    DbOption,
+    IdField,
+    PublisherField,
+    TextField,
+    TitleField,
+    UrlField,
+    open_store_or_exit,
+    store_writes,
+)
 from sayso.store import DEFAULT_URL, ClaimQuery, output
 from sayso.store.engine import redacted as redacted_url
 from sayso.store.output import provenance_tree, record_lines
@@ -126,16 +136,12 @@ def ingest(
     db: DbOption = DEFAULT_URL,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Analysis processes.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 16,
-    text_field: Annotated[str | None, typer.Option(help="Dataset field of the text.")] = None,
-    title_field: Annotated[str | None, typer.Option(help="Dataset field of the title.")] = None,
-    date_field: Annotated[
-        str | None, typer.Option(help="Dataset field of the date [default: published or date].")
-    ] = None,
-    url_field: Annotated[str | None, typer.Option(help="Dataset field of the URL.")] = None,
-    id_field: Annotated[str | None, typer.Option(help="Dataset field of a record id.")] = None,
-    publisher_field: Annotated[
-        str | None, typer.Option(help="Dataset field of the publisher.")
-    ] = None,
+    text_field: TextField = None,
+    title_field: TitleField = None,
+    date_field: DateField = None,
+    url_field: UrlField = None,
+    id_field: IdField = None,
+    publisher_field: PublisherField = None,
     follow: Annotated[
         bool, typer.Option(help="Feeds: fetch each item's page (else read the item's text).")
     ] = True,

@@ -24,6 +24,16 @@ DbOption = Annotated[
 ]
 errors = Console(stderr=True, highlight=False, soft_wrap=True)
 
+# Where a JSONL/CSV dataset keeps each part of an article: `sayso ingest` and `sayso batch`.
+TextField = Annotated[str | None, typer.Option(help="Dataset field of the text.")]
+TitleField = Annotated[str | None, typer.Option(help="Dataset field of the title.")]
+DateField = Annotated[
+    str | None, typer.Option(help="Dataset field of the date [default: published or date].")
+]
+UrlField = Annotated[str | None, typer.Option(help="Dataset field of the URL.")]
+IdField = Annotated[str | None, typer.Option(help="Dataset field of a record id.")]
+PublisherField = Annotated[str | None, typer.Option(help="Dataset field of the publisher.")]
+
 
 def open_store_or_exit(db: str) -> Store:
     try:

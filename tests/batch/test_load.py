@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+
+import pyarrow.parquet as pq
 from typer.testing import CliRunner
 
 from sayso.cli import app
@@ -53,3 +56,25 @@ def test_batch_into_an_output_that_is_a_file_names_it(inputs, tmp_path):
     result = CliRunner().invoke(app, ["batch", inputs[0], "--out", str(taken)])
     assert result.exit_code == 2
     assert "error:" in result.output and str(taken) in result.output
+
+
+def test_batch_reads_a_dataset_by_the_field_names_given(tmp_path):
+    dataset = tmp_path / "dump.jsonl"
+    record = {
+        "body": "The minister said on Monday that the talks would resume next week.",
+        "headline": "Talks to resume",
+        "link": "https://example.org/talks",
+    }
+    dataset.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    default_out, named_out = tmp_path / "default", tmp_path / "named"
+    result = runner.invoke(app, ["batch", str(dataset), "--out", str(default_out)])
+    assert result.exit_code == 1 and "0 analysed" in result.output, result.output
+    options = ["--text-field", "body", "--title-field", "headline", "--url-field", "link"]
+    result = runner.invoke(app, ["batch", str(dataset), "--out", str(named_out), *options])
+    assert result.exit_code == 0, result.output
+    articles = pq.read_table(named_out / "articles").to_pylist()
+    assert [(a["title"], a["url"]) for a in articles] == [
+        ("Talks to resume", "https://example.org/talks")
+    ]
+    assert pq.read_table(named_out / "attributions").num_rows >= 1

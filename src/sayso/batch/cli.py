@@ -12,7 +12,17 @@ import typer
 
 from sayso.errors import SaysoError
 from sayso.ingest.items import DEFAULT_MAX_BYTES
-from sayso.options import DbOption, errors, open_store_or_exit
+from sayso.options import (
+    DateField,
+    DbOption,
+    IdField,
+    PublisherField,
+    TextField,
+    TitleField,
+    UrlField,
+    errors,
+    open_store_or_exit,
+)
 from sayso.store import DEFAULT_URL
 from sayso.store.engine import redacted as redacted_url
 
@@ -45,11 +55,26 @@ def batch(
     max_bytes: Annotated[int, typer.Option(help="Largest article or record, in bytes.")] = (
         DEFAULT_MAX_BYTES
     ),
+    text_field: TextField = None,
+    title_field: TitleField = None,
+    date_field: DateField = None,
+    url_field: UrlField = None,
+    id_field: IdField = None,
+    publisher_field: PublisherField = None,
 ) -> None:
     """Analyse inputs into Parquet tables: articles, attributions, entities, events, failures."""
+    from sayso.ingest.datasets import Fields
     from sayso.ingest.sources import ReadOptions
 
-    options = ReadOptions(max_bytes=max_bytes)
+    fields = Fields.named(
+        text=text_field,
+        title=title_field,
+        date=date_field,
+        url=url_field,
+        id=id_field,
+        publisher=publisher_field,
+    )
+    options = ReadOptions(fields=fields, max_bytes=max_bytes)
     started = time.monotonic()
     try:
         if engine is Engine.SPARK:
