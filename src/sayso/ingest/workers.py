@@ -7,6 +7,7 @@ their JSON form, which pickles small and keeps every field the model has).
 from __future__ import annotations
 
 import multiprocessing
+import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -101,14 +102,48 @@ class Analyzer:
     def _next(self) -> tuple[list[Item], list[Outcome]]:
         tags, future = self._pending.popleft()
         try:
-            return tags, future.result()
+            return tags, self._result(future)
         except BrokenProcessPool:
             self._restart()
             return tags, [(None, "analysis failed: the worker process died")] * len(tags)
 
+    # How often a wait for a batch looks for a dead worker, and for how long a dead worker
+    # may go unnoticed by the pool before the wait gives up on it.
+    poll_seconds = 2.0
+    grace_seconds = 10.0
+
+    def _result(self, future: Future[list[Outcome]]) -> list[Outcome]:
+        """The batch's outcomes. CPython's pool can miss a worker killed at the wrong moment
+        (while it writes a result, say): its batch never ends and no error comes, so a dead
+        worker seen for longer than the grace period breaks the pool here instead."""
+        dead_since: float | None = None
+        while True:
+            try:
+                return future.result(timeout=self.poll_seconds)
+            except TimeoutError:
+                if not self._has_dead_worker():
+                    dead_since = None
+                    continue
+                dead_since = dead_since or time.monotonic()
+                if time.monotonic() - dead_since >= self.grace_seconds:
+                    raise BrokenProcessPool("a worker died and its pool did not notice") from None
+
+    def _processes(self) -> list[multiprocessing.process.BaseProcess]:
+        # ProcessPoolExecutor keeps its workers in a private dict: there is no public way
+        # to see them, and a dead one must be seen (above) and the others stopped (below).
+        return list((getattr(self._pool, "_processes", None) or {}).values())
+
+    def _has_dead_worker(self) -> bool:
+        return any(process.exitcode is not None for process in self._processes())
+
     def _restart(self) -> None:
         if self._pool is not None:
+            # A surviving worker can be stuck on a queue the dead one held; left alone it
+            # would block this process at exit, where CPython joins every pool's workers.
+            survivors = self._processes()
             self._pool.shutdown(wait=False, cancel_futures=True)
+            for process in survivors:
+                process.kill()
         self._pool = None
         # Batches already handed to the dead pool are lost with it: submit them again.
         lost = list(self._pending)
