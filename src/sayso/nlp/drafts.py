@@ -25,6 +25,27 @@ class EntityDraft:
     members: list[str] = field(default_factory=list)
     affiliations: list[str] = field(default_factory=list)
     metonyms: list[tuple[int, int]] = field(default_factory=list)
+    # What the mention ranker knows of the entity so far, as it reads the article in order
+    # (token indices; -1: not yet).
+    count: int = 0
+    first_token: int = -1
+    last_token: int = -1
+    last_role: str = ""
+    spoke_at: int = -1
+    male: float = 0.0  # votes of the pronouns resolved to it
+    female: float = 0.0
+    name_gender: str | None = None  # from a first name, an honorific or a gendered role
+    name_gender_sure: bool = False  # a full name or an honorific, not a lone word
+
+    @property
+    def gender(self) -> str | None:
+        if self.name_gender is not None:
+            return self.name_gender
+        if self.male - self.female >= 1:
+            return "m"
+        if self.female - self.male >= 1:
+            return "f"
+        return None
 
     def add_mention(self, start: int, end: int) -> None:
         if (start, end) not in self.mentions:
@@ -64,3 +85,4 @@ class Resolution:
     entity: EntityDraft | None
     anonymous: bool = False
     group: bool = False
+    confidence: float | None = None

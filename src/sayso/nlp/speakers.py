@@ -8,38 +8,32 @@ person before it stays unresolved rather than guessed.
 
 from __future__ import annotations
 
-from spacy.attrs import IDX
-from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
+from sayso.link.names import NAME_PARTICLES
 from sayso.model import Entity
 from sayso.nlp.candidates import Candidate
 from sayso.nlp.columns import (
-    positions_with_lemma,
-    positions_with_lower,
-    positions_with_pos,
     positions_with_text,
 )
+from sayso.nlp.coref.documents import DocumentIssuers, is_plausible_name
+from sayso.nlp.coref.gender import looks_like_person
+from sayso.nlp.coref.ranker import MentionRanker
+from sayso.nlp.coref.sources import SourceKind, classify
+from sayso.nlp.coref.walk import CorefWalk, Example, Teacher
 from sayso.nlp.drafts import EntityDraft, Resolution
 from sayso.nlp.lexicon import (
     FIRST_PERSON,
     GENERIC_LEADER_NOUNS,
-    LEADER_TITLES,
     MEDIA_NAME_WORDS,
     NAME_STOP_MODIFIERS,
     ORG_NAME_WORDS,
-    PERSON_PRONOUNS,
-    PLURAL_PRONOUNS,
     ROLE_NOUNS,
     TITLE_WORDS,
 )
 from sayso.nlp.mentions import (
-    definite_role_np,
     is_acronym_of,
-    is_anonymous,
-    is_group,
     is_role_phrase,
-    nationality_of,
     organisation_head,
     parenthesised_acronym,
     role_text,
@@ -68,11 +62,21 @@ _REFERRING_ROLES = ROLE_NOUNS | GENERIC_LEADER_NOUNS
 class SpeakerResolver(PlaceLinking):
     """Builds the entities of one document and resolves every candidate's source."""
 
-    def __init__(self, doc: Doc, candidates: list[Candidate]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        candidates: list[Candidate],
+        teacher: Teacher | None = None,
+        examples: list[Example] | None = None,
+    ) -> None:
         self.doc = doc
         self.candidates = candidates
         self.entities: list[EntityDraft] = []
         self._by_token: dict[int, EntityDraft] = {}
+        self.teacher = teacher
+        self.examples = examples
+        self.confidence: dict[int, float] = {}
+        self.ranker: MentionRanker | None = None
 
     # -- building entities ----------------------------------------------------------------
 
@@ -88,6 +92,7 @@ class SpeakerResolver(PlaceLinking):
         for candidate in self.candidates:
             if candidate.source is not None and candidate.source.role is not None:
                 self._source_role(candidate.source)
+        self._source_kinds = self._classify_sources()
         self._referring_expressions()
         self._title_nationalities()
         resolutions = [self._resolve(c, i) for i, c in enumerate(self.candidates)]
@@ -127,6 +132,8 @@ class SpeakerResolver(PlaceLinking):
         name = doc[start:end].text
         if type_ == "PERSON" and name.split()[-1].lower() in MEDIA_NAME_WORDS:
             type_ = "ORG"  # "Lusa Wire", "the Daily Herald": named like an organisation
+        elif type_ == "ORG" and looks_like_person(name, ORG_NAME_WORDS):
+            type_ = "PERSON"  # "Marshall Field Jr", "Ioannis Mamouris" tagged ORG
         if type_ != "PERSON" and self._person_by_surname(name) is not None:
             type_ = "PERSON"  # the tagger calls a repeated surname an ORG ("Weiss told")
         person_like = self._person_like_organisation(name)
@@ -174,7 +181,7 @@ class SpeakerResolver(PlaceLinking):
         if " " in name or not name.istitle():
             return None
         for draft in self.entities:
-            if draft.type == "PERSON" and " " in draft.name and name in surnames_of(draft.name):
+            if draft.type == "PERSON" and (draft.name == name or name in surnames_of(draft.name)):
                 return draft
         return None
 
@@ -214,8 +221,18 @@ class SpeakerResolver(PlaceLinking):
             known = draft.name.split()
             if words == known or (len(words) == 1 and words[0] in surnames_of(draft.name)):
                 return draft
+            if (
+                1 < len(words) < len(known)
+                and known[-len(words) :] == words
+                and (words[0].lower() in NAME_PARTICLES)
+            ):
+                return draft  # "von Sanders" after "Liman von Sanders"
             if len(known) == 1 and known[0] == words[-1]:
                 draft.name = name
+                return draft
+        for draft in self.entities:
+            if draft.type == "ORG" and draft.name.split() == words:
+                draft.type = "PERSON"  # "Kallergis" tagged ORG once and PERSON later
                 return draft
         return self._new_entity(name, "PERSON")
 
@@ -296,33 +313,26 @@ class SpeakerResolver(PlaceLinking):
     # -- role nouns and pronouns ----------------------------------------------------------
 
     def _referring_expressions(self) -> None:
-        """Walk the text in order, linking role nouns and pronouns to persons before them."""
-        doc = self.doc
-        pronouns = set(positions_with_lower(doc, PERSON_PRONOUNS))
-        pronouns.intersection_update(positions_with_pos(doc, (PRON,)))
-        roles = set(positions_with_lemma(doc, _REFERRING_ROLES.__contains__))
-        roles.intersection_update(positions_with_pos(doc, (NOUN, PROPN)))
-        # _link may claim tokens ahead of the walk, so the token map is read as it goes.
-        for i, start in enumerate(doc.to_array(IDX).tolist()):
-            draft = self._by_token.get(i)
-            if draft is not None:
-                draft.last_seen = max(draft.last_seen, start)
-            elif i in pronouns:
-                person = self._salient_person(doc[i])
-                if person is not None:
-                    self._link(person, i, i + 1)
-            elif i in roles:
-                self._role_mention(doc[i])
-
-    def _role_mention(self, token: Token) -> None:
-        span = definite_role_np(token)
-        if span is None:
-            return
-        person = self._role_referent(span, token)
-        if person is not None:
-            self._link(person, span.start, span.end)
-            person.last_seen = token.idx
-            person.nationality = person.nationality or nationality_of(span.text)
+        """Pronouns and descriptions, resolved in text order by the mention ranker."""
+        heads: dict[int, list[tuple[int, int]]] = {}
+        for candidate in self.candidates:
+            if candidate.source is not None:
+                heads.setdefault(candidate.source.head, []).extend(candidate.content)
+        walk = CorefWalk(
+            doc=self.doc,
+            entities=self.entities,
+            by_token=self._by_token,
+            link=self._link,
+            new_entity=self._new_entity,
+            source_heads=heads,
+            quotes=list(self.doc._.quotes or []) if self.doc.has_extension("quotes") else [],
+            ranker=self.ranker or MentionRanker(),
+            teacher=self.teacher,
+            examples=self.examples,
+        )
+        walk.run()
+        self.confidence = walk.confidence
+        self.walk = walk
 
     def _link(self, draft: EntityDraft, start: int, end: int) -> None:
         span = self.doc[start:end]
@@ -330,54 +340,43 @@ class SpeakerResolver(PlaceLinking):
         for i in range(start, end):
             self._by_token[i] = draft
 
-    def _persons_before(self, token: Token) -> list[EntityDraft]:
-        people = [e for e in self.entities if e.type == "PERSON" and 0 <= e.last_seen < token.idx]
-        return sorted(people, key=lambda e: e.last_seen, reverse=True)
+    def _classify_sources(self) -> dict[int, SourceKind]:
+        """Anonymous, group, spokesperson and document sources become entities (or point at
+        the organisation they speak for) before pronouns are resolved, so that "they" can
+        refer back to "officials" and "it" to the organisation behind "the report"."""
+        kinds: dict[int, SourceKind] = {}
+        documents = DocumentIssuers(self.doc, self._by_token)
+        for candidate in self.candidates:
+            source = candidate.source
+            if source is None or source.head in kinds or source.head in self._by_token:
+                continue
+            head = self.doc[source.head]
+            span = self.doc[source.start : source.end]
+            kind = classify(span, head)
+            if kind is None:
+                continue
+            kinds[source.head] = kind
+            if kind.kind in {"anonymous", "group"}:
+                type_ = "ANONYMOUS" if kind.kind == "anonymous" else "GROUP"
+                self._by_token[head.i] = self._descriptive(span, type_)
+                continue
+            owner = self._owner(kind.owner)
+            if owner is None and kind.kind == "document":
+                owner = documents.issuer_before(head)
+            if owner is not None:
+                self._by_token[head.i] = owner
+                self.confidence[head.i] = 0.85
+            elif kind.kind == "voice":
+                self._by_token[head.i] = self._descriptive(span, "ANONYMOUS")
+        return kinds
 
-    def _salient_person(self, pronoun: Token) -> EntityDraft | None:
-        people = self._persons_before(pronoun)
-        if not people:
+    def _owner(self, token: Token | None) -> EntityDraft | None:
+        if token is None:
             return None
-        sentence_subjects = self._subjects_before(pronoun)
-        for person in sentence_subjects:
-            if person in people:
-                return person
-        return people[0]
-
-    def _subjects_before(self, pronoun: Token) -> list[EntityDraft]:
-        """Persons that are subjects in the pronoun's sentence or the one before it."""
-        sent = pronoun.sent
-        found: list[EntityDraft] = []
-        previous = self.doc[sent.start - 1].sent if sent.start > 0 else None
-        for span in (sent, previous):
-            if span is None:
-                continue
-            for token in span:
-                if token.i >= pronoun.i and span is sent:
-                    break
-                if token.dep_ in {"nsubj", "nsubjpass"}:
-                    draft = self._by_token.get(token.i)
-                    if draft is not None and draft.type == "PERSON" and draft not in found:
-                        found.append(draft)
-            if found:
-                break
-        return found
-
-    def _role_referent(self, span: Span, head: Token) -> EntityDraft | None:
-        noun = head.lemma_.lower()
-        nationality = nationality_of(span.text)
-        for person in self._persons_before(head):
-            if nationality and person.nationality and person.nationality != nationality:
-                continue
-            words = person.role_words()
-            if noun in words:
-                return person
-            generic = noun in GENERIC_LEADER_NOUNS and words & (LEADER_TITLES | ROLE_NOUNS)
-            if generic and (noun != "leader" or words & LEADER_TITLES):
-                return person
+        owner = self._by_token.get(token.i)
+        if owner is not None and owner.type not in {"GPE", "LOC"}:
+            return owner
         return None
-
-    # -- sources --------------------------------------------------------------------------
 
     def _resolve(self, candidate: Candidate, index: int) -> Resolution | None:
         source = candidate.source
@@ -388,22 +387,65 @@ class SpeakerResolver(PlaceLinking):
         span = doc[source.start : source.end]
         lower = head.lower_
         if lower in FIRST_PERSON:
-            return Resolution(self._speaker_of_quote(candidate, index))
-        if is_anonymous(span, head) and not self._named_person_head(span, head):
-            return Resolution(self._descriptive(span, "ANONYMOUS"), anonymous=True)
-        if is_group(span, head):
-            return Resolution(self._descriptive(span, "GROUP"), group=True)
-        draft = self._by_token.get(head.i) or self._entity_in(*self._name_part(span, head))
-        if draft is None and lower in PERSON_PRONOUNS:
-            return Resolution(None)
-        if draft is None and lower in PLURAL_PRONOUNS:
-            return Resolution(self._plural_antecedent(head), group=True)
+            return self._first_person(candidate, index, head)
+        draft = self._by_token.get(head.i)
+        if draft is None and head.pos_ == "NOUN":
+            draft = self._appositive_name(head)
         if draft is None and head.pos_ == "PROPN":
-            name = self._name_around(span, head)
-            draft = self._named(name, "PERSON" if head.ent_type_ == "PERSON" else "ORG")
-        if draft is not None:
-            draft.add_mention(span.start_char, span.end_char)
-        return Resolution(draft)
+            draft = self._entity_in(*self._name_part(span, head))
+            if draft is None and is_plausible_name(span, head):
+                name = self._name_around(span, head)
+                draft = self._named(name, "PERSON" if head.ent_type_ == "PERSON" else "ORG")
+        if draft is None:
+            return Resolution(None)
+        draft.add_mention(span.start_char, span.end_char)
+        confidence = self.confidence.get(head.i)
+        if confidence is None:
+            confidence = self._name_confidence(draft, head)
+        return Resolution(
+            draft,
+            anonymous=draft.type == "ANONYMOUS",
+            group=draft.type == "GROUP",
+            confidence=confidence,
+        )
+
+    def _appositive_name(self, head: Token) -> EntityDraft | None:
+        """ "the head of the service, Sergey Naryshkin": the name in apposition."""
+        for child in head.children:
+            if child.dep_ == "appos" and child.i > head.i:
+                found = self._entity_in(child.left_edge.i, child.right_edge.i + 1)
+                if found is not None and found.type in {"PERSON", "ORG"}:
+                    return found
+        return None
+
+    def _name_confidence(self, draft: EntityDraft, head: Token) -> float:
+        """Named sources: a name the article spells out is near certain; a surname that two
+        people of the article share is a guess."""
+        if draft.type in {"ANONYMOUS", "GROUP"}:
+            return 0.9
+        if draft.type == "PERSON" and head.text in self._shared_surnames():
+            return 0.6
+        return 0.97
+
+    def _shared_surnames(self) -> set[str]:
+        seen: dict[str, int] = {}
+        for draft in self.entities:
+            if draft.type == "PERSON" and " " in draft.name:
+                for surname in surnames_of(draft.name):
+                    seen[surname] = seen.get(surname, 0) + 1
+        return {surname for surname, count in seen.items() if count > 1}
+
+    def _first_person(self, candidate: Candidate, index: int, head: Token) -> Resolution:
+        """ "I" and "we" inside a quotation are its speaker; outside one, "we" and "you"
+        are people in general."""
+        speaker = self._speaker_of_quote(candidate, index)
+        if speaker is not None:
+            return Resolution(speaker, confidence=self.confidence.get(head.i, 0.9))
+        inside = any(s <= head.idx < e for s, e in (self.doc._.quotes or []))
+        if not inside and head.lower_ in {"we", "us", "our"}:
+            draft = self._descriptive(head.doc[head.i : head.i + 1], "GROUP")
+            return Resolution(draft, group=True, confidence=0.6)
+        return Resolution(None)
 
     def _name_around(self, span: Span, head: Token) -> str:
         """The proper name a source is headed by: "Regina Ip" of "Regina Ip from the
