@@ -187,6 +187,9 @@ def parenthesised_acronym(doc: Doc, start: int, end: int) -> tuple[int, int] | N
 
 
 def is_acronym_of(short: str, long: str) -> bool:
+    """ "SEC", "S.E.C." and "the U.N." are acronyms of "Securities and Exchange
+    Commission" and "United Nations"."""
+    short = short.replace(".", "")
     if not short.isalpha() or len(short) < 2:
         return False
     initials = "".join(w[0] for w in long.split() if w[0].isupper())

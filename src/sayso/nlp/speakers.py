@@ -17,7 +17,13 @@ from sayso.nlp.columns import (
     positions_with_text,
 )
 from sayso.nlp.coref.documents import DocumentIssuers, is_plausible_name
-from sayso.nlp.coref.gender import looks_like_person
+from sayso.nlp.coref.gender import (
+    HONORIFIC_GENDER,
+    is_given_name,
+    looks_like_person,
+    name_gender,
+)
+from sayso.nlp.coref.headlines import headline_tokens, premodifier_role
 from sayso.nlp.coref.ranker import MentionRanker
 from sayso.nlp.coref.sources import SourceKind, classify
 from sayso.nlp.coref.walk import CorefWalk, Example, Teacher
@@ -111,6 +117,8 @@ class SpeakerResolver(PlaceLinking):
         return draft
 
     def _named_entities(self) -> None:
+        headline = headline_tokens(self.doc)
+        deferred = []
         for ent in self.doc.ents:
             type_ = ENTITY_TYPES.get(ent.label_)
             if type_ is None or type_ == "NORP" or not ent.text.strip():
@@ -118,14 +126,43 @@ class SpeakerResolver(PlaceLinking):
             start, end = strip_possessive(ent)
             if end <= start:
                 continue
-            if self._place_mention(start, end, type_):
+            if start in headline and type_ in {"PERSON", "ORG"}:
+                deferred.append((start, end, type_))
                 continue
-            acronym = parenthesised_acronym(self.doc, start, end)
-            if acronym is not None:
-                end = acronym[0] - 1
-            draft = self._named_mention(start, end, type_)
-            if acronym is not None:
-                self._link(draft, *acronym)
+            self._named_span(start, end, type_)
+        for start, end, type_ in deferred:
+            self._headline_name(start, end, type_)
+
+    def _named_span(self, start: int, end: int, type_: str) -> None:
+        if self._place_mention(start, end, type_):
+            return
+        acronym = parenthesised_acronym(self.doc, start, end)
+        if acronym is not None:
+            end = acronym[0] - 1
+        draft = self._named_mention(start, end, type_)
+        if acronym is not None:
+            self._link(draft, *acronym)
+
+    def _headline_name(self, start: int, end: int, type_: str) -> None:
+        """A name in a title-case headline: the tagger glues words to it ("Black Lawmakers
+        Rip Donald Trump", "Obama Sees 'Personal Insult'"), so it counts only as far as it
+        names someone the article names too, or looks like a person's name itself."""
+        words = [self.doc[i].text for i in range(start, end)]
+        for draft in sorted(self.entities, key=lambda d: -len(d.name.split())):
+            if draft.type not in {"PERSON", "ORG"}:
+                continue
+            known = draft.name.split()
+            for i in range(len(words) - len(known) + 1):
+                if words[i : i + len(known)] == known:
+                    self._link(draft, start + i, start + i + len(known))
+                    return
+        for i, word in enumerate(words):
+            person = self._person_by_surname(word)
+            if person is not None:
+                self._link(person, start + i, start + i + 1)
+                return
+        if type_ == "PERSON" and looks_like_person(" ".join(words), ORG_NAME_WORDS):
+            self._named_span(start, end, type_)
 
     def _named_mention(self, start: int, end: int, type_: str) -> EntityDraft:
         doc = self.doc
@@ -144,19 +181,25 @@ class SpeakerResolver(PlaceLinking):
             type_ = "PERSON"
             self._drop_leading_place(person_like)
         if type_ == "PERSON":
+            while end - 1 > start and _not_name_word(doc[end - 1]):
+                end -= 1  # "Donald Trump avoids": the tagger ran on into the verb
+            start = self._leading_words(start, end)
             inner = start
             while inner < end - 1 and doc[inner].lower_ in TITLE_WORDS | ROLE_NOUNS:
                 inner += 1  # "Broadcaster Piers Morgan" tagged whole: the title is a role
             if end - inner >= 3 and start > 0 and doc[start - 1].lower_ in {"from", "of"}:
                 inner += 1  # "Senator from Vermont Bernie Sanders": the place is the role's
             name = doc[inner:end].text
-            draft = self._person(name)
+            draft = self._person(name, start)
             if inner > start:
                 draft.add_role(doc[start:inner].text)
             first = title_start(doc, start)
             if first < start:
                 draft.add_role(doc[first:start].text)
                 start = first
+            described = premodifier_role(doc, first)
+            if described is not None:
+                draft.add_role(described)
         else:
             draft = self._named(name, type_)
         self._link(draft, start, end)
@@ -165,17 +208,20 @@ class SpeakerResolver(PlaceLinking):
     def _surname_mentions(self) -> None:
         """The tagger misses some repeats of a name ("Goncharenko claims" as an adjective):
         a capitalised token equal to a known person's surname is that person."""
-        surnames: dict[str, EntityDraft] = {}
+        surnames: dict[str, list[EntityDraft]] = {}
         for draft in self.entities:
             if draft.type == "PERSON":
                 for surname in surnames_of(draft.name):
-                    surnames.setdefault(surname, draft)
+                    surnames.setdefault(surname, []).append(draft)
         for i in positions_with_text(self.doc, surnames):
             token = self.doc[i]
             if i in self._by_token or not token.is_title:
                 continue
-            self._by_token[i] = surnames[token.text]
-            surnames[token.text].add_mention(token.idx, token.idx + len(token.text))
+            person = self._nearest(surnames[token.text], i)
+            if person is None:
+                continue
+            self._by_token[i] = person
+            person.add_mention(token.idx, token.idx + len(token.text))
 
     def _person_by_surname(self, name: str) -> EntityDraft | None:
         if " " in name or not name.istitle():
@@ -213,28 +259,78 @@ class SpeakerResolver(PlaceLinking):
         if len(words) >= 3 and after_preposition:
             draft.name = " ".join(words[1:])
 
-    def _person(self, name: str) -> EntityDraft:
+    def _person(self, name: str, at: int | None = None) -> EntityDraft:
         words = name.split()
+        matches = []
         for draft in self.entities:
             if draft.type != "PERSON":
                 continue
             known = draft.name.split()
-            if words == known or (len(words) == 1 and words[0] in surnames_of(draft.name)):
+            if words == known:
                 return draft
+            if len(words) == 1 and words[0] in surnames_of(draft.name):
+                matches.append(draft)
+                continue
             if (
                 1 < len(words) < len(known)
                 and known[-len(words) :] == words
-                and (words[0].lower() in NAME_PARTICLES)
+                and (words[0].lower() in NAME_PARTICLES or _initial(words[0]))
             ):
-                return draft  # "von Sanders" after "Liman von Sanders"
-            if len(known) == 1 and known[0] == words[-1]:
-                draft.name = name
+                return draft  # "von Sanders" after "Liman von Sanders", "J. Trump"
+            if len(known) == 1 and known[0] == words[-1] and _same_person(draft, words[0]):
+                draft.name = name  # "Goncharenko", then "Aleksey Goncharenko"
                 return draft
+        if matches:
+            nearest = self._nearest(matches, at)
+            if nearest is not None:
+                return nearest
         for draft in self.entities:
             if draft.type == "ORG" and draft.name.split() == words:
                 draft.type = "PERSON"  # "Kallergis" tagged ORG once and PERSON later
                 return draft
         return self._new_entity(name, "PERSON")
+
+    def _leading_words(self, start: int, end: int) -> int:
+        """ "Crooked Hillary Clinton", "Injecting Clinton": a word before a first name, or
+        before a known surname, that is neither a title nor a first name is not part of
+        the name."""
+        doc = self.doc
+        if end - start < 2 or _name_start(doc[start]):
+            return start
+        for i in range(start + 1, end):
+            if is_given_name(doc[i].text) and doc[i - 1].lower_ not in TITLE_WORDS:
+                return i
+        if end - start == 2 and self._person_by_surname(doc[end - 1].text) is not None:
+            return end - 1
+        return start
+
+    def _nearest(self, people: list[EntityDraft], at: int | None) -> EntityDraft | None:
+        """Of several people a surname may stand for ("Johnson": Gary or Jeh), the one an
+        honorific or title before it agrees with ("Mrs. Obama"), then the latest named
+        before it. None when the title fits none of them: "President Obama" is not
+        "Michelle Obama"."""
+        if at is None:
+            return people[0]
+        token = self.doc[at]
+        first = title_start(self.doc, at)
+        title = {t.lower_.strip(".") for t in self.doc[first:at]}
+        gender = next((HONORIFIC_GENDER[w] for w in title if w in HONORIFIC_GENDER), None)
+        if gender is None and at > 0:
+            gender = HONORIFIC_GENDER.get(self.doc[at - 1].lower_)
+        if gender is not None:
+            people = [p for p in people if name_gender(p.name.split()[0]) in {gender, None}]
+        roles = title - set(HONORIFIC_GENDER) - {"former", "acting", "deputy", "vice"}
+        if roles:
+            people = [p for p in people if not p.roles or roles & p.role_words()]
+        if not people:
+            return None
+        if len(people) == 1:
+            return people[0]
+
+        def last_before(person: EntityDraft) -> int:
+            return max((s for s, _ in person.mentions if s < token.idx), default=-1)
+
+        return max(people, key=last_before)
 
     def _named(self, name: str, type_: str) -> EntityDraft:
         key = strip_determiner(name).lower()
@@ -366,9 +462,22 @@ class SpeakerResolver(PlaceLinking):
             if owner is not None:
                 self._by_token[head.i] = owner
                 self.confidence[head.i] = 0.85
+            elif kind.kind == "voice" and head.lower_ == "police":
+                force = self._organisation_named(head.lower_)
+                self._by_token[head.i] = force or self._descriptive(span, "ANONYMOUS")
             elif kind.kind == "voice":
                 self._by_token[head.i] = self._descriptive(span, "ANONYMOUS")
         return kinds
+
+    def _organisation_named(self, word: str) -> EntityDraft | None:
+        """The one organisation of the article with ``word`` in its name ("police": the
+        Charlotte-Mecklenburg Police Department)."""
+        found = [
+            e
+            for e in self.entities
+            if e.type == "ORG" and word in {w.lower() for w in e.name.split()}
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _owner(self, token: Token | None) -> EntityDraft | None:
         if token is None:
@@ -396,6 +505,10 @@ class SpeakerResolver(PlaceLinking):
             if draft is None and is_plausible_name(span, head):
                 name = self._name_around(span, head)
                 draft = self._named(name, "PERSON" if head.ent_type_ == "PERSON" else "ORG")
+        if draft is None and lower in {"it", "they"}:
+            draft = self._organisation_speaker(head, index)
+        if draft is None and head.lemma_.lower() in {"campaign", "team"}:
+            draft = self._campaign_before(head)
         if draft is None:
             return Resolution(None)
         draft.add_mention(span.start_char, span.end_char)
@@ -408,6 +521,47 @@ class SpeakerResolver(PlaceLinking):
             group=draft.type == "GROUP",
             confidence=confidence,
         )
+
+    def _organisation_speaker(self, head: Token, index: int) -> EntityDraft | None:
+        """ "it said", "they said" that the ranker left open: in news an organisation speaks
+        as "it" — the one that spoke last, or else the latest one named, within two
+        paragraphs."""
+        limit = head.idx - 1500
+        previous = [
+            c for c in self.candidates[:index] if c.source is not None and c.source.head < head.i
+        ]
+        for candidate in reversed(previous):
+            speaker = self._by_token.get(candidate.source.head)  # type: ignore[union-attr]
+            if speaker is not None and speaker.type in {"ORG", "COUNTRY"}:
+                return speaker
+        organisations = [
+            e
+            for e in self.entities
+            if e.type == "ORG" and any(limit < s < head.idx for s, _ in e.mentions)
+        ]
+        if not organisations:
+            return None
+        latest = max(organisations, key=lambda e: max(s for s, _ in e.mentions if s < head.idx))
+        self.confidence[head.i] = 0.6
+        return latest
+
+    def _campaign_before(self, head: Token) -> EntityDraft | None:
+        """ "the campaign": the campaign of the person whose campaign was named last
+        ("the Trump campaign", "Clinton's campaign")."""
+        doc = self.doc
+        for i in range(head.i - 1, -1, -1):
+            token = doc[i]
+            if token.lemma_.lower() != "campaign":
+                continue
+            for child in token.children:
+                owner = self._by_token.get(child.i)
+                if child.dep_ in {"compound", "poss"} and owner is not None:
+                    if owner.type == "PERSON":
+                        self.confidence[head.i] = 0.75
+                        return self.walk.campaign_of(owner)
+                    if owner.type == "ORG":
+                        return owner
+        return None
 
     def _appositive_name(self, head: Token) -> EntityDraft | None:
         """ "the head of the service, Sergey Naryshkin": the name in apposition."""
@@ -539,3 +693,27 @@ def resolve_sources(
     resolver = SpeakerResolver(doc, candidates)
     resolutions = resolver.build()
     return resolutions, resolver.frozen()
+
+
+def _initial(word: str) -> bool:
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
+def _not_name_word(token: Token) -> bool:
+    """A word that ends no person's name: lower case (but "de", "von"), or a verb."""
+    if token.lower_ in NAME_PARTICLES:
+        return False
+    return token.is_lower or token.pos_ in {"VERB", "AUX"} or token.is_punct
+
+
+def _name_start(token: Token) -> bool:
+    lower = token.lower_
+    return lower in TITLE_WORDS or lower in NAME_PARTICLES or is_given_name(token.text)
+
+
+def _same_person(draft: EntityDraft, given: str) -> bool:
+    """Whether a surname-only person may take this first name: "Mr. Obama" is not
+    "Michelle Obama"."""
+    words = draft.role_words()
+    gender = next((HONORIFIC_GENDER[w] for w in words if w in HONORIFIC_GENDER), None)
+    return gender is None or name_gender(given) in {gender, None}

@@ -59,7 +59,8 @@ ORG_NOUNS = (
         """
         campaign party committee organization organisation union league team club
         association federation foundation charity institute university college school
-        hospital court police army military coalition alliance board
+        hospital court police army military coalition alliance board fund panel watchdog
+        regulator bloc center centre tribunal caucus
         """.split()
     )
 )

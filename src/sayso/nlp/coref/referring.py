@@ -110,9 +110,9 @@ def _description(head: Token, named: set[int]) -> Referring | None:
         return None
     if any(c.dep_ == "appos" or (c.dep_ == "compound" and c.i > head.i) for c in head.children):
         return None  # "the senator, Lindsey Graham," is named right there
-    nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
-    if nxt is not None and nxt.ent_type_ == "PERSON":
-        return None  # "the senator Lindsey Graham"
+    following = doc[head.i + 1 : head.i + 3]
+    if any(t.ent_type_ == "PERSON" for t in following if not t.is_punct or t.text == ","):
+        return None  # "the senator Lindsey Graham", "the nominee, Donald J. Trump"
     lemma = head.lemma_.lower()
     kind = "org" if lemma in ORG_NOUNS else "person"
     if kind == "person" and lemma not in PERSON_DESCRIPTION_NOUNS | PARTY_MEMBER_NOUNS:

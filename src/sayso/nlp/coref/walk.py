@@ -190,6 +190,14 @@ class CorefWalk:
         candidates = self._candidates(mention)
         if not candidates:
             return
+        if mention.kind == "org" and self.teacher is None:
+            named = _named_by_head(mention, candidates)
+            if named is not None:
+                # "the fund" after "the International Monetary Fund": the only organisation
+                # of the article whose name has that head noun
+                self.choices.append(Choice(mention, named, 0.9))
+                self._take(mention, named, 0.9)
+                return
         if mention.kind == "person" and self.teacher is None:
             titled = _role_referent(mention, candidates)
             if titled is not None:
@@ -290,9 +298,9 @@ class CorefWalk:
         if mention.noun in _SELF_NOUNS:
             self._take(mention, owner, confidence)
         elif mention.noun in _CAMPAIGN_NOUNS:
-            self._take(mention, self._campaign_of(owner), confidence)
+            self._take(mention, self.campaign_of(owner), confidence)
 
-    def _campaign_of(self, person: EntityDraft) -> EntityDraft:
+    def campaign_of(self, person: EntityDraft) -> EntityDraft:
         surname = person.name.split()[-1]
         for draft in self.entities:
             words = draft.name.split()
@@ -378,3 +386,13 @@ def _role_referent(mention: Referring, candidates: list[EntityDraft]) -> EntityD
         if generic and (mention.noun != "leader" or words & LEADER_TITLES):
             return person
     return None
+
+
+def _named_by_head(mention: Referring, candidates: list[EntityDraft]) -> EntityDraft | None:
+    noun = mention.noun
+    found = [
+        c
+        for c in candidates
+        if c.type == "ORG" and noun in {w.lower().strip(".,") for w in c.name.split()}
+    ]
+    return found[0] if len({id(c) for c in found}) == 1 else None

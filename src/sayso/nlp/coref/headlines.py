@@ -1,0 +1,62 @@
+"""Title-case headlines, and the descriptions that stand before a name."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from sayso.nlp.coref.lexicon import PERSON_DESCRIPTION_NOUNS
+from sayso.nlp.lexicon import TITLE_WORDS
+
+_WORD = re.compile(r"[^\W\d_][\w’'-]{3,}")
+
+
+def headline_tokens(doc: Doc) -> set[int]:
+    """Tokens of lines written in title case ("Obama Sees 'Personal Insult' if Blacks Don't
+    Rally"): at least three words of four letters or more, four in five capitalised. The
+    tagger reads such lines as one long name."""
+    found: set[int] = set()
+    text = doc.text
+    start = 0
+    lines = []
+    for line in text.split("\n"):
+        lines.append((start, start + len(line), line))
+        start += len(line) + 1
+    headline_spans = []
+    for line_start, line_end, line in lines:
+        words = _WORD.findall(line)
+        if len(words) < 3 or len(words) > 25:
+            continue
+        capitalised = sum(w[0].isupper() for w in words)
+        if capitalised >= 0.8 * len(words):
+            headline_spans.append((line_start, line_end))
+    if not headline_spans:
+        return found
+    for token in doc:
+        if any(s <= token.idx < e for s, e in headline_spans):
+            found.add(token.i)
+    return found
+
+
+_MODIFIER_POS = frozenset({"ADJ", "PROPN", "NOUN"})
+
+
+def premodifier_role(doc: Doc, start: int) -> str | None:
+    """The description right before a name, within its noun phrase: "Republican
+    presidential nominee| Donald Trump", "New York businessman| Donald Trump" — kept as a
+    role so that "the nominee" and "the New York businessman" find the person later."""
+    i = start
+    found_noun = False
+    while i - 1 >= 0:
+        token = doc[i - 1]
+        if token.pos_ not in _MODIFIER_POS or token.ent_type_ == "PERSON" or token.is_punct:
+            break
+        if token.lower_ in PERSON_DESCRIPTION_NOUNS or token.lower_ in TITLE_WORDS:
+            found_noun = True
+        i -= 1
+        if start - i >= 6:
+            break
+    if not found_noun or i == start:
+        return None
+    return doc[i:start].text
