@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from sayso.nlp.text import text_of
 
 _BREAK = re.compile(r"\n\s*")
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 @dataclass(slots=True)
@@ -24,6 +25,8 @@ class DocContext:
     idx: list[int]  # token -> character offset
     quote_starts: list[int]
     quote_ends: list[int]
+    sent_starts: list[int]  # sentence number -> its first token
+    subjects: list[int]  # sentence number -> the subject token of its root, or -1
 
     @classmethod
     def of(cls, doc: Doc, quotes: list[tuple[int, int]] | None = None) -> DocContext:
@@ -33,6 +36,13 @@ class DocContext:
         breaks = [m.end() for m in _BREAK.finditer(text_of(doc))]
         para = np.searchsorted(np.asarray(breaks, dtype=np.int64), idx, side="right")
         spans = sorted(quotes or [])
+        sent_starts: list[int] = []
+        subjects: list[int] = []
+        for sentence in doc.sents:
+            sent_starts.append(sentence.start)
+            root = sentence.root
+            subject = next((c.i for c in root.children if c.dep_ in _SUBJECTS), -1)
+            subjects.append(subject)
         return cls(
             doc,
             sent.tolist(),
@@ -40,6 +50,8 @@ class DocContext:
             idx.tolist(),
             [s for s, _ in spans],
             [e for _, e in spans],
+            sent_starts,
+            subjects,
         )
 
     def quote_at(self, char: int) -> tuple[int, int] | None:

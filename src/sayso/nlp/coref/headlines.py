@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from sayso.nlp.coref.lexicon import PERSON_DESCRIPTION_NOUNS
 from sayso.nlp.lexicon import TITLE_WORDS
+from sayso.nlp.text import text_of
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]{3,}")
 
@@ -16,26 +19,20 @@ def headline_tokens(doc: Doc) -> set[int]:
     """Tokens of lines written in title case ("Obama Sees 'Personal Insult' if Blacks Don't
     Rally"): at least three words of four letters or more, four in five capitalised. The
     tagger reads such lines as one long name."""
-    found: set[int] = set()
-    text = doc.text
+    spans = []
     start = 0
-    lines = []
-    for line in text.split("\n"):
-        lines.append((start, start + len(line), line))
-        start += len(line) + 1
-    headline_spans = []
-    for line_start, line_end, line in lines:
+    for line in text_of(doc).split("\n"):
         words = _WORD.findall(line)
-        if len(words) < 3 or len(words) > 25:
-            continue
-        capitalised = sum(w[0].isupper() for w in words)
-        if capitalised >= 0.8 * len(words):
-            headline_spans.append((line_start, line_end))
-    if not headline_spans:
-        return found
-    for token in doc:
-        if any(s <= token.idx < e for s, e in headline_spans):
-            found.add(token.i)
+        if 3 <= len(words) <= 25 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+            spans.append((start, start + len(line)))
+        start += len(line) + 1
+    if not spans:
+        return set()
+    idx = doc.to_array(IDX)
+    found: set[int] = set()
+    for line_start, line_end in spans:
+        first, last = np.searchsorted(idx, [line_start, line_end])
+        found.update(range(int(first), int(last)))
     return found
 
 

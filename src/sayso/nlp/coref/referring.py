@@ -57,7 +57,9 @@ def grammatical_role(token: Token) -> str:
     return "other"
 
 
-def find_referring(doc: Doc, named: set[int]) -> list[Referring]:
+def find_referring(
+    doc: Doc, named: set[int], sent_starts: list[int], sent_of: list[int]
+) -> list[Referring]:
     """Every third-person pronoun and definite description of ``doc`` in text order;
     tokens in ``named`` already belong to a named mention and are skipped."""
     found: list[Referring] = []
@@ -78,14 +80,14 @@ def find_referring(doc: Doc, named: set[int]) -> list[Referring]:
     nouns = set(positions_with_lemma(doc, DESCRIPTION_NOUNS.__contains__))
     nouns.intersection_update(positions_with_pos(doc, (NOUN, PROPN)))
     for i in sorted(nouns - named):
-        description = _description(doc[i], named)
+        description = _description(doc[i], sent_starts[sent_of[i]])
         if description is not None:
             found.append(description)
     found.sort(key=lambda m: m.start)
     return found
 
 
-def _description(head: Token, named: set[int]) -> Referring | None:
+def _description(head: Token, sentence_start: int) -> Referring | None:
     """ "the senator", "The New York businessman", "his campaign": a singular noun phrase
     with a definite determiner or a possessive pronoun, naming no one itself."""
     if head.tag_ in {"NNS", "NNPS"} and head.lemma_.lower() not in ORG_NOUNS:
@@ -95,7 +97,7 @@ def _description(head: Token, named: set[int]) -> Referring | None:
     doc = head.doc
     start = head.i
     while (
-        start - 1 >= head.sent.start
+        start - 1 >= sentence_start
         and doc[start - 1].head.i == head.i
         and doc[start - 1].dep_ in {"amod", "compound", "det", "poss", "nmod", "nummod"}
     ):

@@ -86,9 +86,12 @@ class CorefWalk:
     def run(self) -> None:
         doc = self.doc
         self.context = DocContext.of(doc, self.quotes)
+        self._by_recency: list[EntityDraft] = []
         self._last_speaker: EntityDraft | None = None
         runs = self._named_runs()
-        referring = find_referring(doc, set(self.by_token))
+        referring = find_referring(
+            doc, set(self.by_token), self.context.sent_starts, self.context.sent
+        )
         events: list[tuple[int, int, object]] = [(head, 0, run) for head, run in runs.items()]
         events.extend((m.head, 1, m) for m in referring)
         events.extend((i, 2, i) for i in relative_pronouns(doc))
@@ -257,10 +260,10 @@ class CorefWalk:
         return kept
 
     def _situation(self, mention: Referring, candidates: list[EntityDraft]) -> Situation:
-        doc = self.doc
-        head = doc[mention.head]
-        char = head.idx
-        quote = self.context.quote_at(char)
+        context = self.context
+        head = self.doc[mention.head]
+        char = context.idx[mention.head]
+        quote = context.quote_at(char)
         quote_speaker = None
         if quote is not None:
             for source_head, content in self.source_heads.items():
@@ -268,24 +271,18 @@ class CorefWalk:
                     quote_speaker = self.by_token.get(source_head)
                     if quote_speaker is not None:
                         break
-        clause_subject = governing_subject(head, mention.start, self.by_token)
-        previous_subject = None
-        sentence = head.sent
-        if sentence.start > 0:
-            previous = doc[sentence.start - 1].sent
-            root = previous.root
-            for child in root.children:
-                if child.dep_ in {"nsubj", "nsubjpass"}:
-                    previous_subject = self.by_token.get(child.i)
+        sentence = context.sent[mention.head]
+        main = context.subjects[sentence]
+        previous = context.subjects[sentence - 1] if sentence > 0 else -1
         return Situation(
             last_speaker=self._last_speaker,
             quote_speaker=quote_speaker,
             in_quote=quote is not None,
             most_mentioned=max(candidates, key=lambda e: e.count),
             first_entity=min(candidates, key=lambda e: e.first_token),
-            clause_subject=clause_subject,
-            main_subject=_subject_of(head.sent.root, mention.start, self.by_token),
-            previous_subject=previous_subject,
+            clause_subject=governing_subject(head, mention.start, self.by_token),
+            main_subject=self.by_token.get(main) if 0 <= main < mention.start else None,
+            previous_subject=self.by_token.get(previous) if previous >= 0 else None,
         )
 
     def _possessed(self, mention: Referring) -> None:
