@@ -1,9 +1,18 @@
 """Canonical keys, countries and affiliations for the entities of one article.
 
 Places and groups get theirs from the gazetteer while the speaker resolver builds them;
-this pass adds what only the finished entity shows: a person's cross-article key and the
-countries and organisations their roles name ("head of Russia’s foreign intelligence
-service" is affiliated with Russia), an organisation's canonical key and country.
+this pass adds what only the finished entity shows: a person's cross-article key
+(:mod:`sayso.link.names`) and the countries and organisations their roles name ("head of
+Russia’s foreign intelligence service" is affiliated with Russia), an organisation's
+canonical key (the gazetteer's for known ones, else a slug: :mod:`sayso.link.keys`) and
+country. A name with nothing usable gets no key rather than one it would share.
+
+A person the tagger took for an organisation is made one entity with that person where
+the article says so: an ORG named by one capitalised word that is the surname of one
+PERSON of the same article ("Trump" beside "Donald Trump") gets that person's key and
+type. Organisations the gazetteer or the institutions table knows are never re-typed, and
+without a person of that surname in the article a one-word ORG stays an organisation:
+"Apple", "Reuters", "Gazprom", and "Bloomberg" or "Ford", which are people too.
 """
 
 from __future__ import annotations
@@ -12,7 +21,8 @@ import re
 from bisect import bisect_right
 
 from sayso.link.gazetteer import gazetteer, normalise
-from sayso.link.names import person_key
+from sayso.link.keys import group_key, org_key
+from sayso.link.names import parse_name, person_key
 from sayso.link.tables import INSTITUTIONS
 from sayso.model import Entity
 
@@ -29,8 +39,46 @@ def link_entities(entities: list[Entity]) -> None:
             _link_organisation(entity)
         elif entity.type in {"GROUP", "ANONYMOUS"}:
             if entity.canonical is None and entity.type == "GROUP":
-                entity.canonical = "group:" + _slug(entity.name)
+                entity.canonical = group_key(entity.name)
             _affiliate(entity, entity.name)
+    _persons_tagged_org(entities)
+
+
+def _persons_tagged_org(entities: list[Entity]) -> None:
+    """Give an ORG that is a person's bare surname in this article that person's key."""
+    by_surname: dict[str, set[str]] = {}
+    for entity in entities:
+        if entity.type == "PERSON" and entity.canonical:
+            surname = entity.canonical.split(":")[1]
+            by_surname.setdefault(surname, set()).add(entity.canonical)
+    for entity in entities:
+        if entity.type != "ORG" or not _bare_word(entity.name):
+            continue
+        if gazetteer().lookup(entity.name) is not None or normalise(entity.name) in INSTITUTIONS:
+            continue
+        key = person_key(entity.name)
+        surname = key.split(":")[1] if key else None
+        people = by_surname.get(surname or "", set())
+        full = {k for k in people if k.count(":") == 2}
+        if len(full) == 1 or (not full and len(people) == 1):
+            entity.canonical = next(iter(full or people))
+            entity.type = "PERSON"
+            entity.country, entity.affiliations = None, []
+            _affiliate(entity, " ; ".join(entity.roles))
+
+
+def _bare_word(name: str) -> bool:
+    """One capitalised word, possessive aside: "Trump", "Trump's"; not "TRUMP" (an
+    acronym) or "Trump Organization"."""
+    parsed = parse_name(name)
+    words = normalise(name).split()
+    return (
+        parsed is not None
+        and parsed.given is None
+        and len(words) == 1
+        and name.strip()[:1].isupper()
+        and not name.strip().isupper()
+    )
 
 
 def affiliations_in(text: str) -> list[tuple[str, str | None]]:
@@ -84,14 +132,10 @@ def _link_organisation(entity: Entity) -> None:
         entity.canonical = place.key
     elif key in INSTITUTIONS:
         entity.country = INSTITUTIONS[key][0]
-        entity.canonical = "org:" + _slug(entity.name)
+        entity.canonical = org_key(entity.name)
     else:
-        entity.canonical = "org:" + _slug(entity.name)
+        entity.canonical = org_key(entity.name)
         _affiliate(entity, entity.name)
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", normalise(text)).strip("-")
 
 
 class MentionIndex:
