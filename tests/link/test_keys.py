@@ -319,3 +319,23 @@ def test_bolivian_title_reaches_the_speaker(nlp):
     analysis = analyze("Bolivian President Luis Arce said the talks had failed.", nlp=nlp)
     arce = next(e for e in analysis.entities if e.name == "Luis Arce")
     assert arce.country == "BOL" and arce.canonical == "person:arce:luis"
+
+
+def test_bare_person_surname_joins_the_one_full_name():
+    entities = [
+        _entity("e1", "Donald Trump", "PERSON"),
+        _entity("e2", "Trump", "PERSON"),
+        _entity("e3", "Mrs. Clinton", "PERSON"),
+        _entity("e4", "Sanders", "PERSON"),
+        _entity("e5", "Hillary Clinton", "PERSON"),
+    ]
+    link_entities(entities)
+    assert [e.canonical for e in entities] == [
+        "person:trump:donald",
+        "person:trump:donald",
+        "person:clinton:hilari",
+        "person:sanders",  # no Sanders with a given name in the article
+        "person:clinton:hilari",
+    ]
+    link_entities(entities)  # linking again changes nothing
+    assert entities[1].canonical == "person:trump:donald"

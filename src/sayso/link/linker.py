@@ -10,9 +10,10 @@ country. A name with nothing usable gets no key rather than one it would share.
 A person the tagger took for an organisation is made one entity with that person where
 the article says so: an ORG named by one capitalised word that is the surname of one
 PERSON of the same article ("Trump" beside "Donald Trump") gets that person's key and
-type. Organisations the gazetteer or the institutions table knows are never re-typed, and
-without a person of that surname in the article a one-word ORG stays an organisation:
-"Apple", "Reuters", "Gazprom", and "Bloomberg" or "Ford", which are people too.
+type, as does a PERSON "Trump" the resolver left apart from "Donald Trump". Organisations
+the gazetteer or the institutions table knows are never re-typed, and without exactly one
+person of that surname in the article a one-word ORG stays an organisation: "Apple",
+"Reuters", "Gazprom", and "Bloomberg" or "Ford", which are people too.
 """
 
 from __future__ import annotations
@@ -41,43 +42,46 @@ def link_entities(entities: list[Entity]) -> None:
             if entity.canonical is None and entity.type == "GROUP":
                 entity.canonical = group_key(entity.name)
             _affiliate(entity, entity.name)
-    _persons_tagged_org(entities)
+    _bare_surnames(entities)
 
 
-def _persons_tagged_org(entities: list[Entity]) -> None:
-    """Give an ORG that is a person's bare surname in this article that person's key."""
+def _bare_surnames(entities: list[Entity]) -> None:
+    """Give a bare surname the key of the one person of the article who has it: an ORG
+    "Trump" (a person the tagger took for an organisation, made a PERSON) and a PERSON
+    "Trump" the resolver did not join to "Donald Trump"."""
     by_surname: dict[str, set[str]] = {}
     for entity in entities:
-        if entity.type == "PERSON" and entity.canonical:
-            surname = entity.canonical.split(":")[1]
-            by_surname.setdefault(surname, set()).add(entity.canonical)
+        if entity.type == "PERSON" and entity.canonical and entity.canonical.count(":") == 2:
+            by_surname.setdefault(entity.canonical.split(":")[1], set()).add(entity.canonical)
     for entity in entities:
-        if entity.type != "ORG" or not _bare_word(entity.name):
+        if entity.type not in {"PERSON", "ORG"} or not _bare_word(entity.name):
             continue
-        if gazetteer().lookup(entity.name) is not None or normalise(entity.name) in INSTITUTIONS:
+        if entity.type == "ORG" and (
+            gazetteer().lookup(entity.name) is not None or normalise(entity.name) in INSTITUTIONS
+        ):
             continue
         key = person_key(entity.name)
-        surname = key.split(":")[1] if key else None
-        people = by_surname.get(surname or "", set())
-        full = {k for k in people if k.count(":") == 2}
-        if len(full) == 1 or (not full and len(people) == 1):
-            entity.canonical = next(iter(full or people))
+        people = by_surname.get(key.split(":")[1], set()) if key else set()
+        if len(people) != 1:
+            continue
+        entity.canonical = next(iter(people))
+        if entity.type == "ORG":
             entity.type = "PERSON"
             entity.country, entity.affiliations = None, []
             _affiliate(entity, " ; ".join(entity.roles))
 
 
 def _bare_word(name: str) -> bool:
-    """One capitalised word, possessive aside: "Trump", "Trump's"; not "TRUMP" (an
-    acronym) or "Trump Organization"."""
+    """A surname alone, possessive and title aside: "Trump", "Trump's", "Mrs. Clinton";
+    not "TRUMP" (an acronym), "Trump Organization" or "Donald Trump"."""
     parsed = parse_name(name)
-    words = normalise(name).split()
+    word = name.split()[-1] if name.split() else ""
     return (
         parsed is not None
         and parsed.given is None
-        and len(words) == 1
-        and name.strip()[:1].isupper()
-        and not name.strip().isupper()
+        and len(parsed.surname.split()) == 1
+        and word[:1].isupper()
+        and not word.isupper()
     )
 
 

@@ -238,7 +238,7 @@ def _strip_arabic_article(word: str) -> str:
 def _is_name_word(word: str) -> bool:
     """Capitalised, or a particle, suffix or conjunction: "Donald", "von", "al-Assad",
     "Jr."; not "supporters" or "doctors"."""
-    bare = word.strip(".,")
+    bare = word.strip('.,;:!?[](){}"')
     if not any(ch.islower() or ch.isupper() for ch in bare):
         return True  # uncased scripts (Arabic, Han) and initials with digits
     if bare[:1].isupper():
