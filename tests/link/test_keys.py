@@ -339,3 +339,12 @@ def test_bare_person_surname_joins_the_one_full_name():
     ]
     link_entities(entities)  # linking again changes nothing
     assert entities[1].canonical == "person:trump:donald"
+
+
+def test_second_surname_tagged_org_is_the_person():
+    entities = [
+        _entity("e1", "Ricardo Rosselló Nevares", "PERSON"),
+        _entity("e2", "Rosselló", "ORG"),
+    ]
+    link_entities(entities)
+    assert entities[1].type == "PERSON" and entities[1].canonical == "person:nevares:ricardo"

@@ -23,7 +23,7 @@ from bisect import bisect_right
 
 from sayso.link.gazetteer import gazetteer, normalise
 from sayso.link.keys import group_key, org_key
-from sayso.link.names import parse_name, person_key
+from sayso.link.names import parse_name, person_key, surname_key
 from sayso.link.tables import INSTITUTIONS
 from sayso.model import Entity
 
@@ -53,6 +53,11 @@ def _bare_surnames(entities: list[Entity]) -> None:
     for entity in entities:
         if entity.type == "PERSON" and entity.canonical and entity.canonical.count(":") == 2:
             by_surname.setdefault(entity.canonical.split(":")[1], set()).add(entity.canonical)
+            parsed = parse_name(entity.name)
+            for word in parsed.middle if parsed else ():
+                # "Rosselló" of "Ricardo Rosselló Nevares" (Spanish names carry two)
+                if word[:1].isupper() and len(word.strip(".")) > 1:
+                    by_surname.setdefault(surname_key(word), set()).add(entity.canonical)
     for entity in entities:
         if entity.type not in {"PERSON", "ORG"} or not _bare_word(entity.name):
             continue

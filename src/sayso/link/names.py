@@ -144,6 +144,7 @@ class PersonName:
 
     surname: str
     given: str | None = None
+    middle: tuple[str, ...] = ()  # "Rosselló" of "Ricardo Rosselló Nevares"
 
 
 def _skeleton_classes() -> dict[str, str]:
@@ -286,10 +287,16 @@ def parse_name(name: str) -> PersonName | None:
         return eastern
     if given and _PATRONYMIC.match(ascii_fold(given).lower()):
         given = ""  # "Putin Vladimir Vladimirovich" order, or a patronymic alone
-    return PersonName(surname=ascii_fold(surname), given=ascii_fold(given) or None)
+    return PersonName(
+        surname=ascii_fold(surname),
+        given=ascii_fold(given) or None,
+        middle=tuple(ascii_fold(parsed.middle).split()),
+    )
 
 
-def _surname_key(surname: str) -> str:
+def surname_key(surname: str) -> str:
+    """The surname part of a person key: "von der Leyen" -> "vonderlen", "al-Assad" ->
+    "asad", "Honcharenko" -> "goncharenko"."""
     words = re.split(r"[\s-]+", surname.strip())
     while len(words) > 1 and words[0].lower() in _ARABIC_ARTICLES:
         words = words[1:]
@@ -312,7 +319,7 @@ def person_key(name: str) -> str | None:
     parsed = parse_name(name)
     if parsed is None:
         return None
-    surname = _surname_key(parsed.surname)
+    surname = surname_key(parsed.surname)
     if len(surname) < 2:
         return None
     if parsed.given is None and parsed.surname.lower() in _NOT_NAMES:
