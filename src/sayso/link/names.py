@@ -275,16 +275,18 @@ def _plain(word: str) -> bool:
         and lower not in CONSTANTS.suffix_not_acronyms
         and lower not in CONSTANTS.suffix_acronyms
         and lower not in CONSTANTS.prefixes
+        and lower not in CONSTANTS.conjunctions
     )
 
 
 def _split(text: str) -> tuple[str, str, str]:
-    """(first, middle, last) of a name, by nameparser. Most names in news are one or two
-    plain capitalised words, which nameparser splits the obvious way in about 0.8 ms each:
-    those are split here directly, with nameparser's own word lists."""
+    """(first, middle, last) of a name, by nameparser. Most names in news are plain
+    capitalised words (no title, suffix, particle, initial or comma), which nameparser
+    splits the obvious way in about 1 ms each: those are split here directly, with
+    nameparser's own word lists."""
     words = text.split()
-    if len(words) <= 2 and all(_plain(word) for word in words):
-        return (words[0], "", words[1]) if len(words) == 2 else (words[0], "", "")
+    if all(_plain(word) for word in words):
+        return words[0], " ".join(words[1:-1]), words[-1] if len(words) > 1 else ""
     parsed = HumanName(text)
     return parsed.first, parsed.middle, parsed.last
 
