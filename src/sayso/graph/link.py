@@ -25,6 +25,7 @@ from sayso.graph.eventlink import PairModel, default_model
 from sayso.graph.events import EventPool, event_records, link_events
 from sayso.graph.tellings import ClaimFacts, claim_facts
 from sayso.store import Store
+from sayso.store.rekey import rekey_entities
 
 BATCH = 64  # articles per transaction (and per call of the embedding model)
 
@@ -37,13 +38,16 @@ class LinkReport:
     clusters: int = 0  # clusters created
     events: int = 0
     event_clusters: int = 0
+    rekeyed: int = 0  # stored entities whose canonical key --rebuild made again
     seconds: float = 0.0
 
     def summary(self) -> str:
         return (
             f"linked {self.articles} articles: {self.tellings} tellings ({self.joined} joined "
             f"a claim told elsewhere, {self.clusters} new claims), {self.events} events "
-            f"({self.event_clusters} new); {self.seconds:.1f} s"
+            f"({self.event_clusters} new)"
+            + (f"; {self.rekeyed} entities re-keyed" if self.rekeyed else "")
+            + f"; {self.seconds:.1f} s"
         )
 
 
@@ -62,6 +66,8 @@ def link_store(
     started = time.monotonic()
     report = LinkReport()
     if rebuild:
+        # Keys made by an older sayso are made again first, so the graph reads today's.
+        report.rekeyed = rekey_entities(store.engine)
         with store.engine.begin() as conn:
             persist.clear(conn)
     with store.engine.connect() as conn:

