@@ -80,12 +80,26 @@ def analyze_many(
 ) -> Iterator[Analysis]:
     """Analyse many articles through ``nlp.pipe``, in input order, in batches of at most
     ``batch_size`` articles and (but for a single longer article) ``max_chars`` characters."""
+    for _doc, analysis in analyze_docs(items, nlp=nlp, batch_size=batch_size, max_chars=max_chars):
+        yield analysis
+
+
+def analyze_docs(
+    items: Iterable[ArticleInput],
+    *,
+    nlp: Language | None = None,
+    batch_size: int = 16,
+    max_chars: int = MAX_BATCH_CHARS,
+) -> Iterator[tuple[Doc, Analysis]]:
+    """:func:`analyze_many`, each analysis with the processed Doc it was read from (the
+    evaluations read parses and ask the resolver about spans of it). The Doc's text is the
+    masked text: the article's offsets, noise blanked out."""
     pipeline = nlp or shared_pipeline(DEFAULT_MODEL)
     for batch in chunked(items, batch_size, max_chars, lambda item: len(item.text)):
         cleaned = ((item, _clean(item)) for item in batch)
         stream = ((_make_doc(pipeline, c.masked(), i.published), (i, c)) for i, c in cleaned)
         for doc, (item, clean) in pipeline.pipe(stream, as_tuples=True, batch_size=batch_size):
-            yield to_analysis(doc, item, clean)
+            yield doc, to_analysis(doc, item, clean)
 
 
 def chunked(

@@ -43,3 +43,27 @@ def test_every_figure_is_gated():
     worse["cue_accuracy"] = 80.0
     worse["full"]["r"] = 50.0
     assert len(regressions(worse, baseline)) == 2
+
+
+def test_gate_records_of_the_other_evaluations(tmp_path):
+    from sayso.eval.gate import (
+        gate_record,
+        named_baseline_path,
+        read_baseline,
+        record_regressions,
+        write_record,
+    )
+
+    before = gate_record("gap", "gap-validation", {"rows": 454}, {"a.f1": 51.561, "b.f1": 40.0})
+    assert before["figures"] == {"a.f1": 51.56, "b.f1": 40.0} and before["reference"] == {}
+    path = tmp_path / "gap.json"
+    write_record(before, path)
+    assert read_baseline(path) == before
+    same = gate_record("gap", "gap-validation", {"rows": 454}, {"a.f1": 51.1, "b.f1": 41.0})
+    assert record_regressions(same, before) == []  # -0.46 is within half a point
+    fallen = gate_record("gap", "gap-validation", {"rows": 454}, {"a.f1": 50.9})
+    assert record_regressions(fallen, before) == ["a.f1: 51.56 -> 50.90", "b.f1: 40.00 -> None"]
+    smaller = gate_record("gap", "gap-validation", {"rows": 10}, {"a.f1": 99.0, "b.f1": 99.0})
+    assert "baseline is for" in record_regressions(smaller, before)[0]
+    for name in ("speakers-dev", "gap-validation", "gum-test"):
+        assert named_baseline_path(name).is_file()

@@ -63,3 +63,53 @@ def regressions(
         if after is None or after < before - tolerance:
             lines.append(f"{name}: {before:.2f} -> {after if after is None else f'{after:.2f}'}")
     return lines
+
+
+# -- the gates of the other evaluations ------------------------------------------------------
+# speakers-dev, gap-validation, gum-test: a record of the figures the gate holds ("figures",
+# flat names -> percentages), what they were measured on ("size": the counts a rerun must
+# match), and further figures kept for reference only ("reference").
+
+
+def named_baseline_path(name: str) -> Path:
+    """``src/sayso/eval/baselines/<name>.json``."""
+    return Path(str(resources.files("sayso.eval") / "baselines" / f"{name}.json"))
+
+
+def gate_record(
+    corpus: str,
+    split: str,
+    size: dict[str, int],
+    figures: dict[str, float],
+    reference: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    return {
+        "corpus": corpus,
+        "split": split,
+        "system": "sayso",
+        "size": dict(size),
+        "figures": {name: round(value, 2) for name, value in figures.items()},
+        "reference": reference or {},
+    }
+
+
+def write_record(record: dict[str, Any], path: Path) -> None:
+    path.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def record_regressions(
+    record: dict[str, Any], baseline: dict[str, Any], tolerance: float = TOLERANCE
+) -> list[str]:
+    """One line per held figure of ``record`` that fell more than ``tolerance`` points below
+    ``baseline`` (or is missing); one line if the two were not measured on the same data."""
+    if record["size"] != baseline["size"] or record["split"] != baseline["split"]:
+        return [
+            f"baseline is for {baseline['split']} {baseline['size']}, "
+            f"this run scored {record['split']} {record['size']}"
+        ]
+    lines = []
+    for name, before in baseline["figures"].items():
+        after = record["figures"].get(name)
+        if after is None or after < before - tolerance:
+            lines.append(f"{name}: {before:.2f} -> {after if after is None else f'{after:.2f}'}")
+    return lines
