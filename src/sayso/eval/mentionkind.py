@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from sayso.nlp.lexicon import DEMONYMS, TITLE_WORDS
+from sayso.link.tables import DEMONYMS
+from sayso.nlp.lexicon import TITLE_WORDS
 
 
 class MentionKind(StrEnum):
