@@ -162,7 +162,7 @@ def person_parts(name: str) -> tuple[str, str | None]:
         return "", None
     if words[0].lower() in NAME_PARTICLES:
         words = ["".join(words)]
-    key = person_key(" ".join(words)).split(":")
+    key = (person_key(" ".join(words)) or "").split(":")
     surname = key[1] if len(key) > 1 else ""
     given = key[2] if len(key) > 2 else None
     if given is None and len(words) > 1:

@@ -22,10 +22,12 @@ def speaker_text(attribution: Attribution) -> str:
     if source is None:
         return "(no source)"
     flags = [flag for flag, on in (("anonymous", source.anonymous), ("group", source.group)) if on]
-    name = source.entity or "?"
+    if source.uncertain:
+        flags.append(f"uncertain: {source.confidence:.2f}")
+    name = source.entity or "unresolved"
     mention = f" [{source.text}]" if source.text != source.entity else ""
     suffix = f" ({', '.join(flags)})" if flags else ""
-    return f"{name}{mention}{suffix}"
+    return f"{name}{'?' if source.uncertain else ''}{mention}{suffix}"
 
 
 def summary_line(analyses: list[Analysis]) -> str:

@@ -6,6 +6,7 @@ from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from sayso.model import Attribution, AttributionKind, Content, Cue, Source, TextSpan
+from sayso.model import Resolution as SourceResolution
 from sayso.nlp.candidates import Candidate, CueCategory
 from sayso.nlp.carriers import in_document_frame
 from sayso.nlp.columns import (
@@ -287,14 +288,29 @@ def _source(doc: Doc, candidate: Candidate, resolution: Resolution | None) -> So
         return None
     span = candidate.source.span(doc)
     entity = resolution.entity if resolution else None
+    anonymous = bool(resolution and resolution.anonymous)
+    group = bool(resolution and resolution.group)
+    if entity is None:
+        how = SourceResolution.UNRESOLVED
+    elif anonymous:
+        how = SourceResolution.ANONYMOUS
+    elif group:
+        how = SourceResolution.GROUP
+    elif resolution is not None and resolution.named:
+        how = SourceResolution.NAMED
+    else:
+        how = SourceResolution.RESOLVED
+    confidence = resolution.confidence if resolution and entity is not None else None
     return Source(
         start=span.start_char,
         end=span.end_char,
         text=span.text,
         entity=entity.name if entity else None,
         entity_id=entity.id if entity else None,
-        anonymous=bool(resolution and resolution.anonymous),
-        group=bool(resolution and resolution.group),
+        anonymous=anonymous,
+        group=group,
+        resolution=how,
+        confidence=round(confidence, 3) if confidence is not None else None,
     )
 
 

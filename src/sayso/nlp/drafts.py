@@ -86,3 +86,4 @@ class Resolution:
     anonymous: bool = False
     group: bool = False
     confidence: float | None = None
+    named: bool = False  # the mention names the entity itself

@@ -98,6 +98,7 @@ class SpeakerResolver(PlaceLinking):
         for candidate in self.candidates:
             if candidate.source is not None and candidate.source.role is not None:
                 self._source_role(candidate.source)
+        self._named_tokens = set(self._by_token)
         self._source_kinds = self._classify_sources()
         self._referring_expressions()
         self._title_nationalities()
@@ -520,6 +521,7 @@ class SpeakerResolver(PlaceLinking):
             anonymous=draft.type == "ANONYMOUS",
             group=draft.type == "GROUP",
             confidence=confidence,
+            named=head.i in self._named_tokens and draft.type not in {"ANONYMOUS", "GROUP"},
         )
 
     def _organisation_speaker(self, head: Token, index: int) -> EntityDraft | None:

@@ -118,10 +118,9 @@ def _gum_document(path: Path) -> GoldDocument:
                 key = f"{type_}-{number}"
                 if item.startswith("("):
                     stacks.setdefault(key, []).append((start, type_))
-                if item.endswith(")"):
-                    if stacks.get(key):
-                        begin, t = stacks[key].pop()
-                        mentions.append(GoldMention(begin, offset, key, t))
+                if item.endswith(")") and stacks.get(key):
+                    begin, t = stacks[key].pop()
+                    mentions.append(GoldMention(begin, offset, key, t))
             previous = word
     return GoldDocument(path.stem, "".join(text_parts), mentions)
 

@@ -52,7 +52,7 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def gum_teacher(doc: Doc, gold: list[GoldMention]) -> Teacher:
     def teach(mention: Referring, candidates: list[EntityDraft]) -> set[int] | None:
-        start, end, head = _chars(doc, mention)
+        start, _end, head = _chars(doc, mention)
         containing = [g for g in gold if g.start <= head < g.end and g.start >= start - 1]
         if not containing:
             return {0}
