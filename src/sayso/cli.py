@@ -34,6 +34,7 @@ from sayso.options import (
 from sayso.store import DEFAULT_URL, ClaimQuery, output
 from sayso.store.engine import redacted as redacted_url
 from sayso.store.output import provenance_tree, record_lines
+from sayso.train.cli import train_app
 
 app = typer.Typer(
     name="sayso",
@@ -45,6 +46,7 @@ app = typer.Typer(
 console = Console(highlight=False, width=None if sys.stdout.isatty() else 120)
 errors = Console(stderr=True, highlight=False, soft_wrap=True)
 app.add_typer(eval_app, name="eval")
+app.add_typer(train_app, name="train")
 
 
 class OutputFormat(StrEnum):

@@ -146,6 +146,16 @@ class Source:
     resolution: Resolution = Resolution.UNRESOLVED
     confidence: float | None = None
 
+    def __post_init__(self) -> None:
+        # A source built with an entity but no resolution says what its flags imply.
+        if self.entity is not None and self.resolution == Resolution.UNRESOLVED:
+            if self.anonymous:
+                self.resolution = Resolution.ANONYMOUS
+            elif self.group:
+                self.resolution = Resolution.GROUP
+            else:
+                self.resolution = Resolution.NAMED
+
     @property
     def uncertain(self) -> bool:
         """Resolved, but below :data:`LOW_CONFIDENCE`."""
@@ -170,12 +180,6 @@ class Source:
         )
         if "resolution" in data:
             source.resolution = Resolution(data["resolution"])
-        elif source.anonymous:
-            source.resolution = Resolution.ANONYMOUS
-        elif source.group:
-            source.resolution = Resolution.GROUP
-        elif source.entity is not None:
-            source.resolution = Resolution.NAMED
         return source
 
 

@@ -121,6 +121,15 @@ def test_nested_claims_and_tellings(store_url):
         assert store.claim(first.article.id, "a99") is None
 
 
+def _resolution(claim) -> str:
+    if claim.anonymous:
+        return "anonymous"
+    return "named" if claim.speaker else "unresolved"
+
+
+_LATER_COLUMNS = ("stance", "certainty", "source_resolution", "source_confidence")
+
+
 def test_migration_fills_the_new_columns_of_an_existing_store(tmp_path):
     url = f"sqlite:///{tmp_path / 'old.db'}"
     engine = make_engine(url)
@@ -130,7 +139,7 @@ def test_migration_fills_the_new_columns_of_an_existing_store(tmp_path):
         command.upgrade(config, "0001")
     data = _with_meaning(make_analysis(CLAIMS)).to_dict()
     old_attributions = [
-        {k: v for k, v in row.items() if k not in ("stance", "certainty")}
+        {k: v for k, v in row.items() if k not in _LATER_COLUMNS}
         for row in attribution_rows(data)
     ]
     old_entities = [
@@ -153,6 +162,9 @@ def test_migration_fills_the_new_columns_of_an_existing_store(tmp_path):
     assert current_revision(engine) == "0001"
     engine.dispose()
     with open_store(url) as store:
-        assert current_revision(store.engine) == "0003"
-        assert [c.certainty for c in store.claims(limit=None)] == ["certain", "probable", "negated"]
+        assert current_revision(store.engine) == "0004"
+        claims = store.claims(limit=None)
+        assert [c.certainty for c in claims] == ["certain", "probable", "negated"]
+        # 0004 fills how each source was resolved from the stored JSON
+        assert [c.source_resolution for c in claims] == [_resolution(c) for c in claims]
         assert store.entity("Vladimir Putin").canonical == ["person:putin"]

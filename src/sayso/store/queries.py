@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection, Row
 from sqlalchemy.sql.elements import ColumnElement
 
 from sayso.errors import SaysoError
-from sayso.model import Analysis, CertaintyValue, Stance, analysis_from_dict
+from sayso.model import LOW_CONFIDENCE, Analysis, CertaintyValue, Stance, analysis_from_dict
 from sayso.store.rows import model_view
 from sayso.store.schema import articles, attributions, entities, mentions
 
@@ -90,6 +90,12 @@ class ClaimRow:
     url: str | None
     stance: str | None = None
     certainty: str | None = None
+    source_resolution: str | None = None  # named, resolved, anonymous, group, unresolved
+    source_confidence: float | None = None
+
+    @property
+    def uncertain(self) -> bool:
+        return self.source_confidence is not None and self.source_confidence < LOW_CONFIDENCE
 
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}
@@ -154,6 +160,8 @@ _CLAIM_COLUMNS = (
     articles.c.url,
     attributions.c.stance,
     attributions.c.certainty,
+    attributions.c.source_resolution,
+    attributions.c.source_confidence,
 )
 
 
@@ -353,6 +361,8 @@ def _claim(row: Row[Any]) -> ClaimRow:
         url=row.url,
         stance=row.stance,
         certainty=row.certainty,
+        source_resolution=row.source_resolution,
+        source_confidence=row.source_confidence,
     )
 
 

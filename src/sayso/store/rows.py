@@ -108,6 +108,8 @@ def _attribution_row(article_id: str, seq: int, a: dict[str, Any]) -> dict[str, 
         "source_entity_id": source.get("entity_id"),
         "anonymous": bool(source.get("anonymous")),
         "grouped": bool(source.get("group")),
+        "source_resolution": source_resolution(source)[0] if source else None,
+        "source_confidence": source_resolution(source)[1] if source else None,
         "cue": cue.get("text"),
         "cue_lemma": cue.get("lemma"),
         "cue_start": cue.get("start"),
@@ -122,6 +124,15 @@ def _attribution_row(article_id: str, seq: int, a: dict[str, Any]) -> dict[str, 
         "stance": meaning_value(a.get("stance")),
         "certainty": meaning_value(a.get("certainty")),
     }
+
+
+def source_resolution(source: dict[str, Any]) -> tuple[str, float | None]:
+    """How a stored source was resolved and how sure, from its JSON (any schema)."""
+    from sayso.model import Source
+
+    parsed = Source.from_dict(source)
+    confidence = parsed.confidence if isinstance(parsed.confidence, int | float) else None
+    return str(parsed.resolution), confidence
 
 
 def meaning_value(record: Any) -> str | None:

@@ -93,6 +93,10 @@ attributions = Table(
     Column("source_entity_id", String(16)),
     Column("anonymous", Boolean, nullable=False),
     Column("grouped", Boolean, nullable=False),
+    # sayso/3: named | resolved | anonymous | group | unresolved, and the resolver's
+    # confidence (None when unresolved)
+    Column("source_resolution", String(16), index=True),
+    Column("source_confidence", Float),
     Column("cue", Text),
     Column("cue_lemma", Text),
     Column("cue_start", Integer),

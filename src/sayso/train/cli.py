@@ -1,0 +1,57 @@
+"""``sayso train …``: reproduce the weights sayso ships from the data, on the CPU."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+train_app = typer.Typer(help="Train the weights sayso ships, from the data.", no_args_is_help=True)
+
+
+@train_app.command("resolver")
+def resolver(
+    data: Annotated[
+        Path | None,
+        typer.Option(help="The shared data folder (default: $SAYSO_DATA_DIR): gum/ and gap/."),
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="Where to write the weights (default: the shipped file).")
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Write nothing; exit 1 unless training reproduces the shipped file."
+        ),
+    ] = False,
+) -> None:
+    """The speaker resolver's mention ranker, from GUM (train, dev) and GAP (development,
+    validation). About two minutes on two cores."""
+    from sayso.eval.polnear import data_dir
+    from sayso.nlp.coref.ranker import RankerWeights, default_weights_path
+    from sayso.nlp.pipeline import load_pipeline
+    from sayso.train.resolver import TrainingData, train
+
+    root = data or data_dir()
+    training = TrainingData.under(root)
+    missing = [
+        str(p) for p in (training.gum, training.gap_train, training.gap_tune) if not p.exists()
+    ]
+    if missing:
+        typer.echo(f"error: training data not found: {', '.join(missing)}", err=True)
+        raise typer.Exit(code=2)
+    weights = train(load_pipeline(), training)
+    shipped = default_weights_path()
+    if check:
+        expected = RankerWeights.from_dict(json.loads(shipped.read_text(encoding="utf-8")))
+        if expected.to_dict() != weights.to_dict():
+            typer.echo(f"the trained weights differ from {shipped}", err=True)
+            raise typer.Exit(code=1)
+        typer.echo(f"reproduced {shipped} exactly")
+        return
+    target = out or shipped
+    weights.write(target)
+    counts = ", ".join(f"{g} {n}" for g, n in weights.meta["examples"].items())
+    typer.echo(f"wrote {target} ({counts} examples; thresholds {weights.thresholds})")
