@@ -38,6 +38,13 @@ class EntityDraft:
     name_gender_sure: bool = False  # a full name or an honorific, not a lone word
 
     @property
+    def latin(self) -> bool:
+        """Whether the name has a Latin letter: an English model's entities in other
+        scripts are mostly words of a quotation it cannot read ("तो सोचा"), never what an
+        English pronoun refers to."""
+        return any("a" <= ch <= "z" for ch in self.name.lower())
+
+    @property
     def gender(self) -> str | None:
         if self.name_gender is not None:
             return self.name_gender

@@ -127,6 +127,8 @@ class SpeakerResolver(PlaceLinking):
             start, end = strip_possessive(ent)
             if end <= start:
                 continue
+            if type_ in {"PERSON", "ORG"} and self.doc[start:end].text.islower():
+                continue  # "green algae", "royal council": the tagger's guess, not a name
             if start in headline and type_ in {"PERSON", "ORG"}:
                 deferred.append((start, end, type_))
                 continue
@@ -595,13 +597,17 @@ class SpeakerResolver(PlaceLinking):
         """ "I" and "we" inside a quotation are its speaker; outside one, "we" and "you"
         are people in general."""
         speaker = self._speaker_of_quote(candidate, index)
-        if speaker is not None:
-            return Resolution(speaker, confidence=self.confidence.get(head.i, 0.9))
-        inside = any(s <= head.idx < e for s, e in (self.doc._.quotes or []))
-        if not inside and head.lower_ in {"we", "us", "our"}:
-            draft = self._descriptive(head.doc[head.i : head.i + 1], "GROUP")
-            return Resolution(draft, group=True, confidence=0.6)
-        return Resolution(None)
+        singular = head.lower_ in {"i", "me", "my"}
+        if speaker is None or (singular and speaker.type in {"GROUP", "ANONYMOUS"}):
+            # "I" outside a quotation (an op-ed's author, an interviewee) is not resolved:
+            # saying "unresolved" is better than a guess
+            return Resolution(None)
+        return Resolution(
+            speaker,
+            anonymous=speaker.type == "ANONYMOUS",
+            group=speaker.type == "GROUP",
+            confidence=self.confidence.get(head.i, 0.9),
+        )
 
     def _name_around(self, span: Span, head: Token) -> str:
         """The proper name a source is headed by: "Regina Ip" of "Regina Ip from the

@@ -102,8 +102,11 @@ def classify(span: Span, head: Token) -> SourceKind | None:
         return SourceKind("anonymous") if lower != "leaders" else SourceKind("group")
     if lemma in DOCUMENT_NOUNS and head.pos_ == "NOUN":
         return SourceKind("document", document_issuer(head))
-    if lemma in _QUANTITY_HEADS or head.like_num or head.pos_ == "NUM":
-        return SourceKind("group")  # "63 percent of voters", "a group of doctors"
+    if head.like_num or head.pos_ == "NUM":
+        # "63 percent of voters", "two of the officials"; a bare number is no one
+        return SourceKind("group") if len(span) > 1 else None
+    if lemma in _QUANTITY_HEADS:
+        return SourceKind("group")  # "a majority of voters", "a group of doctors"
     if plural and head.pos_ in {"NOUN", "PROPN"}:
         if _counted(head) and lower in ANONYMOUS_PLURALS | {"journalists", "members"}:
             return SourceKind("anonymous")  # "two Democratic speechwriters"

@@ -248,8 +248,19 @@ class CorefWalk:
 
     def _candidates(self, mention: Referring) -> list[EntityDraft]:
         compatible = _COMPATIBLE[mention.kind]
+        personal = mention.kind in {"he", "person"}
         seen = [
-            e for e in self.entities if 0 <= e.last_token < mention.start and e.type in compatible
+            e
+            for e in self.entities
+            if 0 <= e.last_token < mention.start
+            and (e.type in compatible or (personal and _maybe_person(e)))
+            and e.latin
+            and not (
+                # "she" is never a man the article named in full or called "Mr."
+                mention.gender is not None
+                and e.name_gender_sure
+                and e.name_gender != mention.gender
+            )
         ]
         seen.sort(key=lambda e: e.last_token, reverse=True)
         kept = seen[:MAX_CANDIDATES]
