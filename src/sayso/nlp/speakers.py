@@ -83,6 +83,7 @@ class SpeakerResolver(PlaceLinking):
         self.examples = examples
         self.confidence: dict[int, float] = {}
         self.ranker: MentionRanker | None = None
+        self._headline: set[int] = set()
 
     # -- building entities ----------------------------------------------------------------
 
@@ -118,7 +119,7 @@ class SpeakerResolver(PlaceLinking):
         return draft
 
     def _named_entities(self) -> None:
-        headline = headline_tokens(self.doc)
+        headline = self._headline = headline_tokens(self.doc)
         deferred = []
         for ent in self.doc.ents:
             type_ = ENTITY_TYPES.get(ent.label_)
@@ -139,6 +140,9 @@ class SpeakerResolver(PlaceLinking):
     def _named_span(self, start: int, end: int, type_: str) -> None:
         if self._place_mention(start, end, type_):
             return
+        after = self.doc[end] if end < len(self.doc) else None
+        if type_ == "ORG" and after is not None and after.lower_ == "campaign":
+            end += 1  # "the Trump campaign" tagged "Trump" ORG: the campaign is the org
         acronym = parenthesised_acronym(self.doc, start, end)
         if acronym is not None:
             end = acronym[0] - 1
@@ -186,7 +190,7 @@ class SpeakerResolver(PlaceLinking):
         if type_ == "PERSON":
             while end - 1 > start and _not_name_word(doc[end - 1]):
                 end -= 1  # "Donald Trump avoids": the tagger ran on into the verb
-            start = self._leading_words(start, end)
+            start = self._leading_words(start, end, start in self._headline)
             inner = start
             while inner < end - 1 and doc[inner].lower_ in TITLE_WORDS | ROLE_NOUNS:
                 inner += 1  # "Broadcaster Piers Morgan" tagged whole: the title is a role
@@ -276,7 +280,7 @@ class SpeakerResolver(PlaceLinking):
                 continue
             if (
                 1 < len(words) < len(known)
-                and known[-len(words) :] == words
+                and [w.lower() for w in known[-len(words) :]] == [w.lower() for w in words]
                 and (words[0].lower() in NAME_PARTICLES or _initial(words[0]))
             ):
                 return draft  # "von Sanders" after "Liman von Sanders", "J. Trump"
@@ -293,17 +297,18 @@ class SpeakerResolver(PlaceLinking):
                 return draft
         return self._new_entity(name, "PERSON")
 
-    def _leading_words(self, start: int, end: int) -> int:
-        """ "Crooked Hillary Clinton", "Injecting Clinton": a word before a first name, or
-        before a known surname, that is neither a title nor a first name is not part of
-        the name."""
+    def _leading_words(self, start: int, end: int, in_headline: bool) -> int:
+        """ "Crooked Hillary Clinton", "Rip Donald Trump": a word before a first name that
+        is neither a title nor a first name is not part of the name; in a headline, nor is
+        one before a known surname ("Injecting Clinton")."""
         doc = self.doc
         if end - start < 2 or _name_start(doc[start]):
             return start
-        for i in range(start + 1, end):
+        for i in range(start + 1, end - 1):
             if is_given_name(doc[i].text) and doc[i - 1].lower_ not in TITLE_WORDS:
                 return i
-        if end - start == 2 and self._person_by_surname(doc[end - 1].text) is not None:
+        known = self._person_by_surname(doc[end - 1].text) is not None
+        if in_headline and end - start == 2 and known:
             return end - 1
         return start
 
@@ -536,7 +541,10 @@ class SpeakerResolver(PlaceLinking):
         ]
         for candidate in reversed(previous):
             speaker = self._by_token.get(candidate.source.head)  # type: ignore[union-attr]
-            if speaker is not None and speaker.type in {"ORG", "COUNTRY"}:
+            kinds = {"ORG", "COUNTRY"} | (
+                {"GROUP", "ANONYMOUS"} if head.lower_ == "they" else set()
+            )
+            if speaker is not None and speaker.type in kinds:
                 return speaker
         organisations = [
             e

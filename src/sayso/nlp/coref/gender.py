@@ -11,6 +11,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Literal
 
+from sayso.link.names import NAME_PARTICLES
+
 Gender = Literal["m", "f"]
 
 PRONOUN_GENDER: dict[str, Gender] = {
@@ -98,6 +100,6 @@ def looks_like_person(name: str, organisation_words: frozenset[str]) -> bool:
     words = name.split()
     if not 2 <= len(words) <= 4 or any(w.lower().strip(".,") in organisation_words for w in words):
         return False
-    if not all(w[:1].isupper() for w in words):
+    if not all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words):
         return False
     return is_given_name(words[0]) or words[-1].lower() in _NAME_SUFFIXES

@@ -21,6 +21,16 @@ from sayso.nlp.columns import positions_with_lower
 from sayso.nlp.coref.context import DocContext
 from sayso.nlp.coref.features import Features, Situation, kind_group, null_features, pair_features
 from sayso.nlp.coref.gender import HONORIFIC_GENDER, name_gender, noun_gender
+from sayso.nlp.coref.lexicon import (
+    CAMPAIGN_NAME_HINTS,
+    COMPANY_NAME_HINTS,
+    COMPANY_NOUNS,
+    GOVERNMENT_NAME_HINTS,
+    GOVERNMENT_NOUNS,
+    MEDIA_NAME_HINTS,
+    MEDIA_NOUNS,
+    PARTY_NAME_HINTS,
+)
 from sayso.nlp.coref.ranker import MentionRanker
 from sayso.nlp.coref.referring import Referring, find_referring, grammatical_role
 from sayso.nlp.drafts import EntityDraft
@@ -200,6 +210,14 @@ class CorefWalk:
                 # of the article whose name has that head noun
                 self.choices.append(Choice(mention, named, 0.9))
                 self._take(mention, named, 0.9)
+                return
+        if mention.kind == "org" and self.teacher is None:
+            kind = _of_its_kind(mention, candidates, self.context)
+            if kind is not None:
+                # "the newspaper" after "The Washington Post", "the company" after
+                # "Acme Corp.": the latest organisation of that kind, nearby
+                self.choices.append(Choice(mention, kind, 0.75))
+                self._take(mention, kind, 0.75)
                 return
         if mention.kind == "person" and self.teacher is None:
             titled = _role_referent(mention, candidates)
@@ -404,3 +422,31 @@ def _named_by_head(mention: Referring, candidates: list[EntityDraft]) -> EntityD
         if c.type == "ORG" and noun in {w.lower().strip(".,") for w in c.name.split()}
     ]
     return found[0] if len({id(c) for c in found}) == 1 else None
+
+
+_KINDS = (
+    (MEDIA_NOUNS, MEDIA_NAME_HINTS),
+    (COMPANY_NOUNS, COMPANY_NAME_HINTS),
+    (GOVERNMENT_NOUNS, GOVERNMENT_NAME_HINTS),
+    (frozenset({"party"}), PARTY_NAME_HINTS),
+    (frozenset({"campaign"}), CAMPAIGN_NAME_HINTS),
+)
+
+
+def _of_its_kind(
+    mention: Referring, candidates: list[EntityDraft], context: DocContext
+) -> EntityDraft | None:
+    """The latest organisation, within three paragraphs, whose name says it is of the kind
+    the noun names."""
+    for nouns, hints in _KINDS:
+        if mention.noun not in nouns:
+            continue
+        for candidate in candidates:
+            if context.para[mention.head] - context.para[candidate.last_token] > 3:
+                break
+            words = {w.lower().strip(".,’'") for w in candidate.name.split()}
+            if candidate.type == "ORG" and words & hints:
+                return candidate
+            if candidate.type == "COUNTRY" and mention.noun in {"government", "administration"}:
+                return candidate
+    return None
