@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (a table of passages: one case a line reads best)
 """Who is who: short passages, each with the source an analyst reads off it.
 
 Each case names the source mention (its words on the page) and what it must resolve to: an

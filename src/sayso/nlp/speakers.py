@@ -539,11 +539,11 @@ class SpeakerResolver(PlaceLinking):
         previous = [
             c for c in self.candidates[:index] if c.source is not None and c.source.head < head.i
         ]
+        kinds = {"ORG", "COUNTRY"}
+        if head.lower_ == "they":
+            kinds |= {"GROUP", "ANONYMOUS"}
         for candidate in reversed(previous):
             speaker = self._by_token.get(candidate.source.head)  # type: ignore[union-attr]
-            kinds = {"ORG", "COUNTRY"} | (
-                {"GROUP", "ANONYMOUS"} if head.lower_ == "they" else set()
-            )
             if speaker is not None and speaker.type in kinds:
                 return speaker
         organisations = [
