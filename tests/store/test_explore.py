@@ -139,8 +139,7 @@ def test_migration_fills_the_new_columns_of_an_existing_store(tmp_path):
         command.upgrade(config, "0001")
     data = _with_meaning(make_analysis(CLAIMS)).to_dict()
     old_attributions = [
-        {k: v for k, v in row.items() if k not in _LATER_COLUMNS}
-        for row in attribution_rows(data)
+        {k: v for k, v in row.items() if k not in _LATER_COLUMNS} for row in attribution_rows(data)
     ]
     old_entities = [
         {k: v for k, v in row.items() if k != "canonical"} for row in entity_rows(data)[0]
