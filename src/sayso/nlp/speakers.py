@@ -522,7 +522,7 @@ class SpeakerResolver(PlaceLinking):
         draft.add_mention(span.start_char, span.end_char)
         confidence = self.confidence.get(head.i)
         if confidence is None:
-            confidence = self._name_confidence(draft, head)
+            confidence = self._name_confidence(draft, head, span)
         return Resolution(
             draft,
             anonymous=draft.type == "ANONYMOUS",
@@ -545,6 +545,7 @@ class SpeakerResolver(PlaceLinking):
         for candidate in reversed(previous):
             speaker = self._by_token.get(candidate.source.head)  # type: ignore[union-attr]
             if speaker is not None and speaker.type in kinds:
+                self.confidence[head.i] = 0.5  # right about half the time on PolNeAR dev
                 return speaker
         organisations = [
             e
@@ -554,7 +555,7 @@ class SpeakerResolver(PlaceLinking):
         if not organisations:
             return None
         latest = max(organisations, key=lambda e: max(s for s, _ in e.mentions if s < head.idx))
-        self.confidence[head.i] = 0.6
+        self.confidence[head.i] = 0.4
         return latest
 
     def _campaign_before(self, head: Token) -> EntityDraft | None:
@@ -584,14 +585,22 @@ class SpeakerResolver(PlaceLinking):
                     return found
         return None
 
-    def _name_confidence(self, draft: EntityDraft, head: Token) -> float:
-        """Named sources: a name the article spells out is near certain; a surname that two
-        people of the article share is a guess."""
-        if draft.type in {"ANONYMOUS", "GROUP"}:
-            return 0.9
+    def _name_confidence(self, draft: EntityDraft, head: Token, span: Span) -> float:
+        """How often each way of resolving a source is right, measured on PolNeAR-speakers
+        dev (``sayso eval speakers``, the calibration table): a full name 0.98, a bare
+        surname 0.92, a surname two people of the article share 0.75, a group 0.86, an
+        anonymous source 0.68 (the line between anonymous and group is a convention),
+        a name found inside a description ("the Clinton campaign") 0.68."""
+        if draft.type == "GROUP":
+            return 0.85
+        if draft.type == "ANONYMOUS":
+            return 0.7
+        if head.i not in self._named_tokens:
+            return 0.7
         if draft.type == "PERSON" and head.text in self._shared_surnames():
-            return 0.6
-        return 0.97
+            return 0.75
+        named = sum(1 for t in span if t.i in self._named_tokens)
+        return 0.97 if named >= 2 else 0.92
 
     def _shared_surnames(self) -> set[str]:
         seen: dict[str, int] = {}

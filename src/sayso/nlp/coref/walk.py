@@ -224,8 +224,8 @@ class CorefWalk:
             if titled is not None:
                 # "the MP" after "a senior Ukrainian MP": the role the article gave the
                 # person says it; no need to weigh the rest.
-                self.choices.append(Choice(mention, titled, 0.9))
-                self._take(mention, titled, 0.9)
+                self.choices.append(Choice(mention, titled, 0.8))
+                self._take(mention, titled, 0.8)
                 return
         situation = self._situation(mention, candidates)
         nearest = min(
