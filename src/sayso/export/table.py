@@ -83,11 +83,14 @@ def _speaker_cell(attribution: Attribution) -> Text:
     source = attribution.source
     if source is None:
         return Text("(no source)", style="dim")
-    cell = Text(source.entity or "?", style="bold" if source.entity else "dim")
+    name = (source.entity + ("?" if source.uncertain else "")) if source.entity else "unresolved"
+    cell = Text(name, style="bold" if source.entity and not source.uncertain else "dim")
     details = [] if source.text == source.entity else [f"[{source.text}]"]
     details += [
         flag for flag, on in (("anonymous", source.anonymous), ("group", source.group)) if on
     ]
+    if source.uncertain:
+        details.append(f"uncertain: {source.confidence:.2f}")
     if details:
         cell.append("\n" + " ".join(details), style="dim")
     return cell
