@@ -179,3 +179,17 @@ def test_unresolved_and_unnamed_speakers_are_kept_apart_by_outlet():
 def test_event_signature_lists_participant_codes():
     event = {"type": "MOBILIZE", "actors": [{"code": "FRA"}], "recipients": [{"code": "UKR"}, {}]}
     assert event_signature(event) == "MOBILIZE:FRA>UKR"
+
+
+def test_a_speaker_the_resolver_is_unsure_of_counts_as_unknown():
+    sure = source("Aleksey Goncharenko", "e1") | {"text": "he", "confidence": 0.92}
+    unsure = source("Aleksey Goncharenko", "e1") | {"text": "he", "confidence": 0.41}
+    claims = {}
+    for name, src in (("sure", sure), ("unsure", unsure)):
+        facts = claim_facts(
+            analysis([attribution("a1", "France will send troops", 100, source=src)], [MP])
+        )
+        claims[name] = facts[0].chain[-1]
+    assert claims["sure"].key == "person:goncharenko:aleksei" and not claims["sure"].uncertain
+    assert claims["unsure"].uncertain
+    assert claims["unsure"].key.startswith("mention:he@")

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from sayso.model import LOW_CONFIDENCE
 from sayso.nlp.lexicon import BELIEF_VERBS, INTENTION_VERBS, SPEECH_VERBS, WANT_CUE_VERBS
 
 ATTITUDE_CUES = (BELIEF_VERBS | INTENTION_VERBS | WANT_CUE_VERBS) - SPEECH_VERBS
@@ -55,6 +56,7 @@ class Voice:
     group: bool
     cue: str | None
     attribution_id: str
+    uncertain: bool = False  # resolved below LOW_CONFIDENCE: counted as unknown
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -64,6 +66,7 @@ class Voice:
             "group": self.group,
             "cue": self.cue,
             "attribution_id": self.attribution_id,
+            "uncertain": self.uncertain,
         }
 
     @classmethod
@@ -75,6 +78,7 @@ class Voice:
             group=bool(data.get("group")),
             cue=data.get("cue"),
             attribution_id=data["attribution_id"],
+            uncertain=bool(data.get("uncertain")),
         )
 
 
@@ -109,8 +113,14 @@ def _voice(a: dict[str, Any], entities: dict[str, dict], above: str) -> Voice:
     entity = entities.get(source.get("entity_id") or "") or {}
     name = source.get("entity") or entity.get("name") or source.get("text") or ""
     anonymous = bool(source.get("anonymous"))
+    confidence = source.get("confidence")
+    uncertain = isinstance(confidence, int | float) and confidence < LOW_CONFIDENCE
     if not name:
         key = f"unnamed@{above}"  # "it was claimed": nobody to tell apart
+    elif uncertain and not anonymous:
+        # A speaker the resolver is unsure of counts as unknown, not as a named source:
+        # keyed by the words on the page and whoever reports them, like an unresolved "he".
+        key = f"mention:{normal_name(source.get('text') or name)}@{above}"
     elif anonymous:
         # Unnamed sources are the same only when reached through the same teller.
         key = f"anon:{normal_name(name)}@{above}"
@@ -127,6 +137,7 @@ def _voice(a: dict[str, Any], entities: dict[str, dict], above: str) -> Voice:
         group=bool(source.get("group")),
         cue=cue,
         attribution_id=str(a.get("id")),
+        uncertain=uncertain,
     )
 
 
