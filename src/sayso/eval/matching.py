@@ -162,7 +162,9 @@ def person_parts(name: str) -> tuple[str, str | None]:
         return "", None
     if words[0].lower() in NAME_PARTICLES:
         words = ["".join(words)]
-    key = (person_key(" ".join(words)) or "").split(":")
+    # A handle or a lower-case name gets no key (it may be no name at all): its own
+    # spelling stands for its surname here, where the gold says it is a person.
+    key = (person_key(" ".join(words)) or f"person:{skeleton(words[-1])}").split(":")
     surname = key[1] if len(key) > 1 else ""
     given = key[2] if len(key) > 2 else None
     if given is None and len(words) > 1:
