@@ -217,7 +217,7 @@ def _names_site(part: str, names: list[str], host: str | None) -> bool:
     if not letters:
         return False
     label = _label(host) if host else None
-    if label and (letters == label or letters == "the" + label or label in letters):
+    if label and (label in letters or spells(label, part)):
         return True
     words = _significant(part)
     return any(words and words & _significant(name) for name in names)
@@ -270,8 +270,7 @@ def name_from_host(host: str, evidence: Iterable[str], vocabulary: dict[str, str
     if not label:
         return host
     for name in evidence:
-        letters = _letters(name)
-        if letters in (label, "the" + label):
+        if spells(label, name):
             return " ".join(name.split())
     if len(label) <= 3 or (len(label) == 4 and not re.search(r"[aeiou]", label)):
         return label.upper()
@@ -305,11 +304,29 @@ def _suffix_names(title: str, host: str | None) -> list[str]:
     label = _label(host) if host else None
     if not label:
         return []
-    return [
-        part
-        for part in _SEPARATORS.split(title)
-        if (letters := _letters(part)) and letters in (label, "the" + label)
-    ]
+    return [part for part in _SEPARATORS.split(title) if spells(label, part)]
+
+
+def spells(label: str, name: str) -> bool:
+    """Whether a domain label is the name written out, each word whole or by its initial:
+    "timesofisrael" is "The Times of Israel", "nytimes" "The New York Times", "wsj" "The
+    Wall Street Journal" (a leading "The" may go; initials only of capitalised words)."""
+    words = [(w[0].isupper(), _letters(w)) for w in name.split() if _letters(w)]
+    if not label or not words or len(words) > 8:
+        return False
+    if words[0][1] == "the" and len(words) > 1 and _spelled(label, words[1:]):
+        return True
+    return _spelled(label, words)
+
+
+def _spelled(label: str, words: list[tuple[bool, str]]) -> bool:
+    reached = {0}  # positions in ``label`` spelled by the words so far
+    for capital, word in words:
+        parts = (word, word[0]) if capital else (word,)
+        reached = {p + len(x) for p in reached for x in parts if label.startswith(x, p)}
+        if not reached:
+            return False
+    return len(label) in reached
 
 
 def _copyright_names(tree: HtmlElement) -> list[str]:

@@ -114,6 +114,7 @@ _HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _KEEP_TAGS = frozenset({"html", "body", "main", "article", "h1"})
 _BODY_PARAGRAPH = 300  # characters: a paragraph this long is body text, never furniture
+_BOX_EXTRA = 60  # characters a byline's or credit's box may hold besides it
 
 
 @dataclass(slots=True)
@@ -189,11 +190,13 @@ def _candidates(tree: HtmlElement) -> Iterator[tuple[HtmlElement, Furniture]]:
 
 def _whole(element: HtmlElement, kind: Furniture) -> HtmlElement:
     """A byline or credit is often one span of its box ("By <span>A</span> and <span
-    class=last-byline>B</span>"): take the box it fills, while the box stays short."""
+    class=last-byline>B</span>"): take the box it nearly fills (a few words more), never
+    a box with more in it (a live blog's entry holding a photo)."""
     if kind not in (Furniture.BYLINE, Furniture.CAPTION):
         return element
     while (parent := element.getparent()) is not None and parent.tag not in _KEEP_TAGS:
-        if len(_text(parent)) > _MAX_CHARS[kind] or _holds_article(parent):
+        extra = len(_text(parent)) - len(_text(element))
+        if extra > _BOX_EXTRA or len(_text(parent)) > _MAX_CHARS[kind] or _holds_article(parent):
             break
         element = parent
     return element

@@ -33,19 +33,30 @@ from dataclasses import dataclass
 # The length of one tag past which a page is refused; ``--max-tag-chars`` raises it.
 MAX_TAG_CHARS = 65_536
 
-_RAW_TEXT = frozenset(
-    {"script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title"}
+# One tag's attributes: names, "=", quoted or bare values, up to the first ">" outside a
+# quoted value; an unterminated quote runs to the end of the page (the parser reads it so
+# too). Atomic groups and possessive quantifiers: no backtracking, linear in the length.
+_ATTRIBUTES = r"""(?>[^>"'=]++|=[\t\n\f\r ]*+"[^"]*+"?|=[\t\n\f\r ]*+'[^']*+'?|=|["'])*+"""
+_END = r"(?=[\t\n\f\r />]|\Z)"
+# A raw-text element's text, up to its end tag or the end of the page: runs without "<"
+# taken whole, then any "<" that does not start the end tag.
+_RAW_TEXT = r"[^<]*+(?:<(?!/(?P=raw)[\t\n\f\r />])[^<]*+)*+"
+# The page as the tokenizer reads it, one token per match: comments, bogus comments
+# (<!…>, <?…>, </ + non-letter), raw-text elements with their text (the start tag in
+# "open"; libxml2 closes <script/> at once, so one ending in "/>" has no text), plaintext
+# (the rest of the page is its text), and every other start or end tag ("tag"). Text
+# between tokens is skipped by the regex engine, not by Python.
+_TOKENS = re.compile(
+    r"<(?:!--(?:>|->|.*?(?:--!?>|\Z))"
+    r"|[!?][^>]*+>?"
+    r"|/(?![a-z])[^>]*+>?"
+    rf"|(?P<open>(?P<raw>script|style|xmp|iframe|noembed|noframes|textarea|title){_END}"
+    rf"{_ATTRIBUTES})(?:(?<=/)>|>{_RAW_TEXT}|\Z)"
+    rf"|(?P<plain>plaintext{_END}{_ATTRIBUTES})(?:(?<=/)>|>.*\Z|\Z)"
+    rf"|(?P<tag>/?[a-z][^\t\n\f\r />]*+{_ATTRIBUTES}>?))",
+    re.IGNORECASE | re.DOTALL,
 )
-# A start or end tag: the name, then attribute names, ``=``, quoted or bare values, up to
-# the first ``>`` outside a quoted value; an unterminated quote runs to the end of the page
-# (the parser reads it so too). Atomic groups and possessive quantifiers: no backtracking,
-# linear in the tag's length.
-_TAG = re.compile(
-    r"</?(?P<name>[A-Za-z][^\t\n\f\r />]*+)"
-    r"(?>[^>\"'=]++|=[\t\n\f\r ]*+\"[^\"]*+\"?|=[\t\n\f\r ]*+'[^']*+'?|=|[\"'])*+>?"
-)
-_MARKUP = re.compile(r"<(?=[A-Za-z!?/])")
-_LETTER = re.compile(r"[A-Za-z]")
+_NAME = re.compile(r"</?([^\t\n\f\r />]*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,59 +72,15 @@ def find_long_tag(html: str, limit: int = MAX_TAG_CHARS) -> LongTag | None:
     """The first start or end tag of ``html`` longer than ``limit`` characters, if any."""
     if len(html) <= limit:
         return None
-    pos = 0
-    end = len(html)
-    while (found := _MARKUP.search(html, pos)) is not None:
-        start = found.start()
-        nxt = html[start + 1]
-        if nxt == "!":
-            pos = _after_declaration(html, start)
-            continue
-        if nxt == "?" or (nxt == "/" and not _LETTER.match(html, start + 2)):
-            pos = _after_gt(html, start + 2)
-            continue
-        tag = _TAG.match(html, start)
-        if tag is None:  # unreachable: "<" + letter or "</" + letter always matches
-            pos = start + 1
-            continue
-        if tag.end() - start > limit:
-            return LongTag(start, tag.end() - start, tag.group("name").lower()[:40])
-        pos = tag.end()
-        name = tag.group("name").lower()
-        # libxml2 closes ``<script/>`` at once (HTML5 would not): only an open raw-text
-        # element is skipped, so that the scanner never skips what the parser reads.
-        if nxt == "/" or tag.group().endswith("/>"):
-            continue
-        if name in _RAW_TEXT:
-            pos = _after_raw_text(html, pos, name)
-        elif name == "plaintext":
-            pos = end
+    for token in _TOKENS.finditer(html):
+        start = token.start()
+        if token.end() - start <= limit:
+            continue  # nearly every token: one comparison each
+        for group in ("open", "plain", "tag"):
+            if token.group(group) is not None:
+                length = token.end(group) - start + (group != "tag")
+                if length > limit:
+                    name = _NAME.match(html, start)
+                    label = name.group(1).lower()[:40] if name else ""
+                    return LongTag(start, length, label)
     return None
-
-
-def _after_gt(html: str, pos: int) -> int:
-    found = html.find(">", pos)
-    return len(html) if found < 0 else found + 1
-
-
-def _after_declaration(html: str, start: int) -> int:
-    """Past a comment (``<!-- … -->``) or a bogus comment (``<!DOCTYPE …>``, CDATA)."""
-    if not html.startswith("<!--", start):
-        return _after_gt(html, start + 2)
-    body = start + 4
-    if html.startswith(">", body):
-        return body + 1
-    if html.startswith("->", body):
-        return body + 2
-    ends = [i for i in (html.find("-->", body), html.find("--!>", body)) if i >= 0]
-    if not ends:
-        return len(html)
-    close = min(ends)
-    return close + (3 if html.startswith("-->", close) else 4)
-
-
-def _after_raw_text(html: str, pos: int, name: str) -> int:
-    """Past the text of a raw-text element: to its end tag, or the end of the page."""
-    closing = re.compile(rf"</{name}(?=[\t\n\f\r />])", re.IGNORECASE)
-    found = closing.search(html, pos)
-    return len(html) if found is None else found.start()
