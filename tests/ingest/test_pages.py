@@ -18,6 +18,7 @@ from sayso.clean import clean_text
 from sayso.errors import InputError
 from sayso.export import render_table, to_json, to_markdown
 from sayso.ingest.files import read_one
+from sayso.ingest.html import article_from_html
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 
@@ -414,3 +415,15 @@ def test_attributions_no_longer_come_from_captions_or_furniture(analyses):
         for attribution in analysis.attributions:
             content = attribution.content.text
             assert not any(c in content for c in PAGE[name].captions + PAGE[name].furniture)
+
+
+def test_caption_paragraphs_credit_spans_and_players_are_pruned_before_extraction():
+    """The tabloid's captions are paragraphs and spans named as such (``imageCaption``,
+    ``imageCredit``) and its video player a ``div``: trafilatura kept them all. Read here
+    without its long inline script, so that only the pruning is tested."""
+    html = re.sub(r"<script.*?</script>", "", (PAGES / "uk-tabloid.html").read_text(), flags=re.S)
+    article = article_from_html(html.encode(), "tabloid.html")
+    body = _flat(clean_text(article.text).masked())
+    expected = PAGE["uk-tabloid.html"]
+    assert not [piece for piece in expected.captions + expected.furniture if piece in body]
+    assert all(_flat(piece) in _flat(article.text) for piece in expected.body)

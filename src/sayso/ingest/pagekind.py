@@ -23,6 +23,7 @@ import re
 from lxml.html import HtmlElement
 
 from sayso.ingest.pagemeta import ARTICLE_TYPES, PageMeta
+from sayso.ingest.prune import text_of
 
 NON_ARTICLE_TYPES: dict[str, str] = {
     "Recipe": "a recipe",
@@ -103,16 +104,16 @@ def not_an_article(tree: HtmlElement, meta: PageMeta) -> str | None:
 def _recipe(tree: HtmlElement) -> bool:
     if tree.xpath("//*[@itemprop='recipeIngredient' or @itemprop='recipeInstructions']"):
         return True
-    headings = [_text(h) for h in tree.iter("h2", "h3", "h4")]
+    headings = [text_of(h) for h in tree.iter("h2", "h3", "h4")]
     return all(any(p.match(h) for h in headings) for p in _RECIPE_HEADINGS)
 
 
 def _product(tree: HtmlElement) -> bool:
     if tree.xpath("//*[@itemprop='price' or @itemprop='offers']"):
         return True
-    buttons = [_text(b) or (b.get("value") or "") for b in tree.iter("button", "input")]
+    buttons = [text_of(b) or (b.get("value") or "") for b in tree.iter("button", "input")]
     has_button = any(_BASKET.search(text) for text in buttons)
-    prices = (t for e in tree.iter("div", "span", "p") if len(t := _text(e)) <= 40)
+    prices = (t for e in tree.iter("div", "span", "p") if len(t := text_of(e)) <= 40)
     return has_button and any(_PRICE.search(text) for text in prices)
 
 
@@ -127,8 +128,4 @@ def _headline_links(tree: HtmlElement) -> int:
 
 
 def _article_paragraphs(tree: HtmlElement) -> int:
-    return sum(1 for p in tree.iter("p") if len(_text(p)) >= _ARTICLE_PARAGRAPH)
-
-
-def _text(element: HtmlElement) -> str:
-    return " ".join(" ".join(element.itertext()).split())
+    return sum(1 for p in tree.iter("p") if len(text_of(p)) >= _ARTICLE_PARAGRAPH)

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
-from sayso.ingest.prune import Furniture, furniture_kind
+from sayso.ingest.prune import Furniture, furniture_kind, text_of
 
 # schema.org types of a news or blog text (and their subtypes seen on news sites).
 ARTICLE_TYPES = frozenset(
@@ -81,8 +81,8 @@ def read_page_meta(tree: HtmlElement, url: str | None = None) -> PageMeta:
     article = next((o for o in objects if types_of(o) & ARTICLE_TYPES), None)
     page_url = url or _first(metas, "og:url") or _canonical(tree)
     host = _host(page_url)
-    title_tag = _text(tree.find(".//title"))
-    headings = [_text(h) for h in tree.iter("h1")]
+    title_tag = text_of(tree.find(".//title"))
+    headings = [text_of(h) for h in tree.iter("h1")]
     titles = [
         _first(metas, "og:title"),
         _first(metas, "twitter:title"),
@@ -334,7 +334,7 @@ def _copyright_names(tree: HtmlElement) -> list[str]:
     names = []
     for node in _COPYRIGHT_TEXT(tree):
         parent = node.getparent()
-        text = _text(parent) if parent is not None else ""
+        text = text_of(parent) if parent is not None else ""
         if len(text) <= 300:
             names += [m.group("name").strip(" .") for m in _COPYRIGHT.finditer(text)]
     return names
@@ -376,7 +376,7 @@ def _byline_sources(
     return [
         _json_names(main.get("author")) + _json_names(main.get("creator")),
         [value for key in keys for value in metas.get(key, [])],
-        [_text(a) for a in tree.iter("a") if "author" in (a.get("rel") or "").lower().split()],
+        [text_of(a) for a in tree.iter("a") if "author" in (a.get("rel") or "").lower().split()],
         _byline_block(tree),
     ]
 
@@ -388,7 +388,7 @@ def _byline_block(tree: HtmlElement) -> list[str]:
         text
         for element in tree.iter()
         if isinstance(element.tag, str) and furniture_kind(element) is Furniture.BYLINE
-        if len(text := _text(element)) <= 120 and _BYLINE_LEAD.match(text)
+        if len(text := text_of(element)) <= 120 and _BYLINE_LEAD.match(text)
     }
     return list(found) if len(found) == 1 else []
 
@@ -474,12 +474,6 @@ def _vocabulary(tree: HtmlElement) -> dict[str, str]:
     for word, _ in counts.most_common():
         spelling.setdefault(word.lower(), word)
     return spelling
-
-
-def _text(element: HtmlElement | None) -> str:
-    if element is None:
-        return ""
-    return " ".join(" ".join(element.itertext()).split())
 
 
 def _letters(text: str) -> str:

@@ -164,11 +164,11 @@ def prune_page(tree: HtmlElement) -> Pruned:
     for element, kind in list(_candidates(tree)):
         if element.getparent() is None or _inside_removed(element, tree):
             continue
-        pruned.add(kind, _text(element))
+        pruned.add(kind, text_of(element))
         element.drop_tree()
     for element in list(_link_lists(tree)):
         if element.getparent() is not None and not _inside_removed(element, tree):
-            pruned.add(Furniture.RELATED, _text(element))
+            pruned.add(Furniture.RELATED, text_of(element))
             element.drop_tree()
     return pruned
 
@@ -182,7 +182,7 @@ def _candidates(tree: HtmlElement) -> Iterator[tuple[HtmlElement, Furniture]]:
                 yield element, Furniture.CAPTION
             continue
         kind = furniture_kind(element)
-        if kind is None or len(_text(element)) > _MAX_CHARS[kind]:
+        if kind is None or len(text_of(element)) > _MAX_CHARS[kind]:
             continue
         if not _holds_article(element):
             yield _whole(element, kind), kind
@@ -195,8 +195,8 @@ def _whole(element: HtmlElement, kind: Furniture) -> HtmlElement:
     if kind not in (Furniture.BYLINE, Furniture.CAPTION):
         return element
     while (parent := element.getparent()) is not None and parent.tag not in _KEEP_TAGS:
-        extra = len(_text(parent)) - len(_text(element))
-        if extra > _BOX_EXTRA or len(_text(parent)) > _MAX_CHARS[kind] or _holds_article(parent):
+        extra = len(text_of(parent)) - len(text_of(element))
+        if extra > _BOX_EXTRA or len(text_of(parent)) > _MAX_CHARS[kind] or _holds_article(parent):
             break
         element = parent
     return element
@@ -207,8 +207,8 @@ def _removable_figure(figure: HtmlElement) -> bool:
     body-length text (some sites wrap pull quotes or charts' notes in figures) stays."""
     if figure.find(".//table") is not None or _holds_article(figure):
         return False
-    caption = sum(len(_text(c)) for c in figure.iter("figcaption"))
-    return len(_text(figure)) - caption <= _MAX_CHARS[Furniture.CAPTION]
+    caption = sum(len(text_of(c)) for c in figure.iter("figcaption"))
+    return len(text_of(figure)) - caption <= _MAX_CHARS[Furniture.CAPTION]
 
 
 def _holds_article(element: HtmlElement) -> bool:
@@ -217,7 +217,7 @@ def _holds_article(element: HtmlElement) -> bool:
             continue
         if child.tag in _KEEP_TAGS or (child.get("itemprop") or "").lower() == "articlebody":
             return True
-        if child.tag == "p" and len(_text(child)) >= _BODY_PARAGRAPH:
+        if child.tag == "p" and len(text_of(child)) >= _BODY_PARAGRAPH:
             return True
     return False
 
@@ -246,7 +246,7 @@ def _link_lists(tree: HtmlElement) -> Iterator[HtmlElement]:
             and box.tag not in _KEEP_TAGS
             and box.tag not in ("td", "body")
             and not _holds_article(box)
-            and len(_text(box)) - len(_text(listing)) <= 80
+            and len(text_of(box)) - len(text_of(listing)) <= 80
         ):
             yield box
         else:
@@ -255,10 +255,13 @@ def _link_lists(tree: HtmlElement) -> Iterator[HtmlElement]:
 
 def _all_link(item: HtmlElement) -> bool:
     """A list item that is a link, and perhaps a short date beside it."""
-    text = _text(item)
-    links = sum(len(_text(a)) for a in item.iter("a"))
+    text = text_of(item)
+    links = sum(len(text_of(a)) for a in item.iter("a"))
     return links > 0 and len(text) - links <= 30
 
 
-def _text(element: HtmlElement) -> str:
+def text_of(element: HtmlElement | None) -> str:
+    """An element's text, whitespace collapsed ("" for None)."""
+    if element is None:
+        return ""
     return " ".join(" ".join(element.itertext()).split())
