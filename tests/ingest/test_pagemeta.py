@@ -251,3 +251,16 @@ def test_a_page_with_nothing_but_a_caption_says_so():
     )
     with pytest.raises(Exception, match="only photo captions"):
         article_from_html(html.encode(), "floods.html")
+
+
+def test_hostile_json_ld_is_read_without_recursion():
+    deep = "[" * 900 + '{"@type": "Recipe", "author": ' + "[" * 900 + '"Ann Lee"' + "]" * 900
+    deep += "}" + "]" * 900
+    odd = '{"@type": {"x": 1}, "headline": [[["x"]]], "author": 5, "@graph": {"@graph": 3}}'
+    for payload in (deep, odd, "[" * 5000 + "]" * 5000, "null"):
+        page = (
+            f'<html><head><script type="application/ld+json">{payload}</script></head>'
+            f"<body><p>{PARAGRAPH}</p></body></html>"
+        )
+        meta = read_page_meta(_tree(page))
+        assert meta.byline is None and not meta.types

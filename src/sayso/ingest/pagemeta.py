@@ -94,7 +94,11 @@ def read_page_meta(tree: HtmlElement, url: str | None = None) -> PageMeta:
     site_candidates = [
         _first(metas, "og:site_name"),
         _json_name((article or {}).get("publisher")),
-        *(str(o.get("name")) for o in objects if "WebSite" in types_of(o) and o.get("name")),
+        *(
+            o["name"]
+            for o in objects
+            if "WebSite" in types_of(o) and isinstance(o.get("name"), str)
+        ),
         _first(metas, "application-name"),
         _first(metas, "twitter:site"),
     ]
@@ -141,15 +145,18 @@ def json_ld(tree: HtmlElement) -> Iterator[dict[str, Any]]:
 
 
 def _objects(data: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(data, list):
-        for item in data[:_MAX_JSON_OBJECTS]:
-            yield from _objects(item)
-    elif isinstance(data, dict):
-        if "@type" in data:
-            yield data
-        graph = data.get("@graph")
-        if isinstance(graph, list):
-            yield from _objects(graph)
+    """Typed objects of a JSON-LD document: top-level ones, in lists, in ``@graph``; walked
+    without recursion, so that a hostile page's 900 nested lists cannot exhaust the stack."""
+    stack = [(data, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, list) and depth < 8:
+            stack.extend((child, depth + 1) for child in reversed(item[:_MAX_JSON_OBJECTS]))
+        elif isinstance(item, dict):
+            if "@type" in item:
+                yield item
+            if isinstance(item.get("@graph"), list) and depth < 8:
+                stack.append((item["@graph"], depth + 1))
 
 
 def types_of(item: dict[str, Any]) -> set[str]:
@@ -161,12 +168,13 @@ def types_of(item: dict[str, Any]) -> set[str]:
 
 
 def _json_name(value: Any) -> str | None:
+    """A string, an object's ``name``, or the first of a list's (not nested any deeper)."""
+    if isinstance(value, list):
+        value = value[0] if value else None
     if isinstance(value, str):
         return value
     if isinstance(value, dict) and isinstance(value.get("name"), str):
         return value["name"]
-    if isinstance(value, list) and value:
-        return _json_name(value[0])
     return None
 
 
