@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from sayso.clean import CleanText, clean_text, replace_unsafe
+from sayso.clean.checks import body_warnings
 from sayso.errors import InputError
-from sayso.model import Analysis, Article
+from sayso.model import Analysis, Article, InputWarning
 from sayso.nlp.pipeline import DEFAULT_MODEL, shared_pipeline
 
 T = TypeVar("T")
@@ -28,7 +29,11 @@ MAX_ARTICLE_CHARS = 200_000
 
 @dataclass(slots=True)
 class ArticleInput:
-    """One article to analyse, with whatever metadata came with it."""
+    """One article to analyse, with whatever metadata came with it.
+
+    ``warnings`` are what the reader found doubtful about the input (a page that is not
+    an article); the analysis adds its own (a short body) and reports them all.
+    """
 
     text: str
     path: str | None = None
@@ -36,12 +41,14 @@ class ArticleInput:
     title: str | None = None
     published: str | None = None
     publisher: str | None = None
+    byline: str | None = None
+    warnings: list[InputWarning] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         # Every reader and the API build their inputs here: NULs and lone surrogates go
         # before anything hashes, stores or parses the text (same length, same offsets).
         self.text = replace_unsafe(self.text)
-        for name in ("path", "url", "title", "published", "publisher"):
+        for name in ("path", "url", "title", "published", "publisher", "byline"):
             value = getattr(self, name)
             if value is not None:
                 setattr(self, name, replace_unsafe(value))
@@ -140,9 +147,11 @@ def to_analysis(doc: Doc, item: ArticleInput, clean: CleanText) -> Analysis:
         title=item.title or clean.title,
         standfirst=clean.standfirst,
         publisher=item.publisher or clean.publisher,
-        byline=clean.byline,
+        byline=item.byline or clean.byline,
         published=item.published,
     )
+    warnings = list(item.warnings)
+    warnings += [w for w in body_warnings(clean) if w.kind not in {v.kind for v in warnings}]
     return Analysis(
         article=article,
         removed=list(clean.removed),
@@ -150,4 +159,5 @@ def to_analysis(doc: Doc, item: ArticleInput, clean: CleanText) -> Analysis:
         entities=list(doc._.entities or []),
         events=list(doc._.events or []) if Doc.has_extension("events") else [],
         times=list(doc._.times or []) if Doc.has_extension("times") else [],
+        warnings=warnings,
     )

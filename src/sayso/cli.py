@@ -18,12 +18,15 @@ from sayso.export import render_table, to_json, to_jsonl_line, to_markdown
 from sayso.export.text import summary_line
 from sayso.graph.cli import graph_app, link_now
 from sayso.ingest.files import DEFAULT_MAX_BYTES, read_inputs
+from sayso.ingest.html import MAX_TAG_CHARS
 from sayso.model import Analysis
 from sayso.nlp.meaning.timex import parse_anchor
 from sayso.options import (
     DateField,
     DbOption,
     IdField,
+    KeepNonArticles,
+    MaxTagChars,
     PublisherField,
     TextField,
     TitleField,
@@ -70,6 +73,7 @@ def analyze(
     published: Annotated[
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one.")
     ] = None,
+    max_tag_chars: MaxTagChars = MAX_TAG_CHARS,
 ) -> None:
     """Read articles and print who claims what, through whom, in which words."""
     if published is not None and parse_anchor(published) is None:
@@ -77,7 +81,7 @@ def analyze(
         raise typer.Exit(code=2)
     failures = 0
     good = []
-    for result in read_inputs(paths, max_bytes=max_bytes):
+    for result in read_inputs(paths, max_bytes=max_bytes, max_tag_chars=max_tag_chars):
         if result.error is not None or result.article is None:
             failures += 1
             errors.print(f"error: {result.error}", markup=False)
@@ -150,6 +154,8 @@ def ingest(
     max_bytes: Annotated[int, typer.Option(help="Largest article, page or record, in bytes.")] = (
         DEFAULT_MAX_BYTES
     ),
+    max_tag_chars: MaxTagChars = MAX_TAG_CHARS,
+    keep_non_articles: KeepNonArticles = False,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for a web server.")] = 15.0,
     progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
     link: Annotated[
@@ -177,6 +183,8 @@ def ingest(
         max_bytes=max_bytes,
         follow_links=follow,
         fetch=FetchOptions(timeout=timeout, max_bytes=max(max_bytes, 5 * 1024 * 1024)),
+        max_tag_chars=max_tag_chars,
+        keep_non_articles=keep_non_articles,
     )
     store = _open_store(db)
     total = estimate_total(sources, options)

@@ -90,6 +90,26 @@ class RemovedKind(StrEnum):
     SOURCE_TAG = "source_tag"
     DATELINE = "dateline"
     BYLINE = "byline"
+    BOILERPLATE = "boilerplate"  # page furniture: "Advertisement", sign-ups, share bars
+
+
+class WarningKind(StrEnum):
+    """Why an analysis may not be what it seems (see docs/schema.md)."""
+
+    SHORT_BODY = "short_body"  # too few words of body: the article may not have been found
+    MOSTLY_CAPTION = "mostly_caption"  # photo captions and credits outweigh the body
+    NOT_ARTICLE = "not_article"  # a recipe, product page, listing…
+
+
+@dataclass(frozen=True, slots=True)
+class InputWarning:
+    """Something about the input that makes its analysis doubtful."""
+
+    kind: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "message": self.message}
 
 
 @dataclass(frozen=True, slots=True)
@@ -510,10 +530,12 @@ class Analysis:
     entities: list[Entity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
+    warnings: list[InputWarning] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema": SCHEMA,
+            "warnings": [warning.to_dict() for warning in self.warnings],
             "article": self.article.to_dict(),
             "removed": [piece.to_dict() for piece in self.removed],
             "attributions": [a.to_dict() for a in self.attributions],
@@ -543,6 +565,7 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
         entities=[Entity.from_dict(e) for e in data.get("entities", [])],
         events=[Event.from_dict(e) for e in data.get("events", [])],
         times=[TimeExpression.from_dict(t) for t in data.get("times", [])],
+        warnings=[InputWarning(**w) for w in data.get("warnings", [])],
     )
 
 

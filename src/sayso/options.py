@@ -34,6 +34,24 @@ UrlField = Annotated[str | None, typer.Option(help="Dataset field of the URL.")]
 IdField = Annotated[str | None, typer.Option(help="Dataset field of a record id.")]
 PublisherField = Annotated[str | None, typer.Option(help="Dataset field of the publisher.")]
 
+# HTML pages: `sayso analyze`, `sayso ingest` and `sayso batch`.
+MaxTagChars = Annotated[
+    int,
+    typer.Option(
+        min=1,
+        help="Longest HTML tag accepted, in characters; a page with a longer one is refused "
+        "as hostile (scripts, styles, comments and CDATA are not tags).",
+    ),
+]
+KeepNonArticles = Annotated[
+    bool,
+    typer.Option(
+        "--keep-non-articles",
+        help="Analyse pages that are not articles (recipes, products, listings) instead of "
+        "skipping them.",
+    ),
+]
+
 
 def open_store_or_exit(db: str) -> Store:
     try:

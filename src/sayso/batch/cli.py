@@ -11,11 +11,14 @@ from typing import Annotated
 import typer
 
 from sayso.errors import SaysoError
+from sayso.ingest.html import MAX_TAG_CHARS
 from sayso.ingest.items import DEFAULT_MAX_BYTES
 from sayso.options import (
     DateField,
     DbOption,
     IdField,
+    KeepNonArticles,
+    MaxTagChars,
     PublisherField,
     TextField,
     TitleField,
@@ -61,6 +64,8 @@ def batch(
     url_field: UrlField = None,
     id_field: IdField = None,
     publisher_field: PublisherField = None,
+    max_tag_chars: MaxTagChars = MAX_TAG_CHARS,
+    keep_non_articles: KeepNonArticles = False,
 ) -> None:
     """Analyse inputs into Parquet tables: articles, attributions, entities, events, failures."""
     from sayso.ingest.datasets import Fields
@@ -74,7 +79,12 @@ def batch(
         id=id_field,
         publisher=publisher_field,
     )
-    options = ReadOptions(fields=fields, max_bytes=max_bytes)
+    options = ReadOptions(
+        fields=fields,
+        max_bytes=max_bytes,
+        max_tag_chars=max_tag_chars,
+        keep_non_articles=keep_non_articles,
+    )
     started = time.monotonic()
     try:
         if engine is Engine.SPARK:

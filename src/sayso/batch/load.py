@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 
 from sayso.batch.tables import ORDER
 from sayso.errors import InputError
-from sayso.ingest.items import Item
+from sayso.ingest.items import Item, is_skip
 from sayso.ingest.run import Hook, IngestReport, StoreWriter
 from sayso.store import Store
 
@@ -30,7 +30,9 @@ def load_output(out: Path, store: Store, on_progress: Hook | None = None) -> Ing
     for row in heapq.merge(articles, failures, key=lambda r: (r["source_index"], r["ordinal"])):
         writer.report.read += 1
         item = Item(input=row["input"], key=row["key"])
-        if "error" in row:
+        if "error" in row and is_skip(row["error"]):
+            writer.skip(item, row["error"])
+        elif "error" in row:
             writer.fail(item, row["error"])
         else:
             writer.write_all([([item], [(json.loads(row["analysis"]), None)])])

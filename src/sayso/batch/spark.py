@@ -22,6 +22,7 @@ from sayso.batch.report import MAX_ERRORS_KEPT, BatchReport
 from sayso.batch.tables import SCHEMAS, TABLES, Record, record_rows, sort_keys
 from sayso.batch.work import MAX_BATCH_CHARS, Task, analyse_tasks, read_tasks
 from sayso.errors import SaysoError
+from sayso.ingest.items import is_skip
 from sayso.ingest.sources import ReadOptions
 
 DEFAULT_MASTER = "local[*]"
@@ -132,9 +133,19 @@ def _rows(name: str, record: Record) -> list[tuple[Any, ...]]:
     return [tuple(row[n] for n in names) for row in record_rows(record)[name]]
 
 
+def _outcome(record: Record) -> str:
+    if record.analysis is not None:
+        return "analysed"
+    return "skipped" if is_skip(record.error) else "failed"
+
+
 def _report(records: Any) -> BatchReport:
-    outcomes = records.map(lambda r: r.analysis is None).countByValue()
-    report = BatchReport(articles=outcomes.get(False, 0), failed=outcomes.get(True, 0))
-    failed = records.filter(lambda r: r.analysis is None).map(lambda r: r.error)
+    outcomes = records.map(_outcome).countByValue()
+    report = BatchReport(
+        articles=outcomes.get("analysed", 0),
+        failed=outcomes.get("failed", 0),
+        skipped=outcomes.get("skipped", 0),
+    )
+    failed = records.filter(lambda r: _outcome(r) == "failed").map(lambda r: r.error)
     report.errors = failed.take(MAX_ERRORS_KEPT)
     return report

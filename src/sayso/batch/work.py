@@ -49,6 +49,8 @@ def read_tasks(
     """Every item of one input (file, folder, URL), numbered in reading order."""
     for ordinal, item in enumerate(Reader(options).items([source])):
         error = str(item.error) if item.error is not None or item.article is None else None
+        if item.skipped is not None:
+            error = f"{item.key}: {item.skipped}"
         yield Task(source_index, ordinal, item.input, item.key, item.article, error)
 
 

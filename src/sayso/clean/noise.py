@@ -42,6 +42,21 @@ _AGENCY_ALT = "|".join(re.escape(a) for a in sorted(KNOWN_AGENCIES, key=len, rev
 _CAPTION_START = re.compile(
     r"(?:\bFILE PHOTO\b|\bFILE PICTURE\b|\bFILE IMAGE\b|(?:^|(?<=\n))(?:Photo|PHOTO|Image|IMAGE|"
     r"Picture|Pictured|Caption|Photograph)\b)\s*[:\-–—]\s*"
+    # Broadcasters' screen-reader labels: "Image caption, …", "Media caption, Watch: …".
+    r"|^(?:Image|Media|Photo|Video) (?:caption|source|credit)s?, "
+)
+# A caption's credit at the end of its line: "… on Tuesday. Photograph: Jordan Pettitt/PA",
+# "… Picture: Larry Cummins", "… (Eli Mandel/Flash90)", "… (AFP via Getty Images)",
+# "… REUTERS/Yves Herman/File Photo", "… Credit...Doug Mills/The New York Times". The
+# whole line is the caption: a body paragraph does not end with a photo credit.
+_CREDIT_NAME = r"[A-Z][\w.'’&-]*(?:[ /]+(?:[A-Z][\w.'’&-]*|of|de|la|via|the))*"
+_TRAILING_CREDIT = re.compile(
+    rf"(?:(?:\b(?:Photo|Photograph|Picture|Pic|Image|Photo credit|Credit)s?(?: by)?\s*:|"
+    rf"\bCredit\.\.\.|\bPhoto by)\s*{_CREDIT_NAME}"
+    rf"|\((?:(?:AP|AFP|Reuters|EPA)\s+)?(?:Photo|Image|Picture)s?\s*(?:by|:)?\s*[^()\n]{{1,60}}\)"
+    rf"|\([^()\n/]{{1,40}}/[^()\n]{{1,40}}\)"
+    rf"|\((?:[^()\n]{{1,40}} via )?Getty Images\)"
+    rf"|\b[A-Z]{{2,}}/[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){{0,3}}(?:/File Photo)?)\s*$"
 )
 _LINE_CREDIT = re.compile(
     r"^\(?(?:(?:Photo|Image|Picture)s?\s*(?:by|credit|courtesy(?: of)?)?\s*:?\s*[^\n]{0,80}"
@@ -69,6 +84,29 @@ _BYLINE = re.compile(
     r"(?:\s*[|,]\s*[^\n]{0,40})?\s*$"
 )
 
+# Page furniture scraped as lines of text, matched whole (case aside): ad markers, video
+# players' placeholders, share bars, newsletter sign-ups, print and standards notes.
+_BOILERPLATE = re.compile(
+    r"^(?:(?:skip )?advertisement|story continues below advertisement|supported by"
+    r"|continue reading(?: the main story| below)?|listen to this article(?: [\d:]+ min)?"
+    r"|this video can ?not be played|video player loading|(?:click|tap) to play(?: video)?"
+    r"|share(?: this| this article| this story| or comment on this article)?:?"
+    r"|(?:sign up|subscribe)\b[^\n]{0,160}\b(?:newsletter|inbox|email|free)\b[^\n]{0,120}"
+    r"|[^\n]{0,120}\bnewsletter\b[^\n]{0,80}\b(?:sign up|subscribe)[^\n]{0,40}"
+    r"|our standards:[^\n]{0,80}"
+    r"|a version of this (?:article|story) appears in print[^\n]{0,300})$",
+    re.IGNORECASE,
+)
+# An author's note under the story: "Jane Doe covers Congress. More about Jane Doe".
+_AUTHOR_NOTE = re.compile(r"^[^\n]{0,200}\bMore about [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}$")
+# "Jane Doe contributed to this report.", "Additional reporting by …" (wire credits below).
+_CONTRIBUTED = re.compile(
+    r"^(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:'s|’s)?\s+)?"
+    r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+    r"(?:,?\s*(?:and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})*"
+    r"\s+contributed(?: reporting)?(?: to this (?:report|story|article))?\.?$"
+)
+
 # Wire credit lines: "(Reporting by Jane Doe; Editing by Mark Smith)", "Additional reporting
 # by Ann Lee in Paris": nothing but names, places and these words.
 _WIRE_CREDIT_START = re.compile(
@@ -82,7 +120,7 @@ _WIRE_CREDIT_WORDS = frozenset(
 def find_noise(text: str) -> list[RemovedPiece]:
     """All noise pieces in ``text``, sorted by offset, never overlapping."""
     pieces: list[RemovedPiece] = []
-    for detector in (_captions, _teasers, _bylines, _datelines, _source_tags):
+    for detector in (_captions, _teasers, _bylines, _datelines, _source_tags, _boilerplate):
         for piece in detector(text):
             if not any(piece.start < p.end and p.start < piece.end for p in pieces):
                 pieces.append(piece)
@@ -115,6 +153,9 @@ def _captions(text: str) -> Iterator[RemovedPiece]:
             continue
         if len(line) <= 160 and _LINE_CREDIT.match(line.strip()) and _is_credit_line(line):
             yield _piece(text, RemovedKind.PHOTO_CREDIT, start, end)
+            continue
+        if len(line.strip()) <= 400 and _TRAILING_CREDIT.search(line):
+            yield _piece(text, RemovedKind.PHOTO_CAPTION, start, end)
             continue
         credit = re.search(r"©[^\n]{0,160}$", line)
         if credit:
@@ -161,8 +202,15 @@ def _bylines(text: str) -> Iterator[RemovedPiece]:
             yield _piece(text, RemovedKind.BYLINE, start, end)
     for start, end in _nonblank_lines(text):
         line = text[start:end].strip()
-        if _is_wire_credit(line):
+        if _is_wire_credit(line) or (len(line) <= 160 and _CONTRIBUTED.match(line)):
             yield _piece(text, RemovedKind.BYLINE, start, end)
+
+
+def _boilerplate(text: str) -> Iterator[RemovedPiece]:
+    for start, end in _nonblank_lines(text):
+        line = text[start:end].strip()
+        if len(line) <= 400 and (_BOILERPLATE.match(line) or _AUTHOR_NOTE.match(line)):
+            yield _piece(text, RemovedKind.BOILERPLATE, start, end)
 
 
 def _is_wire_credit(line: str) -> bool:

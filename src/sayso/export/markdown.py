@@ -22,9 +22,13 @@ def to_markdown(analysis: Analysis) -> str:
     article = analysis.article
     heading = article.title or article.standfirst or article.path or article.id
     lines = [f"# {_cell(heading)}", ""]
+    lines += [f"> **Warning:** {_cell(w.message)}" for w in analysis.warnings]
+    if analysis.warnings:
+        lines.append("")
     for label, value in (
         ("Standfirst", article.standfirst),
         ("Publisher", article.publisher),
+        ("Byline", article.byline),
         ("Source file", article.path),
         ("URL", article.url),
     ):

@@ -99,9 +99,12 @@ def _speaker_cell(attribution: Attribution) -> Text:
 def _header(analysis: Analysis) -> Group:
     article = analysis.article
     lines = [Text(article.title or article.standfirst or article.path or article.id, style="bold")]
+    for warning in analysis.warnings:
+        lines.append(Text.assemble(("warning: ", "bold yellow"), (warning.message, "yellow")))
     details = [
         ("standfirst", article.standfirst if article.title else None),
         ("publisher", article.publisher),
+        ("byline", article.byline),
         ("file", article.path),
     ]
     for label, value in details:

@@ -13,7 +13,7 @@ import lxml.html
 from sayso.analyze import ArticleInput
 from sayso.errors import InputError
 from sayso.ingest.fetch import Fetcher, is_url
-from sayso.ingest.html import article_from_html, looks_like_html
+from sayso.ingest.html import MAX_TAG_CHARS, article_from_html, looks_like_html
 from sayso.ingest.items import Item
 
 FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml", ".rdf"})
@@ -28,7 +28,12 @@ def looks_like_feed(data: bytes, content_type: str = "") -> bool:
 
 
 def read_feed(
-    data: bytes, name: str, fetcher: Fetcher | None, *, follow: bool = True
+    data: bytes,
+    name: str,
+    fetcher: Fetcher | None,
+    *,
+    follow: bool = True,
+    max_tag_chars: int = MAX_TAG_CHARS,
 ) -> Iterator[Item]:
     """The feed's items: the linked page when ``follow`` (and a fetcher), else its content."""
     parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
@@ -43,7 +48,7 @@ def read_feed(
         key = link if link and is_url(link) else f"{name}#{entry.get('id') or number}"
         try:
             if follow and fetcher is not None and link and is_url(link):
-                article = _linked_article(fetcher, link)
+                article = _linked_article(fetcher, link, max_tag_chars)
             else:
                 article = _entry_article(entry, key)
         except InputError as error:
@@ -55,11 +60,11 @@ def read_feed(
         yield Item(name, key, article)
 
 
-def _linked_article(fetcher: Fetcher, link: str) -> ArticleInput:
+def _linked_article(fetcher: Fetcher, link: str, max_tag_chars: int) -> ArticleInput:
     response = fetcher.get(link)
     if not looks_like_html(response.body, response.content_type):
         raise InputError(link, f"not an HTML page ({response.content_type or 'no type'})")
-    return article_from_html(response.body, link, url=response.url)
+    return article_from_html(response.body, link, url=response.url, max_tag_chars=max_tag_chars)
 
 
 def _entry_article(entry: Any, key: str) -> ArticleInput:

@@ -10,7 +10,7 @@ from pathlib import Path
 from sayso.analyze import ArticleInput
 from sayso.clean import decode_bytes
 from sayso.errors import InputError
-from sayso.ingest.html import article_from_html
+from sayso.ingest.html import MAX_TAG_CHARS, article_from_html
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -41,19 +41,25 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
             yield raw
 
 
-def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[ReadResult]:
+def read_inputs(
+    paths: Iterable[str],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_tag_chars: int = MAX_TAG_CHARS,
+) -> Iterator[ReadResult]:
     """Read every input; a bad one yields its error and the others go on."""
     for name in expand_paths(paths):
         try:
-            yield ReadResult(name=name, article=read_one(name, max_bytes))
+            yield ReadResult(name=name, article=read_one(name, max_bytes, max_tag_chars))
         except InputError as error:
             yield ReadResult(name=name, error=error)
 
 
-def read_one(name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> ArticleInput:
+def read_one(
+    name: str, max_bytes: int = DEFAULT_MAX_BYTES, max_tag_chars: int = MAX_TAG_CHARS
+) -> ArticleInput:
     data = _read_bytes(name, max_bytes)
     if Path(name).suffix.lower() in HTML_SUFFIXES or _sniff_html(data):
-        return article_from_html(data, name)
+        return article_from_html(data, name, max_tag_chars=max_tag_chars)
     return ArticleInput(text=decode_bytes(data, name), path=None if name == "-" else name)
 
 

@@ -12,6 +12,7 @@ from typing import IO, TextIO
 
 from sayso.analyze import ArticleInput
 from sayso.errors import InputError
+from sayso.model import WarningKind
 
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024
 # What a truncated or corrupt gzip stream raises while it is read.
@@ -24,17 +25,44 @@ class Item:
 
     ``input`` is the input as given (file, folder entry, URL); ``key`` names this item within
     it (``data.jsonl:12``, ``crawl.warc.gz@4711``, a feed item's URL) and is what the store
-    records a failure under.
+    records a failure under. ``skipped`` says why an item that was read is not analysed
+    (a page that is not an article).
     """
 
     input: str
     key: str
     article: ArticleInput | None = None
     error: InputError | None = None
+    skipped: str | None = None
 
     @classmethod
     def failed(cls, input_name: str, error: InputError, key: str | None = None) -> Item:
         return cls(input=input_name, key=key or error.name, error=error)
+
+
+# What a skipped item's record says, in the store's failures and the batch's failures table
+# (where a message is all that travels): "<key>: skipped, not an article: a recipe (…)".
+SKIPPED = "skipped, not an article: "
+
+
+def skip_non_article(item: Item) -> Item:
+    """The item, or, when its page is not an article (a ``not_article`` warning), the item
+    skipped with the reason; ``--keep-non-articles`` keeps such pages instead."""
+    article = item.article
+    if article is None:
+        return item
+    for warning in article.warnings:
+        if warning.kind == WarningKind.NOT_ARTICLE:
+            reason = warning.message.removeprefix("not an article: ")
+            return Item(
+                item.input, item.key, skipped=f"{SKIPPED}{reason} (--keep-non-articles to keep it)"
+            )
+    return item
+
+
+def is_skip(message: str | None) -> bool:
+    """Whether a recorded message is a skip rather than a failure."""
+    return bool(message) and SKIPPED in (message or "")
 
 
 def base_suffix(path: str) -> str:

@@ -62,6 +62,8 @@ def ingest_progress(console: Console, total: int | None, *, enabled: bool = True
         if total is not None and report.done > total:
             progress.update(task, total=report.done)
         tally = f"{report.ingested} ingested, {report.duplicates} dup, {report.failed} failed"
+        if report.skipped:
+            tally += f", {report.skipped} skipped"
         progress.update(task, completed=report.done, tally=tally)
 
     with progress:

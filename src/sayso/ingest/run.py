@@ -34,6 +34,7 @@ class IngestReport:
     near_duplicates: int = 0  # stored, linked to the original they copy
     duplicates: int = 0  # already in the store (or earlier in this run): nothing added
     failed: int = 0  # recorded in the store's failures with their error
+    skipped: int = 0  # pages that are not articles, recorded with the reason
     seconds: float = 0.0
     interrupted: bool = False
     errors: list[str] = field(default_factory=list)
@@ -44,7 +45,7 @@ class IngestReport:
 
     @property
     def done(self) -> int:
-        return self.ingested + self.duplicates + self.failed
+        return self.ingested + self.duplicates + self.failed + self.skipped
 
     @property
     def rate(self) -> float:
@@ -55,7 +56,15 @@ class IngestReport:
         return (
             f"{self.ingested} ingested ({self.new} new, {self.near_duplicates} near-duplicates "
             f"linked to their original), {self.duplicates} duplicates skipped, "
-            f"{self.failed} failed; {state} {self.seconds:.1f} s ({self.rate:.1f} articles/s)"
+            f"{self.failed} failed{self._skips()}; {state} {self.seconds:.1f} s "
+            f"({self.rate:.1f} articles/s)"
+        )
+
+    def _skips(self) -> str:
+        return (
+            f", {self.skipped} skipped (not articles: --keep-non-articles to keep them)"
+            if self.skipped
+            else ""
         )
 
 
@@ -136,7 +145,11 @@ class StoreWriter:
         self._in_flight: set[str] = set()
 
     def admit(self, item: Item) -> bool:
-        """True when the item needs analysing; failures and duplicates are settled here."""
+        """True when the item needs analysing; failures, skips and duplicates are settled
+        here."""
+        if item.skipped is not None:
+            self.skip(item, f"{item.key}: {item.skipped}")
+            return False
         if item.error is not None or item.article is None:
             self.fail(item, str(item.error))
             return False
@@ -153,6 +166,13 @@ class StoreWriter:
             return False
         self._in_flight.update(keys)
         return True
+
+    def skip(self, item: Item, message: str) -> None:
+        """A page that is not an article: recorded among the store's failures with its
+        reason (a later run that keeps it clears the record), counted apart from them."""
+        self.store.record_failure(item.key, item.input, message)
+        self.report.skipped += 1
+        self._progress()
 
     def fail(self, item: Item, error: str) -> None:
         self.store.record_failure(item.key, item.input, error)

@@ -21,7 +21,7 @@ from sayso.ingest.datasets import Fields, read_csv, read_jsonl
 from sayso.ingest.feeds import FEED_SUFFIXES, looks_like_feed, read_feed
 from sayso.ingest.fetch import Fetcher, FetchOptions, is_url
 from sayso.ingest.files import HTML_SUFFIXES, TEXT_SUFFIXES, read_one
-from sayso.ingest.html import article_from_html, looks_like_html
+from sayso.ingest.html import MAX_TAG_CHARS, article_from_html, looks_like_html
 from sayso.ingest.items import (
     DEFAULT_MAX_BYTES,
     GZIP_ERRORS,
@@ -29,6 +29,7 @@ from sayso.ingest.items import (
     base_suffix,
     binary_lines,
     open_binary,
+    skip_non_article,
     text_lines,
 )
 from sayso.ingest.warc import read_warc
@@ -47,6 +48,8 @@ class ReadOptions:
     max_bytes: int = DEFAULT_MAX_BYTES  # one article (text, HTML page, record)
     follow_links: bool = True  # feeds: fetch each item's page rather than its summary
     fetch: FetchOptions = field(default_factory=FetchOptions)
+    max_tag_chars: int = MAX_TAG_CHARS  # one HTML tag: longer is refused as hostile
+    keep_non_articles: bool = False  # read recipes, product pages, listings as articles
 
 
 class Reader:
@@ -64,7 +67,8 @@ class Reader:
 
     def items(self, sources: Iterable[str]) -> Iterator[Item]:
         for source in sources:
-            yield from self._source(source)
+            for item in self._source(source):
+                yield item if self.options.keep_non_articles else skip_non_article(item)
 
     def _source(self, source: str) -> Iterator[Item]:
         if is_url(source):
@@ -86,20 +90,21 @@ class Reader:
         elif suffix in CSV_SUFFIXES:
             yield from read_csv(path, options.fields, options.max_bytes)
         elif suffix in WARC_SUFFIXES:
-            yield from read_warc(path, options.max_bytes)
+            yield from read_warc(path, options.max_bytes, options.max_tag_chars)
         elif suffix in FEED_SUFFIXES:
             yield from self._feed_file(path)
         else:
             yield self._single(path)
 
     def _single(self, path: str) -> Item:
+        limit = self.options.max_tag_chars
         try:
             if path.lower().endswith(".gz"):
                 data = _read_gz(path, self.options.max_bytes)
                 if base_suffix(path) in HTML_SUFFIXES or looks_like_html(data):
-                    return Item(path, path, article_from_html(data, path))
+                    return Item(path, path, article_from_html(data, path, max_tag_chars=limit))
                 return Item(path, path, ArticleInput(text=decode_bytes(data, path), path=path))
-            return Item(path, path, read_one(path, self.options.max_bytes))
+            return Item(path, path, read_one(path, self.options.max_bytes, limit))
         except InputError as error:
             return Item.failed(path, error, path)
 
@@ -109,7 +114,17 @@ class Reader:
         except InputError as error:
             yield Item.failed(path, error, path)
             return
-        yield from read_feed(data, path, self.fetcher, follow=self.options.follow_links)
+        yield from self._read_feed(data, path)
+
+    def _read_feed(self, data: bytes, name: str) -> Iterator[Item]:
+        options = self.options
+        return read_feed(
+            data,
+            name,
+            self.fetcher,
+            follow=options.follow_links,
+            max_tag_chars=options.max_tag_chars,
+        )
 
     def _url(self, url: str) -> Iterator[Item]:
         try:
@@ -118,12 +133,15 @@ class Reader:
             yield Item.failed(url, error, url)
             return
         if looks_like_feed(response.body, response.content_type):
-            yield from read_feed(response.body, url, self.fetcher, follow=self.options.follow_links)
+            yield from self._read_feed(response.body, url)
             return
+        limit = self.options.max_tag_chars
         try:
-            yield Item(url, url, article_from_html(response.body, url, url=response.url))
+            page = article_from_html(response.body, url, url=response.url, max_tag_chars=limit)
         except InputError as error:
             yield Item.failed(url, error, url)
+            return
+        yield Item(url, url, page)
 
 
 def read_sources(sources: Iterable[str], options: ReadOptions | None = None) -> Iterator[Item]:

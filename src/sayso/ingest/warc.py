@@ -10,7 +10,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from sayso.errors import InputError
-from sayso.ingest.html import article_from_html
+from sayso.ingest.html import MAX_TAG_CHARS, article_from_html
 from sayso.ingest.items import DEFAULT_MAX_BYTES, GZIP_ERRORS, Item
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -32,7 +32,9 @@ WARC_TYPES = frozenset(
 MAX_RECORD_BYTES = 128 * 1024 * 1024
 
 
-def read_warc(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+def read_warc(
+    path: str, max_bytes: int = DEFAULT_MAX_BYTES, max_tag_chars: int = MAX_TAG_CHARS
+) -> Iterator[Item]:
     """Every HTTP 200 HTML response of the archive as an article; other records skipped.
 
     A record that cannot be read as an article is that record's error. Unreadable archive
@@ -51,7 +53,7 @@ def read_warc(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
             archive = ArchiveIterator(handle, arc2warc=True, check_digests=False)
             for record in archive:
                 _check_record(record, records + 1)
-                item = _record_item(path, record, archive, max_bytes)
+                item = _record_item(path, record, archive, max_bytes, max_tag_chars)
                 if _truncated(record):
                     raise EOFError(f"record {records + 1} is cut short")
                 records += 1
@@ -97,7 +99,9 @@ def _truncated(record: Any) -> bool:
     return getattr(stream, "limit", 0) > 0
 
 
-def _record_item(path: str, record: Any, archive: ArchiveIterator, max_bytes: int) -> Item | None:
+def _record_item(
+    path: str, record: Any, archive: ArchiveIterator, max_bytes: int, max_tag_chars: int
+) -> Item | None:
     if getattr(record, "rec_type", None) != "response":
         return None
     http = getattr(record, "http_headers", None)
@@ -113,7 +117,7 @@ def _record_item(path: str, record: Any, archive: ArchiveIterator, max_bytes: in
     if len(body) > max_bytes:
         return Item.failed(path, InputError(name, "HTML over the size limit"), key)
     try:
-        article = article_from_html(body, name, url=uri or None)
+        article = article_from_html(body, name, url=uri or None, max_tag_chars=max_tag_chars)
     except InputError as error:
         return Item.failed(path, error, key)
     return Item(path, key, article)
