@@ -12,7 +12,7 @@ from sayso.graph.link import link_store
 from sayso.graph.tracing import find_by_text, resolve_claim_id, trace
 from sayso.store import open_store
 from sayso.store.engine import make_engine
-from sayso.store.migrate import alembic_config, current_revision
+from sayso.store.migrate import alembic_config, current_revision, head_revision
 from sayso.store.store import Store
 from store.helpers import make_analysis
 
@@ -83,7 +83,7 @@ def test_an_older_store_is_migrated_and_its_articles_linked(store_url, embedder)
     assert current_revision(engine) == "0002"
     engine.dispose()
     with open_store(store_url) as store:
-        assert current_revision(store.engine) == "0003"
+        assert current_revision(store.engine) == head_revision(store.engine)
         assert link_store(store, embedder=embedder).articles == 1
         assert trace(store, analysis.article.id, "a2").status == "linked"
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import URL, Connection, Engine, make_url
 
 from sayso.errors import SaysoError
 
@@ -36,6 +38,7 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(parsed, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(parsed, pool_pre_ping=True)
 
@@ -52,8 +55,48 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+    # SQLAlchemy begins every transaction itself (``_sqlite_begin``): Python's sqlite3 would
+    # begin only before INSERT/UPDATE/DELETE, so a read-then-write (is this article stored
+    # yet? then insert it) would run its read outside the transaction, and two writers
+    # could both decide the article is new.
+    dbapi_connection.isolation_level = None
+
+
+# A connection with ``execution_options(sqlite_begin="IMMEDIATE")`` takes SQLite's write
+# lock when its transaction begins, so the reads it makes before writing see the store as
+# no other writer can change it until it commits: the store's writes (one article, a link
+# batch, a migration) are serialised this way.
+BEGIN_OPTION = "sqlite_begin"
+
+
+def _sqlite_begin(conn: Any) -> None:
+    mode = conn.get_execution_options().get(BEGIN_OPTION, "DEFERRED")
+    conn.exec_driver_sql(f"BEGIN {'IMMEDIATE' if mode == 'IMMEDIATE' else 'DEFERRED'}")
 
 
 def redacted(url: str) -> str:
     """The URL without its password, for messages."""
     return normalise_url(url).render_as_string(hide_password=True)
+
+
+# PostgreSQL advisory-lock keys (any 64-bit numbers, the same in every sayso): one writer of
+# articles at a time, one migrator, one `sayso link`.
+ARTICLES_LOCK = 0x5A7_5001
+MIGRATION_LOCK = 0x5A7_5002
+LINK_LOCK = 0x5A7_5003
+
+
+@contextmanager
+def writing(engine: Engine, lock: int = ARTICLES_LOCK) -> Iterator[Connection]:
+    """A transaction that holds the store's write lock from its first statement: SQLite's
+    (``BEGIN IMMEDIATE``), or a PostgreSQL transaction-level advisory lock ``lock``. What it
+    reads before writing (is this text stored? which article is it a copy of?) cannot be
+    changed by another writer before it commits, so the decision and the write are one step.
+    """
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            conn = conn.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
+        with conn.begin():
+            if engine.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock})
+            yield conn

@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 
 from sayso.model import Analysis, analysis_from_dict
 from sayso.store import explore, neardup, queries
-from sayso.store.engine import DEFAULT_URL, make_engine
+from sayso.store.engine import DEFAULT_URL, make_engine, writing
 from sayso.store.explore import ArticleRow, EntityHit, EntityProfile, Relation
 from sayso.store.migrate import upgrade
 from sayso.store.queries import ArticleRecord, ClaimQuery, ClaimRow, SourceRow
@@ -96,22 +96,29 @@ class Store:
     # -- writing ---------------------------------------------------------------------
 
     def add(self, analysis: Analysis | dict[str, Any], *, item: str | None = None) -> SaveResult:
-        """Store one analysis (a model object or its JSON form) in its own transaction."""
+        """Store one analysis (a model object or its JSON form) in its own transaction.
+
+        Exactly once with any number of writers: the check for the same text, the choice
+        of the original a near-duplicate copies and the insert are one transaction under
+        the store's write lock (:func:`sayso.store.engine.writing`), and the database's
+        unique keys (``content_hash``, ``norm_key``) refuse a second copy even so.
+        """
         data = analysis.to_dict() if isinstance(analysis, Analysis) else analysis
         text = data["article"]["text"]
         exact, folded = neardup.content_hash(text), neardup.normalised_hash(text)
+        signature = neardup.signature(text)  # outside the lock: it is the slow part
         try:
-            with self.engine.begin() as conn:
+            with writing(self.engine) as conn:
                 found = self._existing(conn, exact, folded)
                 if found is not None:
                     if item is not None:
                         conn.execute(delete(failures).where(failures.c.item == item))
                     return SaveResult(SaveStatus.DUPLICATE, found)
-                signature = neardup.signature(text)
                 original, similarity = self._nearest(conn, signature)
                 extra = {
                     "content_hash": exact,
                     "norm_hash": folded,
+                    "norm_key": folded,
                     "duplicate_of": original,
                     "similarity": similarity,
                     "input": item,
@@ -120,7 +127,8 @@ class Store:
                 if item is not None:
                     conn.execute(delete(failures).where(failures.c.item == item))
         except IntegrityError:
-            # Another writer stored the same text between our check and our insert.
+            # A writer without the lock (an older sayso) stored the same text between our
+            # check and our insert: the unique keys refused ours, so it is a duplicate.
             with self.engine.connect() as conn:
                 found = self._existing(conn, exact, folded)
             if found is None:
@@ -135,7 +143,7 @@ class Store:
 
     def record_failure(self, item: str, input_name: str, error: str) -> None:
         """Remember why an input item failed; a later success of the same item clears it."""
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             conn.execute(delete(failures).where(failures.c.item == item))
             conn.execute(
                 failures.insert().values(
