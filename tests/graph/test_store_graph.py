@@ -13,6 +13,7 @@ from sayso.graph.tracing import find_by_text, resolve_claim_id, trace
 from sayso.store import open_store
 from sayso.store.engine import make_engine
 from sayso.store.migrate import alembic_config, current_revision, head_revision
+from sayso.store.neardup import content_hash, normalised_hash
 from sayso.store.store import Store
 from store.helpers import make_analysis
 
@@ -79,7 +80,10 @@ def test_an_older_store_is_migrated_and_its_articles_linked(store_url, embedder)
         command.upgrade(config, "0002")
     old = Store(engine, migrate=False)
     analysis = make_analysis(FIRST)
-    old.add(analysis)
+    text = analysis.article.text
+    with engine.begin() as conn:  # as sayso wrote it then: no norm_key (migration 0004)
+        hashes = {"content_hash": content_hash(text), "norm_hash": normalised_hash(text)}
+        old._insert(conn, analysis.to_dict(), hashes, None)
     assert current_revision(engine) == "0002"
     engine.dispose()
     with open_store(store_url) as store:

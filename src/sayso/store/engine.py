@@ -87,9 +87,10 @@ LINK_LOCK = 0x5A7_5003
 
 
 @contextmanager
-def writing(engine: Engine, lock: int = ARTICLES_LOCK) -> Iterator[Connection]:
+def writing(engine: Engine, lock: int | None = ARTICLES_LOCK) -> Iterator[Connection]:
     """A transaction that holds the store's write lock from its first statement: SQLite's
-    (``BEGIN IMMEDIATE``), or a PostgreSQL transaction-level advisory lock ``lock``. What it
+    (``BEGIN IMMEDIATE``), or a PostgreSQL transaction-level advisory lock ``lock`` (None:
+    none, PostgreSQL's row locks are enough). What it
     reads before writing (is this text stored? which article is it a copy of?) cannot be
     changed by another writer before it commits, so the decision and the write are one step.
     """
@@ -97,6 +98,6 @@ def writing(engine: Engine, lock: int = ARTICLES_LOCK) -> Iterator[Connection]:
         if engine.dialect.name == "sqlite":
             conn = conn.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
         with conn.begin():
-            if engine.dialect.name == "postgresql":
+            if engine.dialect.name == "postgresql" and lock is not None:
                 conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock})
             yield conn
