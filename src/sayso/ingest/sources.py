@@ -30,6 +30,7 @@ from sayso.ingest.items import (
     binary_lines,
     open_binary,
     text_lines,
+    unexpected,
 )
 from sayso.ingest.warc import read_warc
 
@@ -64,7 +65,15 @@ class Reader:
 
     def items(self, sources: Iterable[str]) -> Iterator[Item]:
         for source in sources:
+            yield from self._guarded(source)
+
+    def _guarded(self, source: str) -> Iterator[Item]:
+        """The source's items; anything its reader raises past its own per-record guards
+        ends this source with an error naming it, and the next source is read."""
+        try:
             yield from self._source(source)
+        except Exception as error:
+            yield Item.failed(source, unexpected(source, error), f"{source}!")
 
     def _source(self, source: str) -> Iterator[Item]:
         if is_url(source):
@@ -100,8 +109,8 @@ class Reader:
                     return Item(path, path, article_from_html(data, path))
                 return Item(path, path, ArticleInput(text=decode_bytes(data, path), path=path))
             return Item(path, path, read_one(path, self.options.max_bytes))
-        except InputError as error:
-            return Item.failed(path, error, path)
+        except Exception as error:  # RecursionError, MemoryError…: this file's error
+            return Item.failed(path, unexpected(path, error), path)
 
     def _feed_file(self, path: str) -> Iterator[Item]:
         try:
@@ -121,9 +130,10 @@ class Reader:
             yield from read_feed(response.body, url, self.fetcher, follow=self.options.follow_links)
             return
         try:
-            yield Item(url, url, article_from_html(response.body, url, url=response.url))
-        except InputError as error:
-            yield Item.failed(url, error, url)
+            item = Item(url, url, article_from_html(response.body, url, url=response.url))
+        except Exception as error:
+            item = Item.failed(url, unexpected(url, error), url)
+        yield item
 
 
 def read_sources(sources: Iterable[str], options: ReadOptions | None = None) -> Iterator[Item]:
