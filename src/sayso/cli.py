@@ -149,6 +149,17 @@ def ingest(
         DEFAULT_MAX_BYTES
     ),
     timeout: Annotated[float, typer.Option(help="Seconds to wait for a web server.")] = 15.0,
+    allow_network: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Also fetch from this internal network (CIDR, e.g. 10.0.0.0/8; repeatable): "
+            "loopback, private and link-local addresses are refused otherwise."
+        ),
+    ] = None,
+    politeness: Annotated[
+        float,
+        typer.Option(min=0, help="Seconds between two requests to one host (or its Crawl-delay)."),
+    ] = 1.0,
     progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
     link: Annotated[
         bool,
@@ -174,7 +185,12 @@ def ingest(
         fields=fields,
         max_bytes=max_bytes,
         follow_links=follow,
-        fetch=FetchOptions(timeout=timeout, max_bytes=max(max_bytes, 5 * 1024 * 1024)),
+        fetch=FetchOptions(
+            timeout=timeout,
+            max_bytes=max(max_bytes, 5 * 1024 * 1024),
+            allow_networks=tuple(allow_network or ()),
+            politeness=politeness,
+        ),
     )
     store = _open_store(db)
     total = estimate_total(sources, options)
