@@ -165,6 +165,13 @@ def ingest(
         bool,
         typer.Option(help="Then link claims and events across articles (sayso link)."),
     ] = True,
+    max_seconds: Annotated[
+        float, typer.Option(min=0, help="Longest analysis of one article, in seconds (0: none).")
+    ] = 60.0,
+    max_memory: Annotated[
+        int,
+        typer.Option(min=0, help="Most memory one article's analysis may add, in MB (0: none)."),
+    ] = 2048,
 ) -> None:
     """Read news into the store: each new article analysed once, duplicates skipped."""
     from sayso.ingest.datasets import Fields
@@ -172,6 +179,7 @@ def ingest(
     from sayso.ingest.progress import ingest_progress
     from sayso.ingest.run import ingest as run_ingest
     from sayso.ingest.sources import ReadOptions, estimate_total
+    from sayso.ingest.workers import Limits
 
     fields = Fields.named(
         text=text_field,
@@ -201,6 +209,8 @@ def ingest(
             options=options,
             workers=workers,
             batch_size=batch_size,
+            limits=Limits(max_seconds or None, max_memory or None),
+            isolate=True,  # analysis in a worker process: its limits never reach the run
             on_progress=hook,
         )
     for message in report.errors[:20]:
