@@ -17,7 +17,6 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from sayso.errors import SaysoError
 from sayso.store import Store, open_store
@@ -25,6 +24,7 @@ from sayso.web import api, pages
 from sayso.web.security import (
     DEFAULT_MAX_BODY,
     BodyLimitMiddleware,
+    HostCheckMiddleware,
     NulGuardMiddleware,
     SameOriginMiddleware,
     SecurityHeadersMiddleware,
@@ -73,12 +73,14 @@ def create_app(
         openapi_url="/api/openapi.json",
     )
     app.state.sayso = WebState(store=store, allow_submit=allow_submit, max_body=max_body)
+    if allow_submit:
+        app.state.sayso.submissions.start()
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(PACKAGE / "static")), name="static")
     _add_error_handlers(app)
     if allowed_hosts is not None:
-        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
+        app.add_middleware(HostCheckMiddleware, allowed=list(allowed_hosts))
     app.add_middleware(SameOriginMiddleware)
     app.add_middleware(NulGuardMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=max_body)
