@@ -458,7 +458,19 @@ app.registered_commands.extend(batch_app.registered_commands)
 
 
 def main() -> None:
-    app()
+    """``sayso``: a store that fails under any command (damaged, read-only, its server
+    gone) ends it with one line naming the store and what to do, exit status 2, never a
+    traceback with SQL in it."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from sayso.options import opened, store_problem
+
+    try:
+        app(standalone_mode=True)
+    except SQLAlchemyError as error:
+        where = opened[-1] if opened else "(the store)"
+        errors.print(store_problem("the store", where, error), markup=False)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

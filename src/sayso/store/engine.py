@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
@@ -33,14 +37,52 @@ def normalise_url(url: str) -> URL:
     return parsed
 
 
-def make_engine(url: str) -> Engine:
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite store URL, or None (PostgreSQL, in memory)."""
     parsed = normalise_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def is_read_only(url: str) -> bool:
+    """Whether a SQLite store exists but cannot be written: a read-only file, folder (its
+    journal files go beside it) or file system (``os.access`` asks the kernel, so a
+    read-only mount counts even for root)."""
+    path = sqlite_path(url)
+    if path is None or not path.is_file():
+        return False
+    return not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def make_engine(url: str, *, read_only: bool = False) -> Engine:
+    parsed = normalise_url(url)
+    if parsed.get_backend_name() == "sqlite" and read_only:
+        return _read_only_sqlite(parsed)
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(parsed, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(parsed, pool_pre_ping=True)
+
+
+def _read_only_sqlite(parsed: URL) -> Engine:
+    """A SQLite store opened for reading only: ``immutable=1`` when its folder cannot be
+    written (no WAL index can be made beside it: read-only media), else ``mode=ro``."""
+    path = Path(parsed.database or "").resolve()
+    mode = "mode=ro" if os.access(path.parent, os.W_OK) else "immutable=1"
+    target = f"file:{quote(str(path))}?{mode}"
+
+    def connect() -> sqlite3.Connection:
+        connection = sqlite3.connect(target, uri=True, timeout=30, check_same_thread=False)
+        connection.isolation_level = None
+        return connection
+
+    engine = create_engine("sqlite://", creator=connect)
+    event.listen(engine, "begin", _sqlite_begin)
+    engine.info = {"read_only": True}  # type: ignore[attr-defined]
+    return engine
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -59,6 +59,18 @@ def upgrade(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+def check_current(engine: Engine) -> None:
+    """For a store opened read-only: its schema must be this sayso's, since it cannot be
+    migrated."""
+    script = ScriptDirectory.from_config(alembic_config(engine))
+    current, head = current_revision(engine), script.get_current_head()
+    if current != head:
+        raise SaysoError(
+            f"the store is read-only and its schema is at revision {current!r}, not this "
+            f"sayso's {head!r}: open it once where it can be written (to migrate it)"
+        )
+
+
 def _known(script: ScriptDirectory, revision: str) -> bool:
     try:
         return script.get_revision(revision) is not None
