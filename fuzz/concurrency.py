@@ -278,15 +278,14 @@ def first_runs(url: str, openers: int) -> list[str]:
 
 def real_dataset(folder: Path, stories: int = 12) -> list[Path]:
     """Two overlapping JSONL files from the bundled sample: each story as it is, with its
-    spacing changed, and with its last paragraph changed (a wire copy)."""
+    spacing changed, and with a line added at its end (a wire copy)."""
     from sayso.data import sample_articles
 
     articles = [a for a in sample_articles() if a.path and "wikinews" in a.path][:stories]
     records = []
     for n, article in enumerate(articles):
         base = {"title": article.title, "published": article.published}
-        paragraphs = article.text.split("\n\n")
-        near = "\n\n".join([*paragraphs[:-1], f"This report was updated ({n})."])
+        near = f"{article.text}\n\nThis report was updated on day {n}."  # a wire copy
         records += [
             {**base, "id": f"{n}", "text": article.text},
             {**base, "id": f"{n}-spacing", "text": article.text.replace(" ", "  ") + "\n"},

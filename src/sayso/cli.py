@@ -439,6 +439,9 @@ def serve(
             "--allow-submit", help="Accept pasted or uploaded articles (read-only otherwise)."
         ),
     ] = False,
+    cache_seconds: Annotated[
+        float, typer.Option(min=0, help="Keep each page's answer this long (0: never).")
+    ] = 1.0,
 ) -> None:
     """Serve the web app and the REST API (/api/) over the store."""
     from sayso.web.server import serve as run_server
@@ -450,7 +453,9 @@ def serve(
         f"{' (submitting allowed)' if allow_submit else ' (read-only)'}",
         markup=False,
     )
-    run_server(store_url, host=host, port=port, allow_submit=allow_submit)
+    run_server(
+        store_url, host=host, port=port, allow_submit=allow_submit, cache_seconds=cache_seconds
+    )
 
 
 app.registered_commands.extend(graph_app.registered_commands)

@@ -91,3 +91,34 @@ def test_every_loopback_bind_checks_the_host_header(web_store, bind):
 def test_a_public_bind_has_no_host_check():
     assert local_hosts("0.0.0.0") is None
     assert local_hosts("192.0.2.10") is None
+
+
+def test_sayso_serve_keeps_answers_a_second_and_a_stored_submission_starts_afresh(
+    tmp_path, monkeypatch
+):
+    import time
+
+    from sayso.store import Store
+
+    app = create_app(f"sqlite:///{tmp_path / 'store.db'}", allow_submit=True, cache_seconds=1.0)
+    calls = []
+    real = Store.articles
+
+    def counted(self, **filters):
+        calls.append(filters)
+        return real(self, **filters)
+
+    monkeypatch.setattr(Store, "articles", counted)
+    with TestClient(app) as client:
+        first = client.get("/api/articles")
+        again = client.get("/api/articles")
+        assert first.json() == again.json() and len(calls) == 1  # the second from memory
+        assert again.headers["content-security-policy"]  # with every header still
+        posted = client.post("/api/analyze", json={"text": ARTICLE, "store": True})
+        assert posted.status_code == 201
+        after = client.get("/api/articles")
+        assert after.json()["total"] == first.json()["total"] + 1 and len(calls) == 2
+        time.sleep(1.1)
+        client.get("/api/articles")
+        assert len(calls) == 3  # a second later: asked again
+    app.state.sayso.store.close()

@@ -44,8 +44,11 @@ def serve(
     port: int = 8000,
     allow_submit: bool = False,
     log_level: str = "info",
+    cache_seconds: float = 1.0,
 ) -> None:
-    app = create_app(store_url, allow_submit, allowed_hosts=local_hosts(host))
+    app = create_app(
+        store_url, allow_submit, allowed_hosts=local_hosts(host), cache_seconds=cache_seconds
+    )
     uvicorn.run(
         app,
         host=host,

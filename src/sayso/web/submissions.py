@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import contextlib
 import math
 import multiprocessing
+import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -43,6 +45,14 @@ def _analyze_submission(item: ArticleInput, model: str, limits: Limits) -> tuple
     return _analyze_one(item, shared_pipeline(model), limits)
 
 
+def _init_submission_worker(model: str, limits: Limits) -> None:
+    """The ingest worker's start, at a lower CPU priority: on a busy machine the pages
+    the server answers come before the articles it analyses."""
+    with contextlib.suppress(OSError):
+        os.nice(10)
+    _init_worker(model, limits)
+
+
 def _ready() -> None:
     """Nothing: a first task, so that the pool starts its worker (and loads the model)."""
 
@@ -61,7 +71,7 @@ class _Workers:
             if pool is None or not pool.active:
                 pool = ProcessPool(
                     max_workers=processes,
-                    initializer=_init_worker,
+                    initializer=_init_submission_worker,
                     initargs=(model, limits),
                     context=multiprocessing.get_context("spawn"),
                 )
@@ -94,6 +104,7 @@ class SubmissionQueue:
     limits: Limits = field(default_factory=Limits)
     model: str = ""
     pending: int = 0
+    writes: int = 0  # articles stored: the answer cache starts afresh after each
     seconds_each: float = 2.0  # running mean of one analysis, for Retry-After
     _writer: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="sayso-submit-write")
@@ -129,7 +140,10 @@ class SubmissionQueue:
             self.seconds_each = 0.8 * self.seconds_each + 0.2 * (loop.time() - started)
             if data is None:
                 raise HTTPException(status_code=422, detail=f"the article: {error}")
-            result = await loop.run_in_executor(self._writer, store.add, data) if save else None
+            result = None
+            if save:
+                result = await loop.run_in_executor(self._writer, store.add, data)
+                self.writes += 1
             return analysis_from_dict(model_view(data)), result
         finally:
             self.pending -= 1
