@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 import sys
 
-from benchmarks.scaling import lines, quotes
+from benchmarks.scaling import lines, prose, quotes
 from sayso.analyze import analyze
 from sayso.nlp.intervals import first_owner, holders
 
@@ -38,6 +38,12 @@ def test_work_grows_linearly_with_the_quotes(nlp):
 def test_work_grows_linearly_with_the_lines(nlp):
     analyze("The minister said so.", nlp=nlp)
     small, large = _calls(lines(2000), nlp), _calls(lines(8000), nlp)
+    assert large / small < 5.0, (small, large)
+
+
+def test_work_grows_linearly_with_the_sentences(nlp):
+    analyze("The minister said so.", nlp=nlp)
+    small, large = _calls(prose(100), nlp), _calls(prose(400), nlp)
     assert large / small < 5.0, (small, large)
 
 
