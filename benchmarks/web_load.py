@@ -200,9 +200,13 @@ def run_load(
 
 
 @contextmanager
-def serving(db: str, port: int, *, allow_submit: bool = False) -> Iterator[str]:
+def serving(
+    db: str, port: int, *, allow_submit: bool = False, cache_seconds: float | None = None
+) -> Iterator[str]:
     """A ``sayso serve`` process over ``db``; its base URL, once it answers."""
     command = [sys.executable, "-m", "sayso.cli", "serve", "--db", db, "--port", str(port)]
+    if cache_seconds is not None:
+        command += ["--cache-seconds", str(cache_seconds)]
     if allow_submit:
         command.append("--allow-submit")
     server = subprocess.Popen(
@@ -253,13 +257,15 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=30.0, help="per request, seconds")
     parser.add_argument("--db", help="a store to serve (default: the sample, ingested)")
     parser.add_argument("--submitters", type=int, default=0, help="clients submitting articles")
+    parser.add_argument("--cache-seconds", type=float, help="the server's (default: its own)")
     args = parser.parse_args()
     from sayso.web.server import free_port
 
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="sayso-load-") as tmp:
         db = args.db or sample_store(Path(tmp))
-        with serving(db, free_port(), allow_submit=args.submitters > 0) as base:
+        serve = {"allow_submit": args.submitters > 0, "cache_seconds": args.cache_seconds}
+        with serving(db, free_port(), **serve) as base:
             result = run_load(base, args.clients, args.seconds, args.timeout, args.submitters)
     report = result.to_dict(args.clients)
     report["load_average_before_after"] = [round(load_before[0], 2), round(os.getloadavg()[0], 2)]
