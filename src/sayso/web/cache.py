@@ -9,9 +9,10 @@ submission starts afresh), so what a reader sees is at most that much older than
 Only plain ``GET`` answers with status 200 and no cookie are kept, up to ``max_bytes`` each
 and ``max_entries`` in all (the least recently used go first). When an answer has expired,
 the first request asks the app for it anew while the others asking at the same moment get
-the one just expired (at most ``stale`` seconds more), and requests for an answer not kept
-yet wait for the one request making it: 200 clients asking the same page at once cost one
-query, not 200.
+the one just expired (at most ``stale`` seconds more; after a write of this app too, so that
+a stream of submissions does not turn every read into a miss), and requests for an answer
+not kept yet wait for the one request making it: 200 clients asking the same page at once
+cost one query, not 200.
 """
 
 from __future__ import annotations
@@ -63,17 +64,18 @@ class MicroCacheMiddleware:
         key = (scope.get("path"), scope.get("query_string"), headers.get(b"host"))
         version = self.version()
         entry = self.entries.get(key)
-        if entry is not None and entry.version == version:
+        if entry is not None:
             age = time.monotonic() - entry.stored_at
-            # Fresh; or a little older while another request is fetching it anew: the
-            # many asking at once never all wait for (and all compute) the same answer.
-            if age < self.ttl or (key in self.inflight and age < self.ttl + self.stale):
+            fresh = age < self.ttl and entry.version == version
+            # Fresh; or older (or from before a write) while another request is fetching
+            # it anew: the many asking at once never all wait for the same answer.
+            if fresh or (key in self.inflight and age < self.ttl + self.stale):
                 await self._replay(key, entry, send)
                 return
         running = self.inflight.get(key)
         if running is not None:  # the same answer is being made: wait for it
             made = await asyncio.shield(running)
-            if made is not None and made.version == self.version():
+            if made is not None:
                 await self._replay(key, made, send)
                 return
         await self._fetch(key, version, scope, receive, send)
