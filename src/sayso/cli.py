@@ -157,11 +157,29 @@ def ingest(
     max_tag_chars: MaxTagChars = MAX_TAG_CHARS,
     keep_non_articles: KeepNonArticles = False,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for a web server.")] = 15.0,
+    allow_network: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Also fetch from this internal network (CIDR, e.g. 10.0.0.0/8; repeatable): "
+            "loopback, private and link-local addresses are refused otherwise."
+        ),
+    ] = None,
+    politeness: Annotated[
+        float,
+        typer.Option(min=0, help="Seconds between two requests to one host (or its Crawl-delay)."),
+    ] = 1.0,
     progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
     link: Annotated[
         bool,
         typer.Option(help="Then link claims and events across articles (sayso link)."),
     ] = True,
+    max_seconds: Annotated[
+        float, typer.Option(min=0, help="Longest analysis of one article, in seconds (0: none).")
+    ] = 60.0,
+    max_memory: Annotated[
+        int,
+        typer.Option(min=0, help="Most memory one article's analysis may add, in MB (0: none)."),
+    ] = 2048,
 ) -> None:
     """Read news into the store: each new article analysed once, duplicates skipped."""
     from sayso.ingest.datasets import Fields
@@ -169,6 +187,7 @@ def ingest(
     from sayso.ingest.progress import ingest_progress
     from sayso.ingest.run import ingest as run_ingest
     from sayso.ingest.sources import ReadOptions, estimate_total
+    from sayso.ingest.workers import Limits
 
     fields = Fields.named(
         text=text_field,
@@ -182,7 +201,12 @@ def ingest(
         fields=fields,
         max_bytes=max_bytes,
         follow_links=follow,
-        fetch=FetchOptions(timeout=timeout, max_bytes=max(max_bytes, 5 * 1024 * 1024)),
+        fetch=FetchOptions(
+            timeout=timeout,
+            max_bytes=max(max_bytes, 5 * 1024 * 1024),
+            allow_networks=tuple(allow_network or ()),
+            politeness=politeness,
+        ),
         max_tag_chars=max_tag_chars,
         keep_non_articles=keep_non_articles,
     )
@@ -195,6 +219,8 @@ def ingest(
             options=options,
             workers=workers,
             batch_size=batch_size,
+            limits=Limits(max_seconds or None, max_memory or None),
+            isolate=True,  # analysis in a worker process: its limits never reach the run
             on_progress=hook,
         )
     for message in report.errors[:20]:
@@ -423,6 +449,9 @@ def serve(
             "--allow-submit", help="Accept pasted or uploaded articles (read-only otherwise)."
         ),
     ] = False,
+    cache_seconds: Annotated[
+        float, typer.Option(min=0, help="Keep each page's answer this long (0: never).")
+    ] = 1.0,
 ) -> None:
     """Serve the web app and the REST API (/api/) over the store."""
     from sayso.web.server import serve as run_server
@@ -434,7 +463,9 @@ def serve(
         f"{' (submitting allowed)' if allow_submit else ' (read-only)'}",
         markup=False,
     )
-    run_server(store_url, host=host, port=port, allow_submit=allow_submit)
+    run_server(
+        store_url, host=host, port=port, allow_submit=allow_submit, cache_seconds=cache_seconds
+    )
 
 
 app.registered_commands.extend(graph_app.registered_commands)
@@ -442,7 +473,19 @@ app.registered_commands.extend(batch_app.registered_commands)
 
 
 def main() -> None:
-    app()
+    """``sayso``: a store that fails under any command (damaged, read-only, its server
+    gone) ends it with one line naming the store and what to do, exit status 2, never a
+    traceback with SQL in it."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from sayso.options import opened, store_problem
+
+    try:
+        app(standalone_mode=True)
+    except SQLAlchemyError as error:
+        where = opened[-1] if opened else "(the store)"
+        errors.print(store_problem("the store", where, error), markup=False)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

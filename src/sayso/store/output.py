@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -23,15 +24,30 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "�
 _SKIPPED = " \u00a0\u200b\u200c\u200d\u2060\ufeff\u3000"
 
 
+# A spreadsheet in another locale splits the file on another separator (";" in much of
+# Europe, tab, "|"), or a naive reader on line breaks inside a cell: each piece after one
+# of these is a cell of its own there, and one starting with a formula character would run.
+_SEPARATORS = ",;\t|\r\n"
+_PIECE = re.compile(
+    "([" + re.escape(_SEPARATORS) + "])([" + re.escape(_SKIPPED) + '"]*)(?=[=+\\-@＝＋－＠])'
+)
+
+
 def neutralise_cell(value: Any) -> str:
-    """A CSV cell that a spreadsheet shows as text: formula starts get a leading apostrophe."""
+    """A CSV cell that a spreadsheet shows as text whatever separator it splits on: a cell
+    starting with a formula character (``= + - @``, tab, CR, LF, or their full-width forms,
+    past spaces and invisible characters) gets a leading apostrophe, and so does each piece
+    after a separator (``, ; tab |``, a line break) that starts with one. The one function
+    every CSV writer of sayso uses."""
     text = "" if value is None else str(value)
+    text = _PIECE.sub(lambda m: f"{m.group(1)}{m.group(2)}'", text)
     return "'" + text if text.lstrip(_SKIPPED).startswith(_FORMULA_STARTS) else text
 
 
-def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, delimiter: str = ",") -> str:
+    """Rows as CSV, every cell through :func:`neutralise_cell`."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\n", delimiter=delimiter)
     writer.writerow(columns)
     for row in rows:
         writer.writerow([neutralise_cell(row.get(c)) for c in columns])

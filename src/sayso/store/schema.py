@@ -29,6 +29,9 @@ articles = Table(
     Column("id", String(16), primary_key=True),  # Article.id: sha256(text)[:16]
     Column("content_hash", String(64), nullable=False, unique=True),  # sha256 of the exact text
     Column("norm_hash", String(64), nullable=False, index=True),  # sha256 of normalised text
+    # norm_hash under a unique index (migration 0005): the database refuses a second copy of
+    # the same words; NULL only for copies stored twice before that migration.
+    Column("norm_key", String(64), unique=True),
     Column("schema", String(32), nullable=False),
     Column("path", Text),
     Column("url", Text, index=True),

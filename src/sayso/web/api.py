@@ -26,7 +26,6 @@ from sayso.web.params import (
 )
 from sayso.web.service import (
     DEFAULT_PAGE,
-    analyse_and_store,
     article_summary,
     attribution_json,
     event_links,
@@ -37,6 +36,7 @@ from sayso.web.service import (
     not_found,
     state,
     store_of,
+    submit_analysis,
     trace_claim,
 )
 
@@ -242,11 +242,11 @@ def require_submit(request: Request) -> None:
     dependencies=[Depends(require_submit)],
     responses={403: {"description": "The server is read-only (no --allow-submit)."}},
 )
-def analyze_text(request: Request, body: models.AnalyzeRequest) -> JSONResponse:
+async def analyze_text(request: Request, body: models.AnalyzeRequest) -> JSONResponse:
     """The analysis of ``text`` (schema ``sayso/2``); with ``store``, also kept in the
     store (``store`` in the answer then says whether it was new). Only when the server
     was started with ``--allow-submit``."""
-    analysis, saved = analyse_and_store(
+    analysis, saved = await submit_analysis(
         state(request),
         body.text,
         save=body.store,

@@ -17,14 +17,15 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from sayso.errors import SaysoError
 from sayso.store import Store, open_store
 from sayso.web import api, pages
+from sayso.web.cache import MicroCacheMiddleware
 from sayso.web.security import (
     DEFAULT_MAX_BODY,
     BodyLimitMiddleware,
+    HostCheckMiddleware,
     NulGuardMiddleware,
     SameOriginMiddleware,
     SecurityHeadersMiddleware,
@@ -53,11 +54,13 @@ def create_app(
     store: Store | None = None,
     max_body: int = DEFAULT_MAX_BODY,
     allowed_hosts: Sequence[str] | None = None,
+    cache_seconds: float = 0.0,
 ) -> FastAPI:
     """The sayso web app over the store at ``store_url`` (or an open ``store``).
 
     ``allowed_hosts`` limits the ``Host`` header (against DNS rebinding of a local
-    server); ``None`` accepts any.
+    server); ``None`` accepts any. ``cache_seconds`` keeps whole ``GET`` answers that long
+    (:mod:`sayso.web.cache`; ``sayso serve``: 1 s).
     """
     if store is None:
         if store_url is None:
@@ -73,12 +76,19 @@ def create_app(
         openapi_url="/api/openapi.json",
     )
     app.state.sayso = WebState(store=store, allow_submit=allow_submit, max_body=max_body)
+    if allow_submit:
+        app.state.sayso.submissions.start()
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(PACKAGE / "static")), name="static")
     _add_error_handlers(app)
+    web: WebState = app.state.sayso
+    if cache_seconds > 0:  # innermost: the answers it keeps still get every header below
+        app.add_middleware(
+            MicroCacheMiddleware, version=lambda: web.submissions.writes, ttl=cache_seconds
+        )
     if allowed_hosts is not None:
-        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
+        app.add_middleware(HostCheckMiddleware, allowed=list(allowed_hosts))
     app.add_middleware(SameOriginMiddleware)
     app.add_middleware(NulGuardMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=max_body)

@@ -12,7 +12,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from sayso.analyze import ArticleInput
@@ -35,7 +34,6 @@ from sayso.web.params import (
 )
 from sayso.web.service import (
     DEFAULT_PAGE,
-    analyse_and_store,
     event_links,
     find_article,
     find_attribution,
@@ -44,6 +42,7 @@ from sayso.web.service import (
     not_found,
     state,
     store_of,
+    submit_analysis,
     trace_claim,
 )
 from sayso.web.templating import render
@@ -232,9 +231,7 @@ async def analyze_submit(request: Request) -> Response:
             meta[key] = value.strip()[:MAX_TEXT]
     if meta.get("published") and not _is_day(meta["published"] or ""):
         raise bad_request("published must be a date, YYYY-MM-DD")
-    analysis, saved = await run_in_threadpool(
-        lambda: analyse_and_store(web, text, save=True, **meta)
-    )
+    analysis, saved = await submit_analysis(web, text, save=True, **meta)
     target = saved.article_id if saved else analysis.article.id
     return RedirectResponse(f"/article/{target}", status_code=303)
 

@@ -8,6 +8,7 @@ static files and error pages included.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -50,6 +51,34 @@ def _json_response(status: int, message: str) -> tuple[Message, Message]:
     ]
     start: Message = {"type": "http.response.start", "status": status, "headers": headers}
     return start, {"type": "http.response.body", "body": body}
+
+
+def host_name(header: str | None) -> str:
+    """The host of a ``Host`` header, without its port: ``[::1]:8000`` → ``::1``."""
+    value = (header or "").strip().lower()
+    if value.startswith("["):
+        return value[1 : value.find("]")] if "]" in value else value
+    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+
+
+class HostCheckMiddleware:
+    """Refuses a request whose ``Host`` is not one of ``allowed`` (400): a page of another
+    site that rebinds its DNS name to a loopback address then cannot read this server.
+    IPv6 literals are understood (``[::1]:8000``), which Starlette's own check splits
+    wrongly."""
+
+    def __init__(self, app: ASGIApp, allowed: Sequence[str]) -> None:
+        self.app = app
+        self.allowed = {host_name(host) for host in allowed}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket") and (
+            host_name(_header(scope, b"host")) not in self.allowed
+        ):
+            if scope["type"] == "http":
+                await _send_all(send, *_json_response(400, "invalid Host header"))
+            return
+        await self.app(scope, receive, send)
 
 
 class SecurityHeadersMiddleware:

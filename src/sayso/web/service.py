@@ -11,15 +11,15 @@ from __future__ import annotations
 import importlib
 import logging
 import re
-import threading
 from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi import HTTPException, Request
 
-from sayso.analyze import MAX_ARTICLE_CHARS, analyze
+from sayso.analyze import MAX_ARTICLE_CHARS, ArticleInput
 from sayso.model import Analysis, Attribution, Event
 from sayso.store import ArticleRecord, ClaimRow, SaveResult, Store
+from sayso.web.submissions import SubmissionQueue
 
 log = logging.getLogger("sayso.web")
 
@@ -36,7 +36,7 @@ class WebState:
     store: Store
     allow_submit: bool = False
     max_body: int = 2 * 1024 * 1024
-    analyze_lock: threading.Lock = field(default_factory=threading.Lock)
+    submissions: SubmissionQueue = field(default_factory=SubmissionQueue)
 
 
 def state(request: Request) -> WebState:
@@ -179,10 +179,11 @@ def forbid_submit() -> HTTPException:
     )
 
 
-def analyse_and_store(
+async def submit_analysis(
     web: WebState, text: str, *, save: bool, **metadata: str | None
 ) -> tuple[Analysis, SaveResult | None]:
-    """Analyse one submitted text (one at a time: the spaCy pipeline is shared)."""
+    """Analyse one submitted text in the submission queue (its own worker process, never
+    the threads serving reads; 503 with Retry-After when the queue is full)."""
     if not web.allow_submit:
         raise forbid_submit()
     if not text.strip():
@@ -196,7 +197,5 @@ def analyse_and_store(
             status_code=413,
             detail=f"the article has {len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,}",
         )
-    with web.analyze_lock:
-        analysis = analyze(text, **metadata)
-    result = web.store.add(analysis) if save else None
-    return analysis, result
+    item = ArticleInput(text=text, **metadata)
+    return await web.submissions.submit(web.store, item, save=save)
