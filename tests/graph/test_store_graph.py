@@ -12,7 +12,7 @@ from sayso.graph.link import link_store
 from sayso.graph.tracing import find_by_text, resolve_claim_id, trace
 from sayso.store import open_store
 from sayso.store.engine import make_engine
-from sayso.store.migrate import alembic_config, current_revision
+from sayso.store.migrate import alembic_config, current_revision, head_revision
 from sayso.store.store import Store
 from store.helpers import make_analysis
 
@@ -71,7 +71,7 @@ def test_rebuild_links_everything_again_the_same_way(store, embedder):
     assert before == after == dict.fromkeys(store.article_ids(), 2)
 
 
-def test_an_older_store_is_migrated_and_its_articles_linked(store_url, embedder):
+def test_an_older_store_is_migrated_and_its_articles_linked(store_url, embedder, monkeypatch):
     engine = make_engine(store_url)
     config = alembic_config(engine)
     with engine.begin() as connection:
@@ -79,11 +79,13 @@ def test_an_older_store_is_migrated_and_its_articles_linked(store_url, embedder)
         command.upgrade(config, "0002")
     old = Store(engine, migrate=False)
     analysis = make_analysis(FIRST)
-    old.add(analysis)
+    with monkeypatch.context() as patch:  # written as a sayso of revision 0002 did
+        patch.setattr("sayso.store.rows.entity_match_columns", lambda entity: {})
+        old.add(analysis)
     assert current_revision(engine) == "0002"
     engine.dispose()
     with open_store(store_url) as store:
-        assert current_revision(store.engine) == "0003"
+        assert current_revision(store.engine) == head_revision(store.engine)
         assert link_store(store, embedder=embedder).articles == 1
         assert trace(store, analysis.article.id, "a2").status == "linked"
 

@@ -66,6 +66,9 @@ entities = Table(
     Column("type", String(16), nullable=False),
     Column("roles", Text, nullable=False),  # JSON list
     Column("canonical", Text, index=True),  # cross-article key (sayso/2), e.g. "country:FRA"
+    # What speaker and entity filters match on (migration 0004, ``sayso.store.matching``):
+    Column("name_key", Text, index=True),  # the name folded: case and spacing
+    Column("surname_key", Text, index=True),  # a person's key without the given name
 )
 
 mentions = Table(
@@ -106,6 +109,8 @@ attributions = Table(
     Column("when_text", Text),
     Column("stance", String(16), index=True),  # reporter stance (sayso/2): neutral, distancing…
     Column("certainty", String(16), index=True),  # content certainty (sayso/2): certain…negated
+    # Index ix_attributions_source (article_id, source_entity_id), migration 0004: the
+    # claims of one entity, found from its rows in ``entities``.
 )
 
 minhashes = Table(
