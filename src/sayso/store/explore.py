@@ -155,6 +155,23 @@ def list_articles(
     return rows, total
 
 
+def article_headings(conn: Connection, article_ids: list[str]) -> dict[str, str]:
+    """What to call each of these articles (:func:`article_heading`), by id."""
+    wanted = sorted(set(article_ids))
+    found: dict[str, str] = {}
+    for i in range(0, len(wanted), 500):
+        rows = conn.execute(
+            select(
+                articles.c.id,
+                articles.c.title,
+                articles.c.standfirst,
+                func.substr(articles.c.text, 1, HEADING_CHARS * 2),
+            ).where(articles.c.id.in_(wanted[i : i + 500]))
+        )
+        found.update({r[0]: article_heading(r[1], r[2], r[3]) for r in rows})
+    return found
+
+
 def entity_profile(conn: Connection, name: str) -> EntityProfile | None:
     """Everything the store's articles say an entity is, or None when no article names it.
 

@@ -352,6 +352,11 @@ class Store:
         with self.engine.connect() as conn:
             return explore.list_articles(conn, **filters)
 
+    def headings(self, article_ids: list[str]) -> dict[str, str]:
+        """What to call each article (title, standfirst or first line; never a path)."""
+        with self.engine.connect() as conn:
+            return explore.article_headings(conn, article_ids)
+
     def entity(self, name: str) -> EntityProfile | None:
         """An entity across articles (by name, and every spelling sharing its canonical key)."""
         with self.engine.connect() as conn:

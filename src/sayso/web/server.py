@@ -28,9 +28,15 @@ def serve(
     host: str = "127.0.0.1",
     port: int = 8000,
     allow_submit: bool = False,
+    show_file_names: bool = False,
     log_level: str = "info",
 ) -> None:
-    app = create_app(store_url, allow_submit, allowed_hosts=local_hosts(host))
+    app = create_app(
+        store_url,
+        allow_submit,
+        allowed_hosts=local_hosts(host),
+        show_file_names=show_file_names,
+    )
     uvicorn.run(
         app,
         host=host,
