@@ -130,13 +130,35 @@ def test_cross_site_writes_are_refused(submit_client):
     for headers in (
         {"origin": "http://evil.example"},
         {"origin": "null"},
+        {"origin": "http://testserver.evil.example"},
         {"sec-fetch-site": "cross-site"},
+        {"sec-fetch-site": "same-site", "origin": "http://sub.testserver"},
+        # What a browser sends for a cross-site form: Sec-Fetch-Site wins over Origin.
+        {"sec-fetch-site": "cross-site", "origin": "http://testserver"},
     ):
         response = submit_client.post("/api/analyze", json=body, headers=headers)
         assert response.status_code == 403, headers
         assert "cross-origin" in response.json()["detail"]
-    same = submit_client.post("/api/analyze", json=body, headers={"origin": "http://testserver"})
-    assert same.status_code == 200
+    for headers in (
+        {"origin": "http://testserver"},
+        # What Chromium sends for the app's own form: the true site, even if Origin is null.
+        {"sec-fetch-site": "same-origin", "origin": "null"},
+        {"sec-fetch-site": "same-origin", "origin": "http://testserver"},
+        {"sec-fetch-site": "none"},  # typed by the user
+        {},  # not a browser: curl, a script
+    ):
+        same = submit_client.post("/api/analyze", json=body, headers=headers)
+        assert same.status_code == 200, headers
+
+
+def test_a_cross_site_form_gets_a_page_not_json(submit_client):
+    response = submit_client.post(
+        "/analyze", data={"text": "x"}, headers={"sec-fetch-site": "cross-site"}
+    )
+    assert response.status_code == 403
+    assert response.headers["content-type"].startswith("text/html")
+    assert "cross-origin requests are refused" in response.text
+    assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
 
 
 def test_host_header_is_checked_when_asked(web_store):

@@ -88,15 +88,30 @@ class Network:
 
 
 def voice_keys(conn: Connection, name: str) -> list[str]:
-    """The keys the claim graph gives the voices of the entity ``name`` stands for: the
-    canonical key, or ``name:`` and the name for an entity without one
-    (``sayso.graph.tellings``)."""
+    """The keys the claim graph gives the voices of the entity ``name`` stands for
+    (``sayso.graph.tellings``): the canonical key, or ``name:`` and the name for an entity
+    without one; and for unnamed sources, keyed by whoever quotes them, the start of
+    their key (``anon:sources close to macron@``), which ends in ``@``."""
     who = EntityQuery.parse(conn, name)
     rows = conn.execute(
         select(entities.c.name, entities.c.canonical).where(who.condition(entities)).distinct()
     )
-    keys = {canonical or f"name:{normal_name(entity)}" for entity, canonical in rows}
+    keys: set[str] = set()
+    for entity, canonical in rows:
+        keys.add(canonical or f"name:{normal_name(entity)}")
+        keys.add(f"anon:{normal_name(entity)}@")
     return sorted(keys)
+
+
+class _Keys:
+    """Whether a voice key is one of the entity's: equal, or starting with an ``@`` key."""
+
+    def __init__(self, keys: list[str]) -> None:
+        self.exact = {k for k in keys if not k.endswith("@")}
+        self.prefixes = tuple(k for k in keys if k.endswith("@"))
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and (key in self.exact or key.startswith(self.prefixes))
 
 
 def entity_network(store: Store, name: str, *, limit: int = 25) -> Network | None:
@@ -118,9 +133,7 @@ def entity_network(store: Store, name: str, *, limit: int = 25) -> Network | Non
         # precisely below; LIKE only narrows them down.
         wanted = or_(
             *(
-                graph_claims.c.chain.contains(
-                    '"key": ' + json.dumps(key, ensure_ascii=False), autoescape=True
-                )
+                graph_claims.c.chain.contains('"key": ' + _quoted_start(key), autoescape=True)
                 for key in keys
             )
         )
@@ -138,15 +151,21 @@ def entity_network(store: Store, name: str, *, limit: int = 25) -> Network | Non
         cites: dict[str, Link] = {}
         cited_by: dict[str, Link] = {}
         for row in conn.execute(statement):
-            _read_chain(row, set(keys), network, cites, cited_by)
+            _read_chain(row, _Keys(keys), network, cites, cited_by)
         network.cites = _ranked(cites, limit)
         network.cited_by = _ranked(cited_by, limit)
         _fill_examples(conn, [*network.cites, *network.cited_by])
     return network
 
 
+def _quoted_start(key: str) -> str:
+    """How ``key`` starts in the stored JSON: quoted, and closed unless it is a prefix."""
+    quoted = json.dumps(key, ensure_ascii=False)
+    return quoted[:-1] if key.endswith("@") else quoted
+
+
 def _read_chain(
-    row: Any, keys: set[str], network: Network, cites: dict[str, Link], cited_by: dict[str, Link]
+    row: Any, keys: _Keys, network: Network, cites: dict[str, Link], cited_by: dict[str, Link]
 ) -> None:
     try:
         chain = json.loads(row.chain)
