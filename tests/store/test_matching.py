@@ -165,3 +165,26 @@ def test_match_keys():
     assert surname_key("x", "ORG", "person:trump:donald") == "person:trump"  # a person tagged ORG
     assert surname_key("Trump Organization", "ORG", "org:trump-organization") is None
     assert surname_key("", "PERSON", None) is None
+
+
+def test_migration_0004_goes_down_and_up_again(store, store_url):
+    from alembic import command
+
+    from sayso.store.migrate import alembic_config, current_revision
+
+    store.close()
+    engine = store.engine
+    config = alembic_config(engine)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0003")
+    assert current_revision(engine) == "0003"
+    engine.dispose()
+    with open_store(store_url) as again:  # upgraded, the new columns filled again
+        assert current_revision(again.engine) == "0004"
+        assert _speakers(again, speaker="trump") == [
+            "Donald Trump",
+            "Donald Trump",
+            "Ivanka Trump",
+            "Trump",
+        ]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -34,6 +33,7 @@ from sayso.store.schema import articles, attributions, entities
 Relation = Literal["said", "about"]
 _WORD = re.compile(r"\w{3,}", re.UNICODE)
 TELLING_WORDS = 12  # the distinct words of a claim that another telling must share
+MAX_ROLE_LISTS = 50  # an entity's most frequent role lists shown (a speaker in every article)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,32 +176,40 @@ def entity_profile(conn: Connection, name: str) -> EntityProfile | None:
     """Everything the store's articles say an entity is, or None when no article names it.
 
     The entity is every stored entity the name stands for (:mod:`sayso.store.matching`):
-    the same rule as the speaker filter, so the page and the filtered list agree."""
+    the same rule as the speaker filter, so the page and the filtered list agree. Counted
+    in the database, not row by row (a speaker named in 16,000 articles)."""
     who = EntityQuery.parse(conn, name)
-    rows = conn.execute(
-        select(
-            entities.c.article_id,
-            entities.c.name,
-            entities.c.type,
-            entities.c.roles,
-            entities.c.canonical,
-        )
-        .where(who.condition(entities))
-        .order_by(entities.c.article_id, entities.c.id)
+    matching = who.condition(entities)
+    n = func.count().label("n")
+    spellings = conn.execute(
+        select(entities.c.name, entities.c.type, entities.c.canonical, n)
+        .where(matching)
+        .group_by(entities.c.name, entities.c.type, entities.c.canonical)
+        .order_by(n.desc(), entities.c.name)
     ).all()
-    if not rows:
+    if not spellings:
         return None
     profile = EntityProfile(name=name)
-    for row in rows:
+    for row in spellings:
         _add_unique(profile.names, row.name)
         _add_unique(profile.types, row.type)
         _add_unique(profile.canonical, row.canonical)
+    profile.canonical.sort()
+    roles = conn.execute(
+        select(entities.c.roles, n)
+        .where(matching, entities.c.roles != "[]")
+        .group_by(entities.c.roles)
+        .order_by(n.desc(), entities.c.roles)
+        .limit(MAX_ROLE_LISTS)
+    )
+    for row in roles:
         for role in json.loads(row.roles or "[]"):
             _add_unique(profile.roles, role)
-    profile.canonical.sort()
-    profile.articles = len({row.article_id for row in rows})
+    profile.articles = conn.execute(
+        select(func.count(func.distinct(entities.c.article_id))).where(matching)
+    ).scalar_one()
     exact = next((n for n in profile.names if name_key(n) == who.name), None)
-    profile.name = exact or Counter(row.name for row in rows).most_common(1)[0][0]
+    profile.name = exact or spellings[0].name
     return profile
 
 

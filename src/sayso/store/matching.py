@@ -90,13 +90,19 @@ class EntityQuery:
         surname = own if own and given is None and own != PERSON_PREFIX else None
         return cls(text, name, tuple(keys), surname)
 
-    def condition(self, table: Any = entities) -> ColumnElement[bool]:
-        """The rows of ``table`` (``entities`` or an alias of it) this query stands for."""
+    def terms(self, table: Any = entities) -> list[ColumnElement[bool]]:
+        """One condition per rule, each answered by its own index (``name_key``,
+        ``canonical``, ``surname_key``, each with the row's ``article_id`` and ``id``): a
+        query made of their union reads indexes only."""
         if self.name is None:
-            return false()
+            return [false()]
         terms: list[ColumnElement[bool]] = [table.c.name_key == self.name]
         if self.keys:
             terms.append(table.c.canonical.in_(self.keys))
         if self.surname:
             terms.append(table.c.surname_key == self.surname)
-        return or_(*terms)
+        return terms
+
+    def condition(self, table: Any = entities) -> ColumnElement[bool]:
+        """The rows of ``table`` (``entities`` or an alias of it) this query stands for."""
+        return or_(*self.terms(table))

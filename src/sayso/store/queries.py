@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import (
     Select,
     String,
+    Table,
     and_,
     case,
     cast,
@@ -25,8 +26,10 @@ from sqlalchemy import (
     select,
     table,
     tuple_,
+    union,
 )
 from sqlalchemy.engine import Connection, Row
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.elements import ColumnElement
 
 from sayso.errors import SaysoError
@@ -274,7 +277,7 @@ def _filters(
 ) -> list[ColumnElement[bool]]:
     where: list[ColumnElement[bool]] = []
     if not query.include_duplicates:
-        where.append(articles.c.duplicate_of.is_(None))
+        where.append(_original(dialect))
     if query.article_id:
         where.append(attributions.c.article_id == query.article_id)
     if query.kind:
@@ -301,11 +304,44 @@ def _filters(
     return where
 
 
+def _original(dialect: str) -> ColumnElement[bool]:
+    """Not a near-duplicate. On SQLite the index on ``duplicate_of`` is disqualified (the
+    unary ``+``; see :func:`listing`)."""
+    if dialect == "sqlite":
+        return literal_column("+articles.duplicate_of").is_(None)
+    return articles.c.duplicate_of.is_(None)
+
+
+@compiles(Table, "sqlite")
+def _sqlite_table(element: Table, compiler: Any, **kw: Any) -> str:
+    """SQLite's ``INDEXED BY`` from ``Select.with_hint(table, "INDEXED BY …", "sqlite")``:
+    SQLAlchemy's SQLite compiler keeps such hints but never writes them out."""
+    text: str = compiler.visit_table(element, **kw)
+    hint = (kw.get("fromhints") or {}).get(element)
+    if kw.get("asfrom") and isinstance(hint, str) and hint.startswith("INDEXED BY "):
+        text += " " + hint
+    return text
+
+
+def listing(statement: Select[Any], dialect: str) -> Select[Any]:
+    """A statement over claims and their articles that reads the articles from the
+    covering index ``ix_articles_listing`` (migration 0004).
+
+    On SQLite only, and for a reason: without statistics its planner takes ``duplicate_of
+    IS NULL`` for a selective index, drives a count from every article instead of from a
+    speaker's few claims (61 ms instead of 3 ms in a 10,000-article store), and reads the
+    articles' rows, whose later columns lie past the overflow pages of the text and the
+    analysis JSON (a count of every claim: 38 ms instead of 6 ms)."""
+    if dialect == "sqlite":
+        return statement.with_hint(articles, "INDEXED BY ix_articles_listing", "sqlite")
+    return statement
+
+
 def said_by(who: EntityQuery) -> ColumnElement[bool]:
     """The claim is made by the entity ``who`` stands for: its speaker is one of the
     entity rows ``who`` matches, found by index (migration 0004), not by scanning."""
     speaker = entities.alias("speaker")
-    said = (
+    said = [
         select(attributions.c.pk)
         .select_from(
             speaker.join(
@@ -316,16 +352,17 @@ def said_by(who: EntityQuery) -> ColumnElement[bool]:
                 ),
             )
         )
-        .where(who.condition(speaker))
-    )
-    return attributions.c.pk.in_(said)
+        .where(term)
+        for term in who.terms(speaker)
+    ]
+    return attributions.c.pk.in_(union(*said) if len(said) > 1 else said[0])
 
 
 def mentioning(what: EntityQuery) -> ColumnElement[bool]:
     """The claim's content holds a mention of the entity ``what`` stands for."""
     mentioned = entities.alias("mentioned")
     inner = attributions.alias("inner")
-    holding = (
+    holding = [
         select(inner.c.pk)
         .select_from(
             mentioned.join(
@@ -343,9 +380,10 @@ def mentioning(what: EntityQuery) -> ColumnElement[bool]:
                 ),
             )
         )
-        .where(what.condition(mentioned))
-    )
-    return attributions.c.pk.in_(holding)
+        .where(term)
+        for term in what.terms(mentioned)
+    ]
+    return attributions.c.pk.in_(union(*holding) if len(holding) > 1 else holding[0])
 
 
 def _fts_match(words: list[str]) -> str:
@@ -422,11 +460,18 @@ def _ordered(statement: Select[Any], order: str, relevance: Any) -> Select[Any]:
         keys += [column_.is_(None), sortable.desc() if order.startswith("-") else sortable]
     if order not in ("date", "-date"):
         keys += [articles.c.published_day.is_(None), articles.c.published_day.desc()]
-    return statement.order_by(*keys, attributions.c.article_id, attributions.c.seq)
+    # Then the article and the claim's place in it: ``pk`` follows ``seq`` within an
+    # article (written in order) and, unlike ``seq``, is in every index.
+    return statement.order_by(*keys, attributions.c.article_id, attributions.c.pk)
 
 
 def ordered_claims(conn: Connection, query: ClaimQuery, dialect: str) -> Select[Any]:
-    """The statement listing the claims of ``query`` in its order, paged."""
+    """The statement listing the claims of ``query`` in its order, paged.
+
+    A page is found in two steps: the claims' keys sorted and cut to the page, then the
+    columns of those claims only (a "deferred join"). Sorting 16,000 claims of one
+    speaker with every column, the start of each article's text among them, took 150 ms;
+    sorting their keys takes a few."""
     relevance = _relevance(query, dialect) if query.searches else None
     if relevance is not None and dialect == "sqlite":
         # bm25() needs the FTS5 table in the query itself, matched there.
@@ -434,15 +479,25 @@ def ordered_claims(conn: Connection, query: ClaimQuery, dialect: str) -> Select[
         where = _filters(query, dialect, conn, fts_joined=True)
     else:
         source, where = _source_from_claims(), _filters(query, dialect, conn)
+    keys = [attributions.c.pk.label("pk")]
+    if relevance is not None:
+        keys.append(relevance.label("relevance"))
+    page = listing(select(*keys).select_from(source).where(*where), dialect)
+    page = _ordered(page, query.order, relevance)
+    if query.limit is not None:
+        page = page.limit(query.limit)
+    if query.offset:
+        page = page.offset(query.offset)
+    chosen = page.subquery("page")
     columns = [*_CLAIM_COLUMNS]
     if relevance is not None:
-        columns.append(relevance.label("relevance"))
-    statement = _ordered(select(*columns).select_from(source).where(*where), query.order, relevance)
-    if query.limit is not None:
-        statement = statement.limit(query.limit)
-    if query.offset:
-        statement = statement.offset(query.offset)
-    return statement
+        columns.append(chosen.c.relevance)
+    statement = select(*columns).select_from(
+        chosen.join(attributions, attributions.c.pk == chosen.c.pk).join(
+            articles, articles.c.id == attributions.c.article_id
+        )
+    )
+    return _ordered(statement, query.order, chosen.c.relevance if relevance is not None else None)
 
 
 def claims(conn: Connection, query: ClaimQuery, dialect: str) -> list[ClaimRow]:
@@ -450,8 +505,12 @@ def claims(conn: Connection, query: ClaimQuery, dialect: str) -> list[ClaimRow]:
 
 
 def count_claims(conn: Connection, query: ClaimQuery, dialect: str) -> int:
-    inner = _claims_select(query, dialect, conn).subquery()
-    return conn.execute(select(func.count()).select_from(inner)).scalar_one()
+    statement = (
+        select(func.count())
+        .select_from(_source_from_claims())
+        .where(*_filters(query, dialect, conn))
+    )
+    return conn.execute(listing(statement, dialect)).scalar_one()
 
 
 def snippets(
@@ -528,7 +587,8 @@ def facets(
             .order_by(n.desc(), value)
             .limit(size)
         )
-        result[name] = [(str(row.value), int(row.n)) for row in conn.execute(statement)]
+        rows = conn.execute(listing(statement, dialect))
+        result[name] = [(str(row.value), int(row.n)) for row in rows]
     return result
 
 
@@ -550,12 +610,12 @@ def _sources_select(query: ClaimQuery, dialect: str, conn: Connection) -> Select
 
 
 def count_sources(conn: Connection, query: ClaimQuery, dialect: str) -> int:
-    inner = _sources_select(query, dialect, conn).order_by(None).subquery()
+    inner = listing(_sources_select(query, dialect, conn).order_by(None), dialect).subquery()
     return conn.execute(select(func.count()).select_from(inner)).scalar_one()
 
 
 def sources(conn: Connection, query: ClaimQuery, dialect: str) -> list[SourceRow]:
-    statement = _sources_select(query, dialect, conn)
+    statement = listing(_sources_select(query, dialect, conn), dialect)
     if query.limit is not None:
         statement = statement.limit(query.limit)
     if query.offset:
