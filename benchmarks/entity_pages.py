@@ -159,10 +159,14 @@ def old_said(conn: Any, name: str, limit: int = 20) -> tuple[int, list[Any]]:
             match,
         )
     )
+    return _count_and_page(conn, said, limit)
+
+
+def _count_and_page(conn: Any, condition: Any, limit: int) -> tuple[int, list[Any]]:
     base = (
         select(attributions.c.pk)
         .select_from(attributions.join(articles, articles.c.id == attributions.c.article_id))
-        .where(articles.c.duplicate_of.is_(None), said)
+        .where(articles.c.duplicate_of.is_(None), condition)
     )
     total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
     page = conn.execute(base.order_by(articles.c.published_day.desc()).limit(limit)).all()
@@ -189,14 +193,7 @@ def old_entity_filter(conn: Any, name: str, limit: int = 20) -> tuple[int, list[
             func.lower(entities.c.name).contains(name.lower(), autoescape=True),
         )
     )
-    base = (
-        select(attributions.c.pk)
-        .select_from(attributions.join(articles, articles.c.id == attributions.c.article_id))
-        .where(articles.c.duplicate_of.is_(None), mentioned)
-    )
-    total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
-    page = conn.execute(base.order_by(articles.c.published_day.desc()).limit(limit)).all()
-    return total, page
+    return _count_and_page(conn, mentioned, limit)
 
 
 def timed(calls: list[Any], repeat: int) -> dict[str, float]:

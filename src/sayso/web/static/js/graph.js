@@ -1,6 +1,5 @@
-// sayso claim page: the provenance tree drawn as a graph (cytoscape.js), from the JSON
-// of the trace API. Labels are data, drawn on a canvas: nothing here builds HTML.
-// The drawing is sized to its content: one row per claim, indented by depth, drawn at
+// sayso claim page: the provenance tree drawn as a graph, from the JSON of the trace API
+// (sayso.js draws it). Sized to its content: one row per claim, indented by depth, at
 // zoom 1 so that labels keep their 14 px; the box is as tall as its rows.
 "use strict";
 (function () {
@@ -28,7 +27,7 @@
     return found;
   }
 
-  function draw(box, trace) {
+  window.saysoGraph("trace-graph", "traceUrl", function (box, trace) {
     var list = rows(trace);
     var width = box.clientWidth || 600;
     var elements = [];
@@ -40,39 +39,19 @@
       });
       if (r.parent) elements.push({ data: { id: r.parent + ">" + r.id, source: r.parent, target: r.id } });
     });
-    box.style.height = ((list.length - 1) * ROW + 2 * PAD + 24) + "px";
-    var cy = cytoscape({
-      container: box,
+    box.dataset.rows = String(list.length);
+    return {
       elements: elements,
-      layout: { name: "preset" },
-      userZoomingEnabled: false,
-      userPanningEnabled: false,
-      boxSelectionEnabled: false,
-      autoungrabify: true,
+      height: (list.length - 1) * ROW + 2 * PAD + 24,
+      font: FONT,
+      pan: { x: PAD, y: PAD + 12 },
       style: [
-        { selector: "node", style: { label: "data(label)", "font-size": FONT, "text-wrap": "wrap", "text-max-width": function (node) { return node.data("wrap") + "px"; }, "text-valign": "center", "text-halign": "right", "text-margin-x": 10, color: "#1d2330", "text-background-color": "#ffffff", "text-background-opacity": 0.85, "text-background-padding": 2, "background-color": "#256628", width: 16, height: 16 } },
+        { selector: "node", style: { "text-halign": "right", "text-margin-x": 10, "background-color": "#256628", width: 16, height: 16 } },
         { selector: "node[kind = 'article']", style: { "background-color": "#1d2330", shape: "round-rectangle", width: 22, "font-weight": "bold" } },
         { selector: "node[kind = 'current']", style: { "background-color": "#b34d00", width: 20, height: 20, "font-weight": "bold" } },
         { selector: "node[kind = 'nested']", style: { "background-color": "#5fae4a" } },
         { selector: "edge", style: { width: 2, "line-color": "#8a93a3", "target-arrow-color": "#8a93a3", "target-arrow-shape": "triangle", "curve-style": "taxi", "taxi-direction": "downward", "taxi-turn": "50%" } }
       ]
-    });
-    cy.resize();
-    cy.zoom(1);
-    cy.pan({ x: PAD, y: PAD + 12 });
-    box.dataset.nodes = String(cy.nodes().length);
-    box.dataset.rows = String(list.length);
-    box.dataset.fontPx = String(FONT * cy.zoom());
-    box.classList.add("drawn");
-    return cy;
-  }
-
-  document.addEventListener("DOMContentLoaded", function () {
-    var box = document.getElementById("trace-graph");
-    if (!box || typeof cytoscape !== "function") return;
-    fetch(box.dataset.traceUrl, { headers: { Accept: "application/json" } })
-      .then(function (response) { return response.ok ? response.json() : null; })
-      .then(function (trace) { if (trace) draw(box, trace); })
-      .catch(function () { /* the tree above says the same */ });
+    };
   });
 })();
