@@ -11,7 +11,7 @@ from sayso.errors import SaysoError
 from sayso.model import Certainty, CertaintyValue, ReporterStance, Stance
 from sayso.store import ClaimQuery, open_store
 from sayso.store.engine import make_engine
-from sayso.store.migrate import alembic_config, current_revision
+from sayso.store.migrate import alembic_config, current_revision, head_revision
 from sayso.store.rows import article_row, attribution_rows, entity_rows
 
 from .helpers import make_analysis
@@ -156,7 +156,7 @@ def test_migration_fills_the_new_columns_of_an_existing_store(tmp_path):
     assert current_revision(engine) == "0001"
     engine.dispose()
     with open_store(url) as store:
-        assert current_revision(store.engine) == "0004"
+        assert current_revision(store.engine) == head_revision(store.engine)
         assert [c.certainty for c in store.claims(limit=None)] == ["certain", "probable", "negated"]
         assert store.entity("Vladimir Putin").canonical == ["person:putin"]
         # Migration 0004 filled the columns the speaker filter matches on.
