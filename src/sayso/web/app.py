@@ -86,7 +86,7 @@ def create_app(
     app.include_router(pages.router)
     app.mount("/static", CachedStaticFiles(directory=str(PACKAGE / "static")), name="static")
     _add_error_handlers(app)
-    # Pages, answers and static files compressed (cytoscape.min.js: 436 KB, 140 KB gzipped).
+    # Pages, answers and static files compressed (cytoscape.min.js: 436 KB, 136 KB gzipped).
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES)
     if allowed_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
