@@ -89,6 +89,7 @@ def _candidates(client: httpx.Client) -> list[str]:
     claims = client.get("/api/claims", params={"limit": 20}).json()["items"]
     paths = ["/", "/claims", "/search?q=said", "/api/claims?limit=20", "/api/sources"]
     paths += ["/api/articles?limit=20", "/api/search?q=troops", "/static/css/sayso.css"]
+    paths += ["/api/claims/facets", "/claims?q=said&sort=speaker&limit=50"]
     for article in articles[:10]:
         paths += [f"/article/{article['id']}", f"/api/articles/{article['id']}"]
     for claim in claims[:10]:
@@ -99,6 +100,7 @@ def _candidates(client: httpx.Client) -> list[str]:
         if claim.get("speaker"):
             name = quote(claim["speaker"], safe="")
             paths += [f"/entity/{name}", f"/api/entities/{name}", f"/claims?speaker={name}"]
+            paths += [f"/network/{name}", f"/api/claims/export?speaker={name}"]
     return paths
 
 

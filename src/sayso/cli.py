@@ -37,6 +37,7 @@ from sayso.options import (
 from sayso.store import DEFAULT_URL, ClaimQuery, output
 from sayso.store.engine import redacted as redacted_url
 from sayso.store.output import provenance_tree, record_lines
+from sayso.store.queries import SORTS
 from sayso.train.cli import train_app
 
 app = typer.Typer(
@@ -249,7 +250,7 @@ _CLAIM_COLUMNS = (
     "publisher",
     "published",
     "title",
-    "url",
+    "article_url",
     "anonymous",
     "group",
 )
@@ -290,8 +291,27 @@ def _emit_rows(
         )
 
 
-SpeakerOpt = Annotated[str | None, typer.Option(help="Speaker name (part of it, any case).")]
-EntityOpt = Annotated[str | None, typer.Option(help="An entity mentioned in the claim.")]
+SpeakerOpt = Annotated[
+    str | None,
+    typer.Option(
+        help="Who makes the claim, matched by entity: a name (any case, any spelling sharing "
+        "its key) or a bare surname (every person of that surname); never part of a name."
+    ),
+]
+EntityOpt = Annotated[
+    str | None, typer.Option(help="An entity mentioned in the claim (matched as --speaker).")
+]
+AboutOpt = Annotated[
+    str | None,
+    typer.Option(help="An entity mentioned in the claim, in claims someone else makes."),
+]
+SortOpt = Annotated[
+    str | None,
+    typer.Option(
+        help="Order: " + ", ".join(SORTS) + " ('-' descending) [default: relevance with "
+        "--search, else -date]."
+    ),
+]
 SearchOpt = Annotated[str | None, typer.Option("--search", "-s", help="Words in the claim.")]
 SinceOpt = Annotated[str | None, typer.Option(help="Published on or after (YYYY-MM-DD).")]
 UntilOpt = Annotated[str | None, typer.Option(help="Published on or before (YYYY-MM-DD).")]
@@ -307,6 +327,7 @@ def claims(
     db: DbOption = DEFAULT_URL,
     speaker: SpeakerOpt = None,
     entity: EntityOpt = None,
+    about: AboutOpt = None,
     search: SearchOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
@@ -314,6 +335,7 @@ def claims(
     kind: Annotated[str | None, typer.Option(help="direct, indirect, mixed, implicit…")] = None,
     article: Annotated[str | None, typer.Option(help="Only this article's claims.")] = None,
     with_duplicates: DuplicatesOpt = False,
+    sort: SortOpt = None,
     limit: Annotated[int, typer.Option(min=0, max=10_000)] = 50,
     offset: Annotated[int, typer.Option(min=0)] = 0,
     output_format: FormatOpt = QueryFormat.TABLE,
@@ -322,6 +344,7 @@ def claims(
     query = _query(
         speaker=speaker,
         entity=entity,
+        about=about,
         text=search,
         since=since,
         until=until,
@@ -329,6 +352,7 @@ def claims(
         kind=kind,
         article_id=article,
         include_duplicates=with_duplicates,
+        sort=sort,
         limit=limit,
         offset=offset,
     )
@@ -347,6 +371,7 @@ def sources(
     publisher: PublisherOpt = None,
     with_duplicates: DuplicatesOpt = False,
     limit: Annotated[int, typer.Option(min=0, max=10_000)] = 20,
+    offset: Annotated[int, typer.Option(min=0)] = 0,
     output_format: FormatOpt = QueryFormat.TABLE,
 ) -> None:
     """Who said the most: speakers ranked by their number of claims."""
@@ -359,6 +384,7 @@ def sources(
         publisher=publisher,
         include_duplicates=with_duplicates,
         limit=limit,
+        offset=offset,
     )
     rows = [row.to_dict() for row in _open_store(db).sources(query)]
     _emit_rows(rows, _SOURCE_COLUMNS, _SOURCE_COLUMNS, output_format, "top speakers")
@@ -452,6 +478,13 @@ def serve(
     cache_seconds: Annotated[
         float, typer.Option(min=0, help="Keep each page's answer this long (0: never).")
     ] = 1.0,
+    show_file_names: Annotated[
+        bool,
+        typer.Option(
+            "--show-file-names",
+            help="Name the file each article was read from (its name, never its folder).",
+        ),
+    ] = False,
 ) -> None:
     """Serve the web app and the REST API (/api/) over the store."""
     from sayso.web.server import serve as run_server
@@ -464,7 +497,12 @@ def serve(
         markup=False,
     )
     run_server(
-        store_url, host=host, port=port, allow_submit=allow_submit, cache_seconds=cache_seconds
+        store_url,
+        host=host,
+        port=port,
+        allow_submit=allow_submit,
+        cache_seconds=cache_seconds,
+        show_file_names=show_file_names,
     )
 
 

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from sayso.store.queries import ArticleRecord, ClaimRow
+from sayso.store.queries import ArticleRecord, ClaimRow, article_heading
 
 # A spreadsheet runs a cell that starts with one of these as a formula ("=cmd|' /C calc'!A0"),
 # the full-width forms included (some locales read them as the ASCII ones).
@@ -98,7 +98,7 @@ def _cell(value: Any) -> str:
 def provenance_tree(record: ArticleRecord, chain: Sequence[ClaimRow]) -> Tree:
     """The say-so behind one claim: the article, then each telling, outermost first."""
     article = record.data.get("article", {})
-    heading = article.get("title") or article.get("path") or article.get("id")
+    heading = article_heading(article.get("title"), article.get("standfirst"), article.get("text"))
     where = ", ".join(str(v) for v in (article.get("publisher"), article.get("published")) if v)
     root = Tree(
         Text.assemble(("article ", "dim"), (str(heading), "bold"), f" ({where})" if where else "")

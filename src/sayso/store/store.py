@@ -10,7 +10,7 @@ tables, so fields a newer model adds survive a round trip.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -318,6 +318,36 @@ class Store:
         with self.engine.connect() as conn:
             return queries.sources(conn, query, self.dialect)
 
+    def count_sources(self, query: ClaimQuery | None = None, **filters: Any) -> int:
+        """How many distinct speakers make the claims of ``query``."""
+        query = query or ClaimQuery(**filters)
+        with self.engine.connect() as conn:
+            return queries.count_sources(conn, query, self.dialect)
+
+    def facets(
+        self, query: ClaimQuery | None = None, *, size: int = 10, **filters: Any
+    ) -> dict[str, list[tuple[str, int]]]:
+        """Counts of speakers, publishers, certainty, stance and years among the claims of
+        ``query`` (each facet without its own filter)."""
+        query = query or ClaimQuery(**filters)
+        with self.engine.connect() as conn:
+            return queries.facets(conn, query, self.dialect, size=size)
+
+    def snippets(self, rows: list[ClaimRow], text: str) -> dict[tuple[str, str], str]:
+        """The words of ``text`` marked in each row's content, cut to a snippet
+        (``queries.MARK_START``/``MARK_END`` around each match)."""
+        with self.engine.connect() as conn:
+            return queries.snippets(conn, rows, text, self.dialect)
+
+    def export_claims(self, query: ClaimQuery, *, chunk: int = 500) -> Iterator[ClaimRow]:
+        """Every claim of ``query`` (its paging too), read from the database in chunks as
+        they are consumed: for streaming a large export without holding it in memory."""
+        with self.engine.connect() as conn:
+            statement = queries.ordered_claims(conn, query, self.dialect)
+            result = conn.execution_options(stream_results=True, yield_per=chunk).execute(statement)
+            for row in result:
+                yield queries.claim_row(row)
+
     def claim(self, article_id: str, attribution_id: str) -> ClaimRow | None:
         """One claim, or None."""
         chain = self.provenance(article_id, attribution_id)
@@ -338,6 +368,11 @@ class Store:
         with self.engine.connect() as conn:
             return explore.list_articles(conn, **filters)
 
+    def headings(self, article_ids: list[str]) -> dict[str, str]:
+        """What to call each article (title, standfirst or first line; never a path)."""
+        with self.engine.connect() as conn:
+            return explore.article_headings(conn, article_ids)
+
     def entity(self, name: str) -> EntityProfile | None:
         """An entity across articles (by name, and every spelling sharing its canonical key)."""
         with self.engine.connect() as conn:
@@ -352,9 +387,12 @@ class Store:
                 conn, self.dialect, name, relation, limit=limit, offset=offset
             )
 
-    def search_entities(self, text: str, *, limit: int = 20) -> list[EntityHit]:
+    def search_entities(
+        self, text: str, *, limit: int = 20, offset: int = 0
+    ) -> tuple[list[EntityHit], int]:
+        """Entity names holding ``text``, the most widely named first; and how many."""
         with self.engine.connect() as conn:
-            return explore.search_entities(conn, text, limit=limit)
+            return explore.search_entities(conn, text, limit=limit, offset=offset)
 
     def failures(self) -> list[Failure]:
         with self.engine.connect() as conn:

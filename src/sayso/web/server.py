@@ -43,11 +43,16 @@ def serve(
     host: str = "127.0.0.1",
     port: int = 8000,
     allow_submit: bool = False,
+    show_file_names: bool = False,
     log_level: str = "info",
     cache_seconds: float = 1.0,
 ) -> None:
     app = create_app(
-        store_url, allow_submit, allowed_hosts=local_hosts(host), cache_seconds=cache_seconds
+        store_url,
+        allow_submit,
+        allowed_hosts=local_hosts(host),
+        cache_seconds=cache_seconds,
+        show_file_names=show_file_names,
     )
     uvicorn.run(
         app,
