@@ -30,7 +30,7 @@ from sqlalchemy import false, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
-from sayso.link.names import person_key, split_name
+from sayso.link.names import parse_name, person_key
 from sayso.store.schema import entities
 
 PERSON_PREFIX = "person:"
@@ -79,8 +79,12 @@ class EntityQuery:
         name = name_key(text)
         if name is None:
             return cls(text, None, (), None)
-        given, _ = split_name(text)
-        own = person_key(text) if any(c.isalnum() for c in text) else None
+        # A query typed in lower case ("macron") is read as a name: the keys refuse a
+        # lower-case word, which in an article is no name.
+        typed = text.title() if text.islower() else text
+        parsed = parse_name(typed)
+        given = parsed.given if parsed is not None else None
+        own = person_key(typed) if any(c.isalnum() for c in text) else None
         named = conn.execute(
             select(entities.c.canonical)
             .where(entities.c.name_key == name, entities.c.canonical.is_not(None))
