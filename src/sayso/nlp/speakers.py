@@ -51,6 +51,7 @@ from sayso.nlp.mentions import (
 )
 from sayso.nlp.phrases import NounPhrase
 from sayso.nlp.places import PlaceLinking
+from sayso.nlp.text import text_of
 
 ENTITY_TYPES = {
     "PERSON": "PERSON",
@@ -201,12 +202,12 @@ class SpeakerResolver(PlaceLinking):
             if inner > start:
                 draft.add_role(doc[start:inner].text)
             first = title_start(doc, start)
+            described = premodifier_role(doc, start)
             if first < start:
                 draft.add_role(doc[first:start].text)
                 start = first
-            described = premodifier_role(doc, first)
             if described is not None:
-                draft.add_role(described)
+                draft.add_role(described)  # "Indiana Gov." as well as "Gov."
         else:
             draft = self._named(name, type_)
         self._link(draft, start, end)
@@ -222,7 +223,7 @@ class SpeakerResolver(PlaceLinking):
                     surnames.setdefault(surname, []).append(draft)
         for i in positions_with_text(self.doc, surnames):
             token = self.doc[i]
-            if i in self._by_token or not token.is_title:
+            if i in self._by_token or not _capitalised(token.text):
                 continue
             person = self._nearest(surnames[token.text], i)
             if person is None:
@@ -231,7 +232,7 @@ class SpeakerResolver(PlaceLinking):
             person.add_mention(token.idx, token.idx + len(token.text))
 
     def _person_by_surname(self, name: str) -> EntityDraft | None:
-        if " " in name or not name.istitle():
+        if " " in name or not _capitalised(name):
             return None
         for draft in self.entities:
             if draft.type == "PERSON" and (draft.name == name or name in surnames_of(draft.name)):
@@ -239,14 +240,14 @@ class SpeakerResolver(PlaceLinking):
         return None
 
     def _person_like_organisation(self, name: str) -> EntityDraft | None:
-        if " " in name or not name.istitle() or name.lower() in ORG_NAME_WORDS:
+        if " " in name or not _capitalised(name) or name.lower() in ORG_NAME_WORDS:
             return None
         for draft in self.entities:
             words = draft.name.split()
             if (
                 draft.type == "ORG"
                 and 2 <= len(words) <= 4
-                and all(word.istitle() for word in words)
+                and all(_capitalised(word) for word in words)
                 and not {word.lower() for word in words} & ORG_NAME_WORDS
                 and name in surnames_of(draft.name)
             ):
@@ -297,6 +298,11 @@ class SpeakerResolver(PlaceLinking):
                 return draft
         return self._new_entity(name, "PERSON")
 
+    def _called_by_surname(self, person: EntityDraft, before: Token) -> bool:
+        text = text_of(self.doc)
+        surnames = surnames_of(person.name)
+        return any(text[s:e] in surnames for s, e in person.mentions if e <= before.idx)
+
     def _leading_words(self, start: int, end: int, in_headline: bool) -> int:
         """ "Crooked Hillary Clinton", "Rip Donald Trump": a word before a first name that
         is neither a title nor a first name is not part of the name; in a headline, nor is
@@ -334,6 +340,11 @@ class SpeakerResolver(PlaceLinking):
             return None
         if len(people) == 1:
             return people[0]
+        bare = [p for p in people if self._called_by_surname(p, token)]
+        if len(bare) == 1:
+            # "Ted Cruz … Cruz said … his wife, Heidi Cruz … Cruz added": the one the
+            # article has already called by the bare surname keeps it
+            return bare[0]
 
         def last_before(person: EntityDraft) -> int:
             return max((s for s, _ in person.mentions if s < token.idx), default=-1)
@@ -742,3 +753,9 @@ def _same_person(draft: EntityDraft, given: str) -> bool:
     words = draft.role_words()
     gender = next((HONORIFIC_GENDER[w] for w in words if w in HONORIFIC_GENDER), None)
     return gender is None or name_gender(given) in {gender, None}
+
+
+def _capitalised(word: str) -> bool:
+    """A name's capitals: "Trump", "DuVernay", "McAuliffe", "O'Neill", not "NATO" or "the"."""
+    letters = [ch for ch in word if ch.isalpha()]
+    return bool(letters) and letters[0].isupper() and not (len(letters) > 1 and word.isupper())

@@ -30,6 +30,8 @@ from sayso.nlp.coref.lexicon import (
     MEDIA_NAME_HINTS,
     MEDIA_NOUNS,
     PARTY_NAME_HINTS,
+    UNION_NAME_HINTS,
+    UNION_NOUNS,
 )
 from sayso.nlp.coref.ranker import MentionRanker
 from sayso.nlp.coref.referring import Referring, find_referring, grammatical_role
@@ -49,7 +51,7 @@ _COMPATIBLE = {
     "they": frozenset({"ORG", "GROUP", "NORP", "COUNTRY", "ANONYMOUS"}),
     "it": frozenset({"ORG", "COUNTRY"}),
     "person": frozenset({"PERSON"}),
-    "org": frozenset({"ORG", "COUNTRY"}),
+    "org": frozenset({"ORG", "COUNTRY", "GPE"}),
 }
 MAX_CANDIDATES = 8
 # Nouns after "his"/"her" that stand for the person themself ("his office said").
@@ -430,6 +432,7 @@ _KINDS = (
     (GOVERNMENT_NOUNS, GOVERNMENT_NAME_HINTS),
     (frozenset({"party"}), PARTY_NAME_HINTS),
     (frozenset({"campaign"}), CAMPAIGN_NAME_HINTS),
+    (UNION_NOUNS, UNION_NAME_HINTS),
 )
 
 
@@ -447,6 +450,8 @@ def _of_its_kind(
             words = {w.lower().strip(".,’'") for w in candidate.name.split()}
             if candidate.type == "ORG" and words & hints:
                 return candidate
-            if candidate.type == "COUNTRY" and mention.noun in {"government", "administration"}:
+            places = {"COUNTRY", "GPE"} if mention.noun == "state" else {"COUNTRY"}
+            governing = mention.noun in {"government", "administration", "state"}
+            if candidate.type in places and governing:
                 return candidate
     return None
