@@ -8,6 +8,8 @@ person before it stays unresolved rather than guessed.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from sayso.link.names import NAME_PARTICLES
@@ -516,6 +518,8 @@ class SpeakerResolver(PlaceLinking):
         lower = head.lower_
         if lower in FIRST_PERSON:
             return self._first_person(candidate, index, head)
+        if lower == "you":
+            return self._people_in_general(head)
         draft = self._by_token.get(head.i)
         if draft is None and head.pos_ == "NOUN":
             draft = self._appositive_name(head)
@@ -626,6 +630,8 @@ class SpeakerResolver(PlaceLinking):
         are people in general."""
         speaker = self._speaker_of_quote(candidate, index)
         singular = head.lower_ in {"i", "me", "my"}
+        if speaker is None and not singular:
+            return self._people_in_general(head)
         if speaker is None or (singular and speaker.type in {"GROUP", "ANONYMOUS"}):
             # "I" outside a quotation (an op-ed's author, an interviewee) is not resolved:
             # saying "unresolved" is better than a guess
@@ -636,6 +642,16 @@ class SpeakerResolver(PlaceLinking):
             group=speaker.type == "GROUP",
             confidence=self.confidence.get(head.i, 0.9),
         )
+
+    def _people_in_general(self, head: Token) -> Resolution:
+        """ "we" and "you" outside quotations: in an opinion piece, people in general (a
+        group, as the PolNeAR speaker annotation reads them); in a transcript, whoever has
+        the turn, whom sayso does not know: unresolved."""
+        inside = any(s <= head.idx < e for s, e in (self.doc._.quotes or []))
+        if inside or _TRANSCRIPT.search(text_of(self.doc)) is not None:
+            return Resolution(None)
+        draft = self._descriptive(self.doc[head.i : head.i + 1], "GROUP")
+        return Resolution(draft, group=True, confidence=0.6)
 
     def _name_around(self, span: Span, head: Token) -> str:
         """The proper name a source is headed by: "Regina Ip" of "Regina Ip from the
@@ -753,6 +769,12 @@ def _same_person(draft: EntityDraft, given: str) -> bool:
     words = draft.role_words()
     gender = next((HONORIFIC_GENDER[w] for w in words if w in HONORIFIC_GENDER), None)
     return gender is None or name_gender(given) in {gender, None}
+
+
+# Three or more lines opening with a speaker's turn ("WN: …", "SMITH: …", Wikinews'
+# "((Valeria Gazzola)) …"): a transcript, where "we" is the speaker's.
+_TURN = r"(?:[A-Z][\w .'’-]{0,40}:|\(\([^()\n]{1,40}\)\))\s"
+_TRANSCRIPT = re.compile(rf"(?:^|\n){_TURN}(?:.*\n+{_TURN}){{2}}")
 
 
 def _capitalised(word: str) -> bool:
