@@ -78,3 +78,13 @@ def test_store_rows_carry_resolution_and_confidence(fixtures, nlp):
     rows = attribution_rows(analyze(text, nlp=nlp).to_dict())
     assert {r["source_resolution"] for r in rows} >= {"named", "resolved", "anonymous", "group"}
     assert all(r["source_confidence"] is None or 0 < r["source_confidence"] <= 1 for r in rows)
+
+
+def test_reports_say_whom_an_unnamed_source_is_tied_to(nlp):
+    analysis = analyze("One GOP operative said the campaign was in trouble.", nlp=nlp)
+    (attribution,) = analysis.attributions
+    assert "(anonymous, affiliated with GOP)" in speaker_text(attribution, analysis)
+    assert "affiliated" not in speaker_text(attribution)  # without the analysis: the flag only
+    console = Console(record=True, width=200)
+    render_table(analysis, console)
+    assert "affiliated with GOP" in console.export_text()

@@ -410,3 +410,24 @@ def test_a_cataphor_points_to_the_subject_named_after_it(nlp):
     start = text.index("his")
     (answer,) = resolve_mentions(doc, [(start, start + 3)])
     assert answer.entity is not None and answer.entity.name == "Paul Grant"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "affiliation"),
+    [
+        ("One GOP operative said the campaign was in trouble.", "One GOP operative", "GOP"),
+        ("A Pentagon official said the strike had failed.", "A Pentagon official", "Pentagon"),
+        ("Republican aides said the bill was dead.", "Republican aides", "Republican"),
+        (
+            "An unnamed senior Russian diplomat said talks had stalled.",
+            "An unnamed senior Russian diplomat",
+            "Russia",
+        ),
+    ],
+)
+def test_an_unnamed_source_keeps_its_affiliation(text, mention, affiliation, nlp):
+    analysis = analyze(text, nlp=nlp)
+    (attribution,) = [a for a in analysis.attributions if a.source and a.source.text == mention]
+    assert attribution.source is not None and attribution.source.anonymous
+    entity = next(e for e in analysis.entities if e.id == attribution.source.entity_id)
+    assert entity.type == "ANONYMOUS" and affiliation in entity.affiliations

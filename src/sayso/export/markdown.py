@@ -48,8 +48,9 @@ def to_markdown(analysis: Analysis) -> str:
     ]
     for a in analysis.attributions:
         cue = a.cue.text if a.cue else ""
+        speaker = _cell(speaker_text(a, analysis))
         lines.append(
-            f"| {a.id} | {_cell(speaker_text(a))} | {_cell(cue)} | {_cell(when_text(a))} | "
+            f"| {a.id} | {speaker} | {_cell(cue)} | {_cell(when_text(a))} | "
             f"{_cell(shorten(content_text(analysis, a), 160))} | {a.kind} | {a.nested_in or ''} "
             f"| {stance_text(a)} | {_cell(certainty_text(a))} |"
         )

@@ -12,6 +12,7 @@ from sayso.export.text import (
     content_text,
     event_summary,
     shorten,
+    source_flags,
     speaker_text,
     stance_text,
     when_text,
@@ -25,7 +26,7 @@ def render_table(analysis: Analysis, console: Console) -> None:
     """Print the report of one article. Article text is never read as markup."""
     console.print(_header(analysis))
     table = Table(box=box.SIMPLE_HEAD, expand=True, header_style="bold", pad_edge=False)
-    names = [_speaker_cell(a) for a in analysis.attributions]
+    names = [_speaker_cell(a, analysis) for a in analysis.attributions]
     widest = max((len(line) for cell in names for line in cell.plain.split("\n")[:1]), default=8)
     table.add_column("id", no_wrap=True)
     table.add_column("speaker", min_width=min(widest, 26), ratio=2)
@@ -78,7 +79,7 @@ def _events_table(analysis: Analysis) -> Table:
     return table
 
 
-def _speaker_cell(attribution: Attribution) -> Text:
+def _speaker_cell(attribution: Attribution, analysis: Analysis) -> Text:
     """The resolved name on the first line, the mention and flags below it."""
     source = attribution.source
     if source is None:
@@ -86,9 +87,7 @@ def _speaker_cell(attribution: Attribution) -> Text:
     name = (source.entity + ("?" if source.uncertain else "")) if source.entity else "unresolved"
     cell = Text(name, style="bold" if source.entity and not source.uncertain else "dim")
     details = [] if source.text == source.entity else [f"[{source.text}]"]
-    details += [
-        flag for flag, on in (("anonymous", source.anonymous), ("group", source.group)) if on
-    ]
+    details += source_flags(attribution, analysis)
     if source.uncertain:
         details.append(f"uncertain: {source.confidence:.2f}")
     if details:

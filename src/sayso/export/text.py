@@ -17,11 +17,25 @@ def content_text(analysis: Analysis, attribution: Attribution) -> str:
     return " … ".join(attribution.content.pieces(analysis.article.text))
 
 
-def speaker_text(attribution: Attribution) -> str:
+def source_flags(attribution: Attribution, analysis: Analysis | None = None) -> list[str]:
+    """ "anonymous", "group", and with the analysis, whom an unnamed source is tied to:
+    ["anonymous", "affiliated with GOP"]."""
+    source = attribution.source
+    if source is None:
+        return []
+    flags = [flag for flag, on in (("anonymous", source.anonymous), ("group", source.group)) if on]
+    if flags and analysis is not None and source.entity_id is not None:
+        entity = next((e for e in analysis.entities if e.id == source.entity_id), None)
+        if entity is not None and entity.affiliations:
+            flags.append("affiliated with " + ", ".join(entity.affiliations))
+    return flags
+
+
+def speaker_text(attribution: Attribution, analysis: Analysis | None = None) -> str:
     source = attribution.source
     if source is None:
         return "(no source)"
-    flags = [flag for flag, on in (("anonymous", source.anonymous), ("group", source.group)) if on]
+    flags = source_flags(attribution, analysis)
     if source.uncertain:
         flags.append(f"uncertain: {source.confidence:.2f}")
     name = source.entity or "unresolved"

@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from sayso.link.gazetteer import gazetteer
 from sayso.link.names import NAME_PARTICLES
 from sayso.model import Entity
 from sayso.nlp.candidates import Candidate
@@ -475,7 +476,9 @@ class SpeakerResolver(PlaceLinking):
             kinds[source.head] = kind
             if kind.kind in {"anonymous", "group"}:
                 type_ = "ANONYMOUS" if kind.kind == "anonymous" else "GROUP"
-                self._by_token[head.i] = self._descriptive(span, type_)
+                draft = self._descriptive(span, type_)
+                self._affiliate(draft, span, head)
+                self._by_token[head.i] = draft
                 continue
             owner = self._owner(kind.owner)
             if owner is None and kind.kind == "document":
@@ -489,6 +492,23 @@ class SpeakerResolver(PlaceLinking):
             elif kind.kind == "voice":
                 self._by_token[head.i] = self._descriptive(span, "ANONYMOUS")
         return kinds
+
+    def _affiliate(self, draft: EntityDraft, span: Span, head: Token) -> None:
+        """An unnamed source keeps whom the article ties it to: "one GOP operative",
+        "a source close to the Clinton campaign", "officials at the Pentagon" -> the
+        organisations, people and parties named inside its phrase (countries and
+        nationalities are added by the linker from the name)."""
+        for i in range(span.start, span.end):
+            named = self._by_token.get(i)
+            if i == head.i or named is None or named is draft:
+                continue
+            if named.type in {"ORG", "PERSON"} and named.name not in draft.affiliations:
+                draft.affiliations.append(named.name)
+        for ent in span.ents:
+            text = ent.text.strip()
+            party = ent.label_ == "NORP" and gazetteer().demonym(text) is None
+            if party and text not in draft.affiliations:
+                draft.affiliations.append(text)  # "Republican", "Democratic"
 
     def _organisation_named(self, word: str) -> EntityDraft | None:
         """The one organisation of the article with ``word`` in its name ("police": the
