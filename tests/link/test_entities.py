@@ -44,6 +44,21 @@ def test_demonyms_and_capitals():
     assert gaz.lookup("Odessa").capital_of is None
 
 
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("Florida", "state:US-FL"), ("Virginia", "state:US-VA"), ("West Virginia", "state:US-WV")],
+)
+def test_a_us_state_is_the_state_not_a_city_named_after_it(name, key):
+    # GeoNames gives Floridablanca (Colombia) the alternate name "Florida".
+    place = gazetteer().lookup(name)
+    assert place is not None and (place.key, place.kind, place.country) == (key, "state", "USA")
+
+
+def test_washington_and_new_york_stay_the_cities():
+    assert gazetteer().lookup("Washington").capital_of == "USA"
+    assert gazetteer().lookup("New York").kind == "city"
+
+
 def test_baltic_states_have_members():
     place = gazetteer().lookup("the Baltic states")
     assert place is not None and place.kind == "group"

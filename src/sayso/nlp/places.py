@@ -136,7 +136,13 @@ class PlaceLinking:
         for draft in self.entities:
             if draft.canonical == place.key:
                 return draft
-        type_ = {"country": "COUNTRY", "city": "GPE", "region": "LOC", "group": "GROUP"}
+        type_ = {
+            "country": "COUNTRY",
+            "state": "GPE",
+            "city": "GPE",
+            "region": "LOC",
+            "group": "GROUP",
+        }
         draft = self._new_entity(place.name, type_.get(place.kind, "ORG"))
         draft.canonical = place.key
         draft.country = place.country
