@@ -431,3 +431,17 @@ def test_an_unnamed_source_keeps_its_affiliation(text, mention, affiliation, nlp
     assert attribution.source is not None and attribution.source.anonymous
     entity = next(e for e in analysis.entities if e.id == attribution.source.entity_id)
     assert entity.type == "ANONYMOUS" and affiliation in entity.affiliations
+
+
+def test_a_hyphenated_name_is_kept_whole(nlp):
+    analysis = analyze(
+        'U.N. Secretary-General Ban Ki-moon spoke. "We must act," he told reporters.', nlp=nlp
+    )
+    assert "Ban Ki-moon" in {e.name for e in analysis.entities}
+    (he,) = [a for a in analysis.attributions if a.source and a.source.text == "he"]
+    assert he.source is not None and he.source.entity == "Ban Ki-moon"
+
+
+def test_a_description_keeps_its_hyphenated_words(nlp):
+    analysis = analyze("Lawmakers in Baden-Baden said the vote was delayed.", nlp=nlp)
+    assert "Lawmakers in Baden-Baden" in {e.name for e in analysis.entities}

@@ -751,11 +751,12 @@ class SpeakerResolver(PlaceLinking):
             draft = self._by_token.get(token.i)
             if draft is not None and draft.type == "PERSON":
                 if draft.id not in emitted:
-                    words.append(draft.name)
+                    words.append(draft.name + " ")
                     emitted.add(draft.id)
                 continue
-            words.append(token.text)
-        return " ".join(words).replace(" ’s", "’s").replace(" 's", "'s")
+            words.append(token.text_with_ws)  # "Baden-Baden" stays one word
+        text = " ".join("".join(words).split())
+        return text.replace(" ’s", "’s").replace(" 's", "'s")
 
 
 def resolve_sources(
@@ -772,10 +773,24 @@ def _initial(word: str) -> bool:
 
 
 def _not_name_word(token: Token) -> bool:
-    """A word that ends no person's name: lower case (but "de", "von"), or a verb."""
-    if token.lower_ in NAME_PARTICLES:
+    """A word that ends no person's name: lower case (but "de", "von"), or a verb. A word
+    joined by a hyphen to the name before it is the name's ("Ban Ki-moon")."""
+    if token.lower_ in NAME_PARTICLES or _hyphen_joined(token):
         return False
     return token.is_lower or token.pos_ in {"VERB", "AUX"} or token.is_punct
+
+
+def _hyphen_joined(token: Token) -> bool:
+    """ "moon" of "Ki-moon", and the hyphen itself: no space on either side."""
+    doc, i = token.doc, token.i
+    if token.text == "-":
+        return i > 0 and not doc[i - 1].whitespace_ and not token.whitespace_
+    return (
+        i > 1
+        and doc[i - 1].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+    )
 
 
 def _name_start(token: Token) -> bool:

@@ -54,6 +54,7 @@ class Situation:
     previous_subject: EntityDraft | None  # the subject of the sentence before
     subject_after: EntityDraft | None = None  # its sentence's subject, named after it
     subject_token: int = -1  # that subject's token
+    own_content: tuple[tuple[int, int], ...] = ()  # characters of what the mention says
 
 
 def null_features(mention: Referring, situation: Situation, nearest: int) -> Features:
@@ -117,6 +118,12 @@ def pair_features(
         features["main_subject:" + mention.role] = 1.0
     if context.sent[last] == context.sent[head]:
         features["same_sentence:" + mention.role] = 1.0
+    if situation.own_content and 0 <= last < head:
+        at = context.idx[last]
+        if any(start <= at < end for start, end in situation.own_content):
+            # "… vote for Hillary, but it's not enough," she said: one named in the words a
+            # speaker says is seldom that speaker
+            features["named_in_own_words"] = 1.0
     if entity is situation.previous_subject:
         features["previous_subject"] = 1.0
         if context.sent[head] != context.sent[last]:

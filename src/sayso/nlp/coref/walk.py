@@ -331,6 +331,7 @@ class CorefWalk:
             subject_after=self._subject_after(mention),
             subject_token=main,
             previous_subject=self.by_token.get(previous) if previous >= 0 else None,
+            own_content=tuple(self.source_heads.get(mention.head, ())),
         )
 
     def _possessed(self, mention: Referring) -> None:
