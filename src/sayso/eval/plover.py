@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sayso.model import Event, EventArgument
+from sayso.nlp.annotations import to_analysis
 
 CATEGORIES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -170,7 +171,7 @@ def main_event(doc: Doc) -> Event | None:
     """The event whose trigger is highest in the parse (see the module docstring)."""
     best: tuple[int, int, int] | None = None
     chosen = None
-    for event in doc._.events or []:
+    for event in to_analysis(doc).events:
         span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
         if span is None:
             continue

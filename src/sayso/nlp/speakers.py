@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sayso.link.names import NAME_PARTICLES
 from sayso.model import Entity
+from sayso.nlp.annotations import quotations
 from sayso.nlp.candidates import Candidate
 from sayso.nlp.columns import (
     positions_with_text,
@@ -429,7 +430,7 @@ class SpeakerResolver(PlaceLinking):
             link=self._link,
             new_entity=self._new_entity,
             source_heads=heads,
-            quotes=list(self.doc._.quotes or []) if self.doc.has_extension("quotes") else [],
+            quotes=quotations(self.doc),
             ranker=self.ranker or MentionRanker(),
             teacher=self.teacher,
             examples=self.examples,
@@ -712,10 +713,12 @@ class SpeakerResolver(PlaceLinking):
 
 
 def resolve_sources(
-    doc: Doc, candidates: list[Candidate]
+    doc: Doc, candidates: list[Candidate], ranker: MentionRanker | None = None
 ) -> tuple[list[Resolution | None], list[Entity]]:
-    """Resolve every candidate's source and return the article's entities."""
+    """Resolve every candidate's source and return the article's entities (``ranker``:
+    the mention ranker, by default the shipped one)."""
     resolver = SpeakerResolver(doc, candidates)
+    resolver.ranker = ranker
     resolutions = resolver.build()
     return resolutions, resolver.frozen()
 

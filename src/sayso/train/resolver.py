@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 
 from sayso.eval.gap import GapRow, read_rows
 from sayso.eval.gum import GumDocument, GumMention, read_documents
+from sayso.nlp.annotations import attribution_candidates
 from sayso.nlp.coref.ranker import MentionRanker, RankerWeights
 from sayso.nlp.coref.referring import Referring
 from sayso.nlp.coref.walk import Example, Teacher
@@ -133,7 +134,7 @@ def collect(
     examples: list[Example] = []
     for doc, make_teacher in zip(docs, teachers, strict=True):
         resolver = SpeakerResolver(
-            doc, list(doc._.attribution_candidates or []), make_teacher(doc), examples
+            doc, list(attribution_candidates(doc)), make_teacher(doc), examples
         )
         resolver.ranker = ranker
         resolver.build()
