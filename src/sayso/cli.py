@@ -16,6 +16,7 @@ from sayso.errors import SaysoError
 from sayso.eval.cli import eval_app
 from sayso.export import render_table, to_json, to_jsonl_line, to_markdown
 from sayso.export.text import summary_line
+from sayso.extras import MissingExtra, require
 from sayso.graph.cli import graph_app, link_now
 from sayso.ingest.files import DEFAULT_MAX_BYTES, read_inputs
 from sayso.ingest.html import MAX_TAG_CHARS
@@ -206,7 +207,7 @@ def ingest(
         errors.print("interrupted: run the same command again to continue", markup=False)
         raise typer.Exit(code=130)
     if link:
-        link_now(store, errors)
+        link_now(store, errors, optional=True)
     if report.failed:
         raise typer.Exit(code=1)
 
@@ -392,7 +393,7 @@ def demo(db: DbOption = DEFAULT_URL) -> None:
     articles = list(sample_articles())
     with store_writes(db), ingest_progress(errors, len(articles)) as hook:
         report = ingest_inputs(articles, store, on_progress=hook)
-    link_now(store, errors)
+    link_now(store, errors, optional=True)
     founding = store.load(text_id(articles[0].text))
     if founding is not None:
         render_table(founding, console)
@@ -425,6 +426,7 @@ def serve(
     ] = False,
 ) -> None:
     """Serve the web app and the REST API (/api/) over the store."""
+    require("web", "sayso serve")
     from sayso.web.server import serve as run_server
 
     store_url = db
@@ -442,7 +444,11 @@ app.registered_commands.extend(batch_app.registered_commands)
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except MissingExtra as error:
+        errors.print(f"error: {error}", markup=False)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from sayso.extras import require
+
 HNSW_FROM = 4096  # vectors; below this an exact flat index is as fast and exact
 HNSW_LINKS = 32  # neighbours per node (faiss's M)
 HNSW_BUILD = 80  # efConstruction
@@ -17,6 +19,7 @@ HNSW_SEARCH = 96  # efSearch: candidates examined per query
 
 
 def _faiss():  # noqa: ANN202 - faiss has no type hints
+    require("graph", "the claim graph's nearest-neighbour index")
     import faiss
 
     # One thread: the store's linking is sequential, and the machines are small.
