@@ -25,18 +25,14 @@ import time
 from pathlib import Path
 
 from sayso.analyze import article_id
+from sayso.config import data_dir
 from sayso.graph.embed import default_embedder
 from sayso.graph.link import link_store
 from sayso.model import Analysis, Article, Attribution, AttributionKind, Content, Cue, Source
 from sayso.store import open_store
 
-ROOT = Path(__file__).resolve().parent.parent
 PER_ARTICLE = 10
 REPEAT_SHARE = 0.25
-
-
-def data_dir() -> Path:
-    return Path(os.environ.get("SAYSO_DATA_DIR", ROOT.parent / "shared" / "data"))
 
 
 def sentences(source: Path) -> list[str]:

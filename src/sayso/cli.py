@@ -12,6 +12,7 @@ from rich.console import Console
 
 from sayso.analyze import analyze_many
 from sayso.batch.cli import batch_app
+from sayso.config import ConfigError
 from sayso.errors import SaysoError
 from sayso.eval.cli import eval_app
 from sayso.export import render_table, to_json, to_jsonl_line, to_markdown
@@ -446,7 +447,7 @@ app.registered_commands.extend(batch_app.registered_commands)
 def main() -> None:
     try:
         app()
-    except MissingExtra as error:
+    except (MissingExtra, ConfigError) as error:
         errors.print(f"error: {error}", markup=False)
         sys.exit(2)
 

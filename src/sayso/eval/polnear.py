@@ -15,12 +15,12 @@ A corpus folder holds ``metadata.tsv`` and, per split, ``<split>/text/<name>.txt
 from __future__ import annotations
 
 import csv
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sayso.config import data_dir
 from sayso.errors import InputError
 
 Pieces = tuple[tuple[int, int], ...]
@@ -51,15 +51,6 @@ class GoldArticle:
     publisher: str = ""
     title: str = ""
     attributions: list[GoldAttribution] = field(default_factory=list)
-
-
-def data_dir() -> Path:
-    """The shared data folder: ``SAYSO_DATA_DIR``, else ``<repo>/../shared/data``."""
-    configured = os.environ.get("SAYSO_DATA_DIR")
-    if configured:
-        return Path(configured)
-    repo = Path(__file__).resolve().parents[3]
-    return repo.parent / "shared" / "data"
 
 
 def default_corpus_dir() -> Path:
