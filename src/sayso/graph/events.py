@@ -21,9 +21,8 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from sayso.eval.eventcoref import WINDOW, content_words
 from sayso.graph.embed import Embedder, from_blob, to_blob
-from sayso.graph.eventlink import EventMention, OnlineLinker, PairModel
+from sayso.graph.eventlink import WINDOW, EventMention, OnlineLinker, PairModel, content_words
 from sayso.graph.persist import PendingArticle, now
 from sayso.store.schema import articles, graph_event_clusters, graph_events
 
