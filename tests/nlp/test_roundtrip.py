@@ -99,7 +99,7 @@ def test_a_users_pipeline_with_the_components_round_trips(tmp_path):
     nlp.add_pipe("sayso_paragraphs", before="parser")
     nlp.add_pipe("sayso_attributions")
     nlp.add_pipe("sayso_speakers")
-    for name in ("sayso_linker", "sayso_times", "sayso_certainty", "sayso_events"):
+    for name in ("sayso_canonical", "sayso_times", "sayso_certainty", "sayso_events"):
         nlp.add_pipe(name)
     texts = [item.text for item in ITEMS[:4]]
     first = as_json(list(nlp.pipe(texts)))

@@ -38,9 +38,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from sayso.canon.gazetteer import ascii_fold
 from sayso.eval.coref import CorefScores, score
 from sayso.eval.gum import GumDocument, GumMention
-from sayso.link.gazetteer import ascii_fold
 from sayso.model import Analysis
 
 GOLD_TYPES = frozenset({"person", "organization"})

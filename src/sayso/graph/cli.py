@@ -48,7 +48,7 @@ def link_now(
 ) -> None:
     """Link what is pending and say what was done (nothing printed when nothing was).
     ``optional`` (after ingest, batch, demo): without ``sayso[graph]``, say so and go on."""
-    from sayso.graph.link import link_store
+    from sayso.graph.build import link_store
 
     if optional and not installed("graph"):
         note = f"claims not linked across articles: {MissingExtra('graph', 'linking')}"

@@ -109,7 +109,7 @@ def _same_extension(found: tuple[Any, ...], wanted: tuple[Any, ...]) -> bool:
 
 def _span_entity(span: Span) -> Entity | None:
     """``span._.sayso_entity``: the article entity this span mentions, if any."""
-    from sayso.link.linker import MentionIndex
+    from sayso.canon.entities import MentionIndex
 
     return MentionIndex(annotations(span.doc).entities).at(span.start_char, span.end_char)
 

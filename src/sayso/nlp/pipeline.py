@@ -19,7 +19,7 @@ FALLBACK_MODELS = ("en_core_web_sm",)
 MEANING_PIPES = (
     "sayso_attributions",
     "sayso_speakers",
-    "sayso_linker",
+    "sayso_canonical",
     "sayso_times",
     "sayso_certainty",
     "sayso_events",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from sayso.link.names import NAME_PARTICLES
+from sayso.canon.names import NAME_PARTICLES
 from sayso.model import Entity
 from sayso.nlp.annotations import quotations
 from sayso.nlp.candidates import Candidate

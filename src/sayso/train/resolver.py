@@ -38,7 +38,7 @@ L2 = 1.0
 THRESHOLD_GRID = tuple(round(0.05 * i, 2) for i in range(19))  # 0.0 ... 0.9
 _AFTER_ATTRIBUTIONS = (
     "sayso_speakers",
-    "sayso_linker",
+    "sayso_canonical",
     "sayso_times",
     "sayso_certainty",
     "sayso_events",

@@ -2,7 +2,7 @@
 
 They run after ``sayso_speakers`` and add to what it found::
 
-    nlp.add_pipe("sayso_linker")     # canonical keys, countries, affiliations
+    nlp.add_pipe("sayso_canonical")  # canonical keys, countries, affiliations
     nlp.add_pipe("sayso_times")      # doc._.sayso_times, each attribution's statement_time
     nlp.add_pipe("sayso_certainty")  # each attribution's stance and certainty
     nlp.add_pipe("sayso_events")     # doc._.sayso_events, each attribution's events
@@ -15,35 +15,35 @@ What they write on the Doc is in :mod:`sayso.nlp.annotations`.
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sayso.link.linker import link_entities
+from sayso.canon.entities import canonicalise_entities
 from sayso.nlp import annotations as notes
 from sayso.nlp.components import Component, ScorerFunction, span_scorer_config
 from sayso.nlp.meaning.certainty import assign_certainty
 from sayso.nlp.meaning.events import code_events
 from sayso.nlp.meaning.times import find_times, statement_times
 
-# What ``link_entities`` sets (a bare surname the tagger took for an organisation becomes a
-# person: its type too).
-LINKER_FIELDS = ("canonical", "country", "affiliations", "type")
+# What ``canonicalise_entities`` sets (a bare surname the tagger took for an organisation
+# becomes a person: its type too).
+CANONICAL_FIELDS = ("canonical", "country", "affiliations", "type")
 
 
-class Linker(Component):
+class Canonical(Component):
     """Canonical keys (shared across articles), countries and affiliations of entities."""
 
     def __call__(self, doc: Doc) -> Doc:
         kept = notes.annotations(doc)
-        link_entities(kept.entities)
-        notes.write_entities(doc, kept, fields=LINKER_FIELDS)
+        canonicalise_entities(kept.entities)
+        notes.write_entities(doc, kept, fields=CANONICAL_FIELDS)
         return doc
 
 
 @Language.factory(
-    "sayso_linker",
+    "sayso_canonical",
     requires=["doc._.sayso_entities"],
     assigns=["doc._.sayso_entities", "doc.spans"],
 )
-def make_linker(nlp: Language, name: str) -> Linker:
-    return Linker(name)
+def make_canonical(nlp: Language, name: str) -> Canonical:
+    return Canonical(name)
 
 
 class Times(Component):

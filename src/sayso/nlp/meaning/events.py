@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
-from sayso.link.linker import MentionIndex
+from sayso.canon.entities import MentionIndex
 from sayso.model import (
     Attribution,
     Entity,
