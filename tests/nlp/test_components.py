@@ -189,3 +189,31 @@ def test_scorers_give_span_scores(small):
     wrong.spans["sayso_cues"] = []
     scores = small.get_pipe("sayso_attributions").score([Example(wrong, gold)])
     assert scores["sayso_cues_r"] == 0.0
+
+
+def _paragraphs_token_by_token(doc: Doc) -> Doc:
+    """What the paragraphs component did before it read columns, token by token."""
+    after_break = False
+    for token in doc:
+        if token.is_space:
+            if "\n" in token.text:
+                after_break = True
+            continue
+        if after_break and token.i > 0:
+            token.is_sent_start = True
+        after_break = "\n" in token.whitespace_
+    return doc
+
+
+def test_paragraph_starts_are_those_of_the_token_by_token_reading():
+    from sayso.data import sample_articles
+    from sayso.nlp.components import Paragraphs
+
+    nlp = spacy.blank("en")
+    texts = [a.text for a in sample_articles()] + ["\n\nA\n \n b\n", "x \n\n\t y", "\n"]
+    for text in texts:
+        ours, theirs = (
+            Paragraphs("p")(nlp.make_doc(text)),
+            _paragraphs_token_by_token(nlp.make_doc(text)),
+        )
+        assert [t.is_sent_start for t in ours] == [t.is_sent_start for t in theirs]

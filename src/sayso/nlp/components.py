@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.scorer import Scorer
 from spacy.tokens import Doc, Span
@@ -90,19 +91,28 @@ class Component:
 
 
 class Paragraphs(Component):
-    """Start a sentence after every line break: a paragraph never runs into the next."""
+    """Start a sentence after every line break: a paragraph never runs into the next.
+
+    A token's own trailing whitespace is one space at most (spaCy makes every other run of
+    whitespace a token of its own), so the breaks are in the space tokens: the first word
+    after a space token holding a newline starts a sentence. Only those few tokens are made
+    Token objects (``sayso.nlp.columns``)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        after_break = False
-        for token in doc:
-            if token.is_space:
-                if "\n" in token.text:
-                    after_break = True
-                continue
-            if after_break and token.i > 0:
-                token.is_sent_start = True
-            after_break = "\n" in token.whitespace_
+        spaces = doc.to_array(IS_SPACE).tolist()
+        n = len(spaces)
+        for i in _line_breaks(doc, spaces):
+            j = i + 1
+            while j < n and spaces[j]:
+                j += 1
+            if j < n:
+                doc[j].is_sent_start = True
         return doc
+
+
+def _line_breaks(doc: Doc, spaces: list[int]) -> list[int]:
+    """The space tokens that hold a line break."""
+    return [i for i, space in enumerate(spaces) if space and "\n" in doc[i].text]
 
 
 @Language.factory("sayso_paragraphs", assigns=["token.is_sent_start"])
