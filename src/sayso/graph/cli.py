@@ -44,11 +44,16 @@ def _emit_json(data: Any) -> None:
 
 
 def link_now(
-    store: Store, errors: Console, *, rebuild: bool = False, optional: bool = False
+    store: Store,
+    errors: Console,
+    *,
+    rebuild: bool = False,
+    optional: bool = False,
+    wait: float | None = None,
 ) -> None:
     """Link what is pending and say what was done (nothing printed when nothing was).
     ``optional`` (after ingest, batch, demo): without ``sayso[graph]``, say so and go on."""
-    from sayso.graph.build import link_store
+    from sayso.graph.build import DEFAULT_WAIT, link_store
 
     if optional and not installed("graph"):
         note = f"claims not linked across articles: {MissingExtra('graph', 'linking')}"
@@ -61,7 +66,12 @@ def link_now(
     url = store.engine.url.render_as_string(hide_password=False)
     try:
         with store_writes(url):  # a full disk: a clear error, the batches before kept
-            report = link_store(store, rebuild=rebuild, on_progress=progress if rebuild else None)
+            report = link_store(
+                store,
+                rebuild=rebuild,
+                on_progress=progress if rebuild else None,
+                wait=DEFAULT_WAIT if wait is None else wait,
+            )
     except SaysoError as error:
         errors.print(f"error: {error}", markup=False)
         raise typer.Exit(code=1) from error
@@ -78,11 +88,20 @@ errors = Console(stderr=True, highlight=False, soft_wrap=True)
 def link(
     db: DbOption = DEFAULT_URL,
     rebuild: Annotated[
-        bool, typer.Option("--rebuild", help="Forget the claim graph and link every article.")
+        bool,
+        typer.Option(
+            "--rebuild",
+            help="Link every article again, into new tables swapped in at the end "
+            "(readers keep the old graph meanwhile).",
+        ),
     ] = False,
+    wait: Annotated[
+        float,
+        typer.Option(min=0, help="Seconds to wait for another `sayso link` on the store."),
+    ] = 3600.0,
 ) -> None:
     """Link claims and events across articles (sayso ingest does it after each run)."""
-    link_now(open_store_or_exit(db), errors, rebuild=rebuild)
+    link_now(open_store_or_exit(db), errors, rebuild=rebuild, wait=wait)
 
 
 @graph_app.command()
