@@ -25,6 +25,9 @@ extra = [m for m in ("torch", "sentence_transformers", "faiss", "fastapi", "uvic
          if find_spec(m) is not None]
 if extra:
     raise SystemExit(f"the core installed {', '.join(extra)}")
+from importlib.resources import files
+if not files("sayso").joinpath("py.typed").is_file():
+    raise SystemExit("the installed sayso has no py.typed: type checkers would not read it")
 PY
 "$venv/bin/sayso" analyze src/sayso/data/sample/rt-france-troops.txt --published 2024-03-21 \
   --format json

@@ -8,6 +8,8 @@ lint_paths=(src tests)
 for extra in benchmarks fuzz; do [ -d "$extra" ] && lint_paths+=("$extra"); done
 .venv/bin/ruff check "${lint_paths[@]}"
 .venv/bin/ruff format --check "${lint_paths[@]}"
+# The package is typed (src/sayso/py.typed) and checked: [tool.mypy] in pyproject.toml.
+.venv/bin/mypy
 # The store tests run against a real PostgreSQL server too (installed and started here).
 if [ -z "${SAYSO_TEST_PG_URL:-}" ]; then
   SAYSO_TEST_PG_URL=$(bash scripts/services/postgres.sh start)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypedDict, TypeVar, Unpack
 
 from sayso.clean import CleanText, clean_text, replace_unsafe
 from sayso.clean.checks import body_warnings
@@ -41,6 +41,17 @@ MAX_BATCH_CHARS = 100_000
 # 200,000 characters is about 30,000 words, ten times a long feature; past it an input is
 # a dump or an attack, and the parser's time and memory grow with the text.
 MAX_ARTICLE_CHARS = 200_000
+
+
+class Metadata(TypedDict, total=False):
+    """What may come with an article's text (:class:`ArticleInput`'s metadata fields)."""
+
+    path: str | None
+    url: str | None
+    title: str | None
+    published: str | None
+    publisher: str | None
+    byline: str | None
 
 
 @dataclass(slots=True)
@@ -84,7 +95,7 @@ def check_length(item: ArticleInput) -> None:
         )
 
 
-def analyze(text: str, *, nlp: Language | None = None, **metadata: str | None) -> Analysis:
+def analyze(text: str, *, nlp: Language | None = None, **metadata: Unpack[Metadata]) -> Analysis:
     """Analyse one article text."""
     return next(analyze_many([ArticleInput(text=text, **metadata)], nlp=nlp))
 

@@ -113,13 +113,13 @@ class Gazetteer:
             self._add(name, place, replace=True)
             self._add(record["name"], place)
         for record in pycountry.countries:
-            place = self.countries.get(record.alpha_3)
-            if place is None:
+            country = self.countries.get(record.alpha_3)
+            if country is None:
                 continue
             for attribute in ("name", "common_name", "official_name"):
                 name = getattr(record, attribute, None)
                 if name and "," not in name:
-                    self._add(name, place)
+                    self._add(name, country)
         for alias, code in COUNTRY_ALIASES.items():
             if code in self.countries:
                 self._add(alias, self.countries[code], replace=True)

@@ -206,8 +206,8 @@ def document_clusters(document: GumDocument, doc: Doc, analysis: Analysis) -> Do
         return (name, "g", aligned[i]) if i in aligned else (name, "s", i)
 
     gold_clusters: dict[str, set[Hashable]] = {}
-    for j, mention in enumerate(gold):
-        gold_clusters.setdefault(mention.cluster, set()).add((name, "g", j))
+    for j, gold_mention in enumerate(gold):
+        gold_clusters.setdefault(gold_mention.cluster, set()).add((name, "g", j))
     sayso: dict[str, set[Hashable]] = {}
     baseline: dict[str, set[Hashable]] = {}
     for i, mention in enumerate(system):

@@ -140,8 +140,11 @@ def evaluate(prepared: Prepared, split: str, model: PairModel) -> EcbResult:
 
 def training_pairs(prepared: Prepared) -> tuple[np.ndarray, np.ndarray]:
     """Every within-topic pair of mentions: features and whether they corefer."""
-    cluster = {m.key: m.cluster for d in prepared.documents for m in d.mentions}
-    rows, labels = [], []
+    cluster: dict[Hashable, str] = {
+        m.key: m.cluster for d in prepared.documents for m in d.mentions
+    }
+    rows: list[np.ndarray] = []
+    labels: list[bool] = []
     for mentions in prepared.mentions.values():
         for i, mention in enumerate(mentions[1:], 1):
             rows.append(pair_features(mention, mentions[:i]))

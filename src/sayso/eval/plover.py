@@ -187,9 +187,11 @@ def main_event(doc: Doc) -> Event | None:
 def _score(record: GoldRecord, event: Event | None) -> Prediction:
     prediction = Prediction(record=record, event=event)
     if record.actors:
-        prediction.actor_ok = bool(event) and _any_match(event.actors, record.actors)
+        prediction.actor_ok = event is not None and _any_match(event.actors, record.actors)
     if record.recipients:
-        prediction.recipient_ok = bool(event) and _any_match(event.recipients, record.recipients)
+        prediction.recipient_ok = event is not None and _any_match(
+            event.recipients, record.recipients
+        )
     return prediction
 
 

@@ -73,7 +73,7 @@ def parse_ann(ann: str) -> list[GoldAttribution]:
         event = _EVENT.match(line)
         if event:
             args = [tuple(arg.split(":", 1)) for arg in event.group(2).split() if ":" in arg]
-            events.append((event.group(1), args))  # type: ignore[arg-type]
+            events.append((event.group(1), args))
     found = []
     for event_id, args in events:
         attribution = _attribution(event_id, args, spans)

@@ -249,7 +249,9 @@ def _new_cluster(conn: Connection, record: EventRecord, tables: GraphTables) -> 
     result = conn.execute(
         tables.event_clusters.insert().values(type=record.type, label=label, created_at=now())
     )
-    return int(result.inserted_primary_key[0])
+    key = result.inserted_primary_key
+    assert key is not None  # an INSERT of one row
+    return int(key[0])
 
 
 def _row(record: EventRecord, probability: float | None) -> dict[str, Any]:

@@ -8,6 +8,8 @@ recall that the clustering tolerates (it only needs the few nearest tellings).
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from sayso.extras import require
@@ -18,7 +20,7 @@ HNSW_BUILD = 80  # efConstruction
 HNSW_SEARCH = 96  # efSearch: candidates examined per query
 
 
-def _faiss():  # noqa: ANN202 - faiss has no type hints
+def _faiss() -> Any:  # faiss has no type hints
     require("graph", "the claim graph's nearest-neighbour index")
     import faiss
 

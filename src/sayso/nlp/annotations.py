@@ -29,8 +29,6 @@ DocBin, another process, ``doc.copy()``) is read from its records, and its candi
 found again (:func:`attribution_candidates`).
 """
 
-from __future__ import annotations
-
 import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field

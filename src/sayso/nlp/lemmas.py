@@ -18,7 +18,7 @@ lists are made sets, which answer the same ``in`` tests at once.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
@@ -76,7 +76,7 @@ class ColumnLemmatizer(EnglishLemmatizer):
             if found is None:
                 found = known[orth, pos, morph] = strings.add(rules.rule_lemmatize(doc[i])[0])
             lemmas[i] = found
-        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))  # type: ignore[arg-type]
         return doc
 
     def _set_rules(self) -> EnglishLemmatizer:
@@ -131,6 +131,8 @@ def columnise_lemmatizer(nlp: Language) -> None:
     if type(lemmatizer) is not EnglishLemmatizer or lemmatizer.mode != "rule":
         return
     config = {"overwrite": lemmatizer.overwrite}
-    columns = nlp.add_pipe("sayso_lemmatizer", before="lemmatizer", config=config)
+    columns = cast(
+        ColumnLemmatizer, nlp.add_pipe("sayso_lemmatizer", before="lemmatizer", config=config)
+    )
     columns.initialize(lookups=lemmatizer.lookups)
     nlp.remove_pipe("lemmatizer")

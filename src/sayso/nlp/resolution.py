@@ -25,7 +25,8 @@ from typing import Literal
 from spacy.tokens import Doc
 
 from sayso.model import Entity
-from sayso.nlp.annotations import annotations, attribution_candidates
+from sayso.nlp.annotations import annotations as typed_annotations
+from sayso.nlp.annotations import attribution_candidates
 from sayso.nlp.candidates import Candidate, CueCategory
 from sayso.nlp.drafts import EntityDraft, Resolution
 from sayso.nlp.lexicon import RELATIVE_PRONOUNS
@@ -129,7 +130,7 @@ class _EntityMap:
     mentions)."""
 
     def __init__(self, doc: Doc) -> None:
-        self.entities: list[Entity] = list(annotations(doc).entities)
+        self.entities: list[Entity] = list(typed_annotations(doc).entities)
         self.by_mention: dict[tuple[int, int], list[int]] = {}
         for index, entity in enumerate(self.entities):
             for mention in entity.mentions:

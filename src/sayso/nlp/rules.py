@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.language import Language
@@ -247,11 +247,13 @@ def compile_attribute_ruler(nlp: Language) -> None:
     it is."""
     if "attribute_ruler" not in nlp.pipe_names or "sayso_attribute_rules" in nlp.pipe_names:
         return
-    ruler = nlp.get_pipe("attribute_ruler")
+    ruler = cast(AttributeRuler, nlp.get_pipe("attribute_ruler"))
     try:
         CompiledRules(ruler)
     except Unsupported:
         return
-    compiled = nlp.add_pipe("sayso_attribute_rules", before="attribute_ruler")
+    compiled = cast(
+        CompiledAttributeRuler, nlp.add_pipe("sayso_attribute_rules", before="attribute_ruler")
+    )
     compiled.add_patterns(ruler.patterns)
     nlp.remove_pipe("attribute_ruler")

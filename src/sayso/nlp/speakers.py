@@ -365,9 +365,9 @@ class SpeakerResolver(PlaceLinking):
             if draft.type == "ORG" and type_ == "ORG" and is_acronym_of(key, draft.name):
                 return draft
         if type_ == "ORG":
-            draft = self._organisation_by_head(key)
-            if draft is not None:
-                return draft
+            by_head = self._organisation_by_head(key)
+            if by_head is not None:
+                return by_head
         return self._new_entity(strip_determiner(name), type_)
 
     def _organisation_by_head(self, key: str) -> EntityDraft | None:

@@ -183,7 +183,7 @@ def tune_thresholds(weights: RankerWeights, examples: list[Example]) -> dict[str
             thresholds[group] = 0.5
             continue
 
-        def right(threshold: float, decisions: list = decisions) -> int:  # type: ignore[type-arg]
+        def right(threshold: float, decisions: list = decisions) -> int:
             return sum(
                 (best in truth) if p >= threshold and best else (0 in truth)
                 for p, best, truth in decisions
