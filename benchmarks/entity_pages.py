@@ -10,7 +10,7 @@ each article has ten claims "NAME said that … NAME2 …", whose speakers are d
 people with a long tail (a few speak in thousands of articles, most in a handful), some
 groups named after a person ("Donald Trump's doctors"), and contents that mention another
 person half the time; entities carry the canonical keys the linker gives them
-(``sayso.link.names.person_key``). Every answer is asked for through the app in process
+(``sayso.canon.names.person_key``). Every answer is asked for through the app in process
 (``TestClient``: routing, queries, templates, no network), ``--repeat`` times for each of
 four people: the most frequent speaker, one at the 90th percentile, a median one, and a
 bare surname. The old way — names matched as substrings by correlated ``EXISTS`` over every
@@ -36,7 +36,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import and_, exists, func, literal, or_, select
 
 from sayso.analyze import article_id
-from sayso.link.names import person_key
+from sayso.canon.names import person_key
 from sayso.model import (
     Analysis,
     Article,

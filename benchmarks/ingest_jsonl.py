@@ -23,11 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def data_dir() -> Path:
-    return Path(os.environ.get("SAYSO_DATA_DIR", ROOT.parent / "shared" / "data"))
+from sayso.config import data_dir
 
 
 def generate(source: Path, out: Path, n: int) -> int:

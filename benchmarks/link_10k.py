@@ -7,7 +7,7 @@ article is built from sentences of the shared Wikinews sample
 (``$SAYSO_DATA_DIR/wikinews/articles.jsonl``), ten attributions an article, "Speaker K said
 that SENTENCE.", and about one attribution in four repeats a sentence another article already
 told with another speaker, so clusters form as they do in news. Then the real linking runs
-(``sayso.graph.link.link_store``: embeddings, the nearest-neighbour index, clustering, the
+(``sayso.graph.build.link_store``: embeddings, the nearest-neighbour index, clustering, the
 writes) and is timed from start to end, with the embedding model's loading timed apart.
 Nothing is written outside a temporary folder.
 """
@@ -25,18 +25,14 @@ import time
 from pathlib import Path
 
 from sayso.analyze import article_id
+from sayso.config import data_dir
+from sayso.graph.build import link_store
 from sayso.graph.embed import default_embedder
-from sayso.graph.link import link_store
 from sayso.model import Analysis, Article, Attribution, AttributionKind, Content, Cue, Source
 from sayso.store import open_store
 
-ROOT = Path(__file__).resolve().parent.parent
 PER_ARTICLE = 10
 REPEAT_SHARE = 0.25
-
-
-def data_dir() -> Path:
-    return Path(os.environ.get("SAYSO_DATA_DIR", ROOT.parent / "shared" / "data"))
 
 
 def sentences(source: Path) -> list[str]:

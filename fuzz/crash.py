@@ -203,7 +203,7 @@ def child(argv: list[str]) -> None:
 
 def _watch_phases(note: Any) -> None:
     """Note when the schema migration and the linking start and end."""
-    import sayso.graph.link as link
+    import sayso.graph.build as link
     import sayso.store.store as store
 
     upgrade, link_store = store.upgrade, link.link_store

@@ -3,11 +3,13 @@
 #   usage: scripts/test.sh [PYTEST ARGS...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/bootstrap.sh dev,spark
+bash scripts/bootstrap.sh dev,graph,web,spark
 lint_paths=(src tests)
 for extra in benchmarks fuzz; do [ -d "$extra" ] && lint_paths+=("$extra"); done
 .venv/bin/ruff check "${lint_paths[@]}"
 .venv/bin/ruff format --check "${lint_paths[@]}"
+# The package is typed (src/sayso/py.typed) and checked: [tool.mypy] in pyproject.toml.
+.venv/bin/mypy
 # The store tests run against a real PostgreSQL server too (installed and started here).
 if [ -z "${SAYSO_TEST_PG_URL:-}" ]; then
   SAYSO_TEST_PG_URL=$(bash scripts/services/postgres.sh start)
@@ -25,4 +27,10 @@ export SAYSO_REQUIRE_BROWSER=1
 # missing). SAYSO_REQUIRE_SPARK makes a missing PySpark or Java a failure, not a skip.
 bash scripts/services/java.sh >/dev/null
 export SAYSO_REQUIRE_SPARK=1
+# The evaluation gates and the data-driven tests read the shared corpora; CI checks out
+# ../shared beside the repository. Without the folder they are skipped.
+if [ -z "${SAYSO_DATA_DIR:-}" ] && [ -d ../shared/data ]; then
+  SAYSO_DATA_DIR=$(cd ../shared/data && pwd)
+  export SAYSO_DATA_DIR
+fi
 .venv/bin/python -m pytest "$@"

@@ -1,6 +1,10 @@
-"""sayso: for every claim in the news, on whose say-so?"""
+"""sayso: for every claim in the news, on whose say-so?
 
-import sayso._torchless  # noqa: F401  (first: keeps spaCy from importing torch)
+``import sayso`` loads no spaCy: the NLP pipeline is loaded when the first article is
+analysed.
+"""
+
+import sayso._torchless  # noqa: F401  (first: keeps spaCy's thinc from importing torch)
 from sayso.analyze import ArticleInput, analyze, analyze_many
 from sayso.model import SCHEMA, Analysis
 

@@ -1,21 +1,36 @@
-"""The Python API: analyse one text, or many, exactly as ``sayso analyze`` does."""
+"""The Python API: analyse one text, or many, exactly as ``sayso analyze`` does.
+
+Importing it loads no spaCy (the readers build :class:`ArticleInput` s without the NLP
+stack): the pipeline is imported when the first article is analysed.
+"""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TypeVar
-
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, TypedDict, TypeVar, Unpack
 
 from sayso.clean import CleanText, clean_text, replace_unsafe
 from sayso.clean.checks import body_warnings
 from sayso.errors import InputError
-from sayso.model import Analysis, Article, InputWarning
-from sayso.nlp.pipeline import DEFAULT_MODEL, shared_pipeline
-from sayso.nlp.text import remember_text
+from sayso.model import Analysis, Article, InputWarning, article_id
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = [
+    "MAX_ARTICLE_CHARS",
+    "MAX_BATCH_CHARS",
+    "ArticleInput",
+    "analyze",
+    "analyze_docs",
+    "analyze_many",
+    "article_id",
+    "check_length",
+    "chunked",
+    "to_analysis",
+]
 
 T = TypeVar("T")
 # An nlp.pipe batch is cut at this many characters as well as at ``batch_size`` articles:
@@ -26,6 +41,17 @@ MAX_BATCH_CHARS = 100_000
 # 200,000 characters is about 30,000 words, ten times a long feature; past it an input is
 # a dump or an attack, and the parser's time and memory grow with the text.
 MAX_ARTICLE_CHARS = 200_000
+
+
+class Metadata(TypedDict, total=False):
+    """What may come with an article's text (:class:`ArticleInput`'s metadata fields)."""
+
+    path: str | None
+    url: str | None
+    title: str | None
+    published: str | None
+    publisher: str | None
+    byline: str | None
 
 
 @dataclass(slots=True)
@@ -69,12 +95,7 @@ def check_length(item: ArticleInput) -> None:
         )
 
 
-def article_id(text: str) -> str:
-    """A stable id: the first 16 hex digits of the SHA-256 of the text."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-
-
-def analyze(text: str, *, nlp: Language | None = None, **metadata: str | None) -> Analysis:
+def analyze(text: str, *, nlp: Language | None = None, **metadata: Unpack[Metadata]) -> Analysis:
     """Analyse one article text."""
     return next(analyze_many([ArticleInput(text=text, **metadata)], nlp=nlp))
 
@@ -102,6 +123,8 @@ def analyze_docs(
     """:func:`analyze_many`, each analysis with the processed Doc it was read from (the
     evaluations read parses and ask the resolver about spans of it). The Doc's text is the
     masked text: the article's offsets, noise blanked out."""
+    from sayso.nlp.pipeline import DEFAULT_MODEL, shared_pipeline
+
     pipeline = nlp or shared_pipeline(DEFAULT_MODEL)
     for batch in chunked(items, batch_size, max_chars, lambda item: len(item.text)):
         cleaned = ((item, _clean(item)) for item in batch)
@@ -133,14 +156,20 @@ def _clean(item: ArticleInput) -> CleanText:
 
 def _make_doc(pipeline: Language, text: str, published: str | None) -> Doc:
     """A tokenised Doc carrying its publication date, which the time component reads."""
+    from sayso.nlp.annotations import set_published
+    from sayso.nlp.text import remember_text
+
     doc = pipeline.make_doc(text)
     remember_text(doc, text)
-    if Doc.has_extension("published"):
-        doc._.published = published
+    set_published(doc, published)
     return doc
 
 
 def to_analysis(doc: Doc, item: ArticleInput, clean: CleanText) -> Analysis:
+    """The analysis of ``item``: what the pipeline left on ``doc`` (its masked text), with
+    the article as read and what the cleaner removed and warned about."""
+    from sayso.nlp.annotations import to_analysis as read_doc
+
     article = Article(
         id=article_id(item.text),
         text=item.text,
@@ -154,12 +183,4 @@ def to_analysis(doc: Doc, item: ArticleInput, clean: CleanText) -> Analysis:
     )
     warnings = list(item.warnings)
     warnings += [w for w in body_warnings(clean) if w.kind not in {v.kind for v in warnings}]
-    return Analysis(
-        article=article,
-        removed=list(clean.removed),
-        attributions=list(doc._.attributions or []),
-        entities=list(doc._.entities or []),
-        events=list(doc._.events or []) if Doc.has_extension("events") else [],
-        times=list(doc._.times or []) if Doc.has_extension("times") else [],
-        warnings=warnings,
-    )
+    return read_doc(doc, article, clean.removed, warnings)

@@ -12,10 +12,12 @@ from rich.console import Console
 
 from sayso.analyze import analyze_many
 from sayso.batch.cli import batch_app
+from sayso.config import ConfigError
 from sayso.errors import SaysoError
 from sayso.eval.cli import eval_app
 from sayso.export import render_table, to_json, to_jsonl_line, to_markdown
 from sayso.export.text import summary_line
+from sayso.extras import MissingExtra, require
 from sayso.graph.cli import graph_app, link_now
 from sayso.ingest.files import DEFAULT_MAX_BYTES, read_inputs
 from sayso.ingest.html import MAX_TAG_CHARS
@@ -233,7 +235,7 @@ def ingest(
         errors.print("interrupted: run the same command again to continue", markup=False)
         raise typer.Exit(code=130)
     if link:
-        link_now(store, errors)
+        link_now(store, errors, optional=True)
     if report.failed:
         raise typer.Exit(code=1)
 
@@ -444,7 +446,7 @@ def demo(db: DbOption = DEFAULT_URL) -> None:
     articles = list(sample_articles())
     with store_writes(db), ingest_progress(errors, len(articles)) as hook:
         report = ingest_inputs(articles, store, on_progress=hook)
-    link_now(store, errors)
+    link_now(store, errors, optional=True)
     founding = store.load(text_id(articles[0].text))
     if founding is not None:
         render_table(founding, console)
@@ -487,6 +489,7 @@ def serve(
     ] = False,
 ) -> None:
     """Serve the web app and the REST API (/api/) over the store."""
+    require("web", "sayso serve")
     from sayso.web.server import serve as run_server
 
     store_url = db
@@ -513,13 +516,16 @@ app.registered_commands.extend(batch_app.registered_commands)
 def main() -> None:
     """``sayso``: a store that fails under any command (damaged, read-only, its server
     gone) ends it with one line naming the store and what to do, exit status 2, never a
-    traceback with SQL in it."""
+    traceback with SQL in it; so does a missing extra or a configuration error."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from sayso.options import opened, store_problem
 
     try:
         app(standalone_mode=True)
+    except (MissingExtra, ConfigError) as error:
+        errors.print(f"error: {error}", markup=False)
+        sys.exit(2)
     except SQLAlchemyError as error:
         where = opened[-1] if opened else "(the store)"
         errors.print(store_problem("the store", where, error), markup=False)

@@ -7,7 +7,8 @@ web app all read these classes; nothing else defines what an attribution is.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import hashlib
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -15,17 +16,6 @@ SCHEMA = "sayso/3"
 # Below this confidence a resolved speaker is shown as uncertain and the claim graph counts
 # it as unknown (see docs/accuracy.md, "Confidence").
 LOW_CONFIDENCE = 0.7
-
-
-def _plain(value: Any) -> Any:
-    """JSON-ready form of a field: records by their ``to_dict``, tuples as lists."""
-    if hasattr(value, "to_dict"):
-        return value.to_dict()
-    if isinstance(value, StrEnum):
-        return str(value)
-    if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
-    return value
 
 
 class AttributionKind(StrEnum):
@@ -182,9 +172,17 @@ class Source:
         return self.confidence is not None and self.confidence < LOW_CONFIDENCE
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["resolution"] = str(self.resolution)
-        return data
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "entity": self.entity,
+            "entity_id": self.entity_id,
+            "anonymous": self.anonymous,
+            "group": self.group,
+            "resolution": str(self.resolution),
+            "confidence": self.confidence,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Source:
@@ -264,7 +262,16 @@ class TimeExpression:
     anchor: str | None = None  # the publication date it was resolved against
 
     def to_dict(self) -> dict[str, Any]:
-        return {name: _plain(getattr(self, name)) for name in self.__dataclass_fields__}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            "type": self.type,
+            "mod": self.mod,
+            "range": list(self.range) if self.range is not None else None,
+            "anchor": self.anchor,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TimeExpression:
@@ -309,7 +316,13 @@ class Certainty:
     reporter: Commitment = Commitment.UNCOMMITTED
 
     def to_dict(self) -> dict[str, Any]:
-        return {name: _plain(getattr(self, name)) for name in self.__dataclass_fields__}
+        return {
+            "value": str(self.value),
+            "polarity": self.polarity,
+            "factbank": self.factbank,
+            "expression": self.expression.to_dict() if self.expression else None,
+            "reporter": str(self.reporter),
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Certainty:
@@ -379,7 +392,18 @@ class Entity:
     metonyms: list[tuple[int, int]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {name: _plain(getattr(self, name)) for name in self.__dataclass_fields__}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "roles": list(self.roles),
+            "mentions": [list(span) for span in self.mentions],
+            "canonical": self.canonical,
+            "country": self.country,
+            "affiliations": list(self.affiliations),
+            "members": list(self.members),
+            "metonyms": [list(span) for span in self.metonyms],
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Entity:
@@ -414,7 +438,15 @@ class EventArgument:
     sector: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "entity": self.entity,
+            "entity_id": self.entity_id,
+            "code": self.code,
+            "sector": self.sector,
+        }
 
 
 @dataclass(slots=True)
@@ -427,7 +459,12 @@ class EventMention:
     attribution: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "attribution": self.attribution,
+        }
 
 
 @dataclass(slots=True)
@@ -460,7 +497,26 @@ class Event:
     mentions: list[EventMention] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {name: _plain(getattr(self, name)) for name in self.__dataclass_fields__}
+        return {
+            "id": self.id,
+            "type": self.type,
+            "trigger": self.trigger.to_dict(),
+            "predicate": self.predicate,
+            "action": self.action,
+            "mode": self.mode,
+            "context": list(self.context),
+            "actors": [actor.to_dict() for actor in self.actors],
+            "recipients": [recipient.to_dict() for recipient in self.recipients],
+            "location": self.location.to_dict() if self.location else None,
+            "quantity": self.quantity.to_dict() if self.quantity else None,
+            "time": self.time.to_dict() if self.time else None,
+            "modality": str(self.modality),
+            "modality_cue": self.modality_cue.to_dict() if self.modality_cue else None,
+            "condition": self.condition.to_dict() if self.condition else None,
+            "attribution": self.attribution,
+            "according_to": list(self.according_to),
+            "mentions": [mention.to_dict() for mention in self.mentions],
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:
@@ -490,6 +546,11 @@ class Event:
             according_to=list(data.get("according_to", [])),
             mentions=[EventMention(**m) for m in data.get("mentions", [])],
         )
+
+
+def article_id(text: str) -> str:
+    """An article's stable id: the first 16 hex digits of the SHA-256 of its text."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 @dataclass(slots=True)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from sayso.cli import app
+from sayso.config import data_dir
 from sayso.eval.plover import evaluate, load_gold
 
 SAMPLE = [
@@ -58,9 +58,7 @@ def test_cli_eval_plover_missing_file(tmp_path):
 
 
 def _gsr() -> Path:
-    root = Path(__file__).resolve().parents[2]
-    data = Path(os.environ.get("SAYSO_DATA_DIR", root.parent / "shared" / "data"))
-    path = data / "plover" / "gsr_plover2.jsonl"
+    path = data_dir() / "plover" / "gsr_plover2.jsonl"
     if not path.is_file():
         pytest.skip(f"PLOVER GSR not found at {path} (set SAYSO_DATA_DIR)")
     return path

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from graph.test_store_graph import FIRST, SECOND, THIRD
-from sayso.graph.link import link_store
+from sayso.graph.build import link_store
 from sayso.graph.tracing import trace
 from sayso.store import open_store
 from sayso.store.engine import LINK_LOCK
@@ -66,7 +66,7 @@ def test_a_link_that_waited_too_long_says_so_and_changes_nothing(store, embedder
 def test_a_rebuild_keeps_the_old_graph_readable_until_it_swaps_the_new_one_in(
     store, embedder, monkeypatch
 ):
-    from sayso.graph import link
+    from sayso.graph import build
 
     for claims, day in ((FIRST, "2024-03-01"), (SECOND, "2024-03-02"), (THIRD, "2024-03-03")):
         store.add(make_analysis(claims, published=day))
@@ -83,7 +83,7 @@ def test_a_rebuild_keeps_the_old_graph_readable_until_it_swaps_the_new_one_in(
             claims = conn.execute(select(func.count()).select_from(graph_claims)).scalar_one()
         seen.append((_linked(store), claims))
 
-    monkeypatch.setattr(link, "BATCH", 1)
+    monkeypatch.setattr(build, "BATCH", 1)
     report = link_store(store, embedder=embedder, rebuild=True, on_progress=reader)
     assert report.articles == 3
     assert seen == [(3, claims_before)] * 3  # the old graph, whole, all along

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 from alembic import command
 
-from sayso.graph.link import link_store
+from sayso.graph.build import link_store
 from sayso.graph.tracing import find_by_text, resolve_claim_id, trace
 from sayso.store import open_store
 from sayso.store.engine import make_engine

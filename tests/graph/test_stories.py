@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from sayso.graph.link import link_store
+from sayso.graph.build import link_store
 from sayso.graph.tracing import trace
 from sayso.ingest.datasets import Fields
 from sayso.ingest.run import ingest

@@ -14,6 +14,13 @@ from sayso.nlp.pipeline import DEFAULT_MODEL
 TRICKY = "He hoped the hoping would've stopped; the mice ran, the geese were better-looking."
 
 
+def column_lemmatizer() -> ColumnLemmatizer:
+    """The component, with the model's tables, as sayso's pipeline has it."""
+    nlp = spacy.load(DEFAULT_MODEL)
+    columnise_lemmatizer(nlp)
+    return nlp.get_pipe("sayso_lemmatizer")
+
+
 @pytest.fixture(scope="module")
 def upstream():
     nlp = spacy.load(DEFAULT_MODEL)
@@ -23,10 +30,7 @@ def upstream():
 
 def test_same_lemmas_as_spacy_twice_over(upstream):
     nlp, docs = upstream
-    theirs, ours = (
-        nlp.get_pipe("lemmatizer"),
-        ColumnLemmatizer(spacy.load(DEFAULT_MODEL).get_pipe("lemmatizer")),
-    )
+    theirs, ours = nlp.get_pipe("lemmatizer"), column_lemmatizer()
     for _ in range(2):  # the second time from what the first one learned
         for doc in docs:
             a, b = theirs(doc.copy()), ours(doc.copy())
@@ -38,7 +42,7 @@ def test_lemmas_set_by_the_attribute_rules_are_kept(upstream):
     nlp, docs = upstream
     doc = docs[0].copy()
     doc[0].lemma_ = "HE"
-    lemmatizer = ColumnLemmatizer(spacy.load(DEFAULT_MODEL).get_pipe("lemmatizer"))
+    lemmatizer = column_lemmatizer()
     assert lemmatizer(doc)[0].lemma_ == "HE"
     assert doc[1].lemma_ == nlp.get_pipe("lemmatizer")(docs[0].copy())[1].lemma_ != ""
 

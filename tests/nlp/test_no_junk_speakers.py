@@ -12,8 +12,8 @@ import pytest
 
 from sayso import analyze_many
 from sayso.analyze import ArticleInput
+from sayso.config import data_dir
 from sayso.data import sample_articles
-from sayso.eval.polnear import data_dir
 from sayso.model import Analysis
 
 MONTHS_AND_DAYS = frozenset(

@@ -7,6 +7,7 @@ import dataclasses
 
 import pytest
 
+from sayso.nlp import to_analysis
 from sayso.nlp.resolution import NEW_ENTITY_PREFIX, MentionResolution, resolve_mentions
 
 TEXT = (
@@ -35,9 +36,9 @@ def test_a_short_name_and_a_pronoun_resolve_to_the_analysis_entity(doc):
     lopez, she = resolve_mentions(doc, [span(TEXT, "Lopez", 1), span(TEXT, "She")])
     assert lopez.entity is not None and lopez.entity.name == "Maria Lopez"
     assert lopez.resolution == "named"
-    assert she.entity is lopez.entity  # the very object of doc._.entities
+    assert she.entity is lopez.entity  # the very object of the analysis' entities
     assert she.resolution == "resolved"
-    assert any(e is she.entity for e in doc._.entities)
+    assert any(e is she.entity for e in to_analysis(doc).entities)
     assert she.confidence is None  # today's resolver gives none
 
 
@@ -78,14 +79,29 @@ def test_a_span_over_no_token_is_unresolved(doc):
 
 
 def test_one_answer_per_span_in_order_and_the_analysis_unchanged(doc):
-    before = [a.to_dict() for a in doc._.attributions]
-    entities = [e.to_dict() for e in doc._.entities]
+    before = [a.to_dict() for a in to_analysis(doc).attributions]
+    entities = [e.to_dict() for e in to_analysis(doc).entities]
     spans = [span(TEXT, "She"), span(TEXT, "Maria Lopez"), span(TEXT, "She")]
     answers = resolve_mentions(doc, spans)
     assert len(answers) == 3 and answers[0] == answers[2]
     assert answers[1].entity is answers[0].entity
-    assert [a.to_dict() for a in doc._.attributions] == before
-    assert [e.to_dict() for e in doc._.entities] == entities
+    assert [a.to_dict() for a in to_analysis(doc).attributions] == before
+    assert [e.to_dict() for e in to_analysis(doc).entities] == entities
+
+
+def test_a_doc_read_back_from_bytes_gets_the_same_answers(nlp, doc):
+    """A Doc that comes from a DocBin or another process has no candidates in this
+    process: they are found again from its tokens, and the answers are the same."""
+    from spacy.tokens import DocBin
+
+    spans = [span(TEXT, "Lopez", 1), span(TEXT, "She"), span(TEXT, "Republicans")]
+    stored = DocBin(store_user_data=True, docs=[doc]).to_bytes()
+    (again,) = DocBin().from_bytes(stored).get_docs(nlp.vocab)
+    here, there = resolve_mentions(doc, spans), resolve_mentions(again, spans)
+    assert [(a.resolution, a.entity and a.entity.to_dict()) for a in here] == [
+        (a.resolution, a.entity and a.entity.to_dict()) for a in there
+    ]
+    assert there[1].entity is not None and there[1].entity.name == "Maria Lopez"
 
 
 def test_an_entity_only_a_probe_introduces_gets_a_new_id(doc):
@@ -94,7 +110,7 @@ def test_an_entity_only_a_probe_introduces_gets_a_new_id(doc):
 
     entities = _EntityMap(doc)
     lopez = EntityDraft(id="e9", name="Maria Lopez", type="PERSON", mentions=[(0, 11)])
-    assert entities.find(lopez) is doc._.entities[0]
+    assert entities.find(lopez) is to_analysis(doc).entities[0]
     stranger = EntityDraft(id="e1", name="Peter Okafor", type="PERSON", mentions=[(1, 3)])
     found = entities.find(stranger)
     assert found.name == "Peter Okafor" and found.id.startswith(NEW_ENTITY_PREFIX)
@@ -115,4 +131,4 @@ def test_analyze_docs_gives_each_analysis_with_its_doc(nlp):
     plain = list(analyze_many(inputs, nlp=nlp))
     assert [a.to_dict() for _, a in pairs] == [a.to_dict() for a in plain]
     doc, analysis = pairs[1]
-    assert doc.text == "Bo Li said no." and doc._.entities == analysis.entities
+    assert doc.text == "Bo Li said no." and to_analysis(doc).entities == analysis.entities

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
+from sayso.canon.names import person_key
 from sayso.cli import app
-from sayso.link.names import person_key
 from sayso.model import Entity
 from sayso.store import open_store
 from sayso.store.matching import name_key, surname_key

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from sayso.eval.polnear import data_dir
+from sayso.config import data_dir
 from sayso.nlp.coref.ranker import RankerWeights, default_weights_path
 from sayso.nlp.coref.walk import Example
 from sayso.train.fit import fit_group

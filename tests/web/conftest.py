@@ -45,7 +45,7 @@ class WebStore:
 def web_store(tmp_path_factory, nlp, embedder) -> WebStore:
     from sayso.analyze import ArticleInput
     from sayso.analyze import article_id as text_id
-    from sayso.graph.link import link_store
+    from sayso.graph.build import link_store
 
     url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'store.db'}"
     founding_input = next(sample_articles())

@@ -131,4 +131,4 @@ def load(
     report.seconds = time.monotonic() - started
     errors.print(f"{report.summary()}; store {redacted_url(db)}", markup=False)
     if link:
-        link_now(store, errors)
+        link_now(store, errors, optional=True)

@@ -1,7 +1,7 @@
 """Read ECB+ (Cybulska & Vossen 2014) for cross-document event coreference.
 
 The corpus comes as ``ecbplus.jsonl`` (one document per line, gold mentions with their
-token indices and cluster ids; ``../shared/data/ecbplus/README.md``). The evaluation uses the
+token indices and cluster ids; ``$SAYSO_DATA_DIR/ecbplus/README.md``). The evaluation uses the
 event mentions of the validated sentences only, with the mentions given (gold), as the
 ECB+ literature does. The split follows Cybulska & Vossen (2015) and Barhom et al. (2019):
 dev is topics 2, 5, 12, 18, 21, 23, 34, 35; test 36-45 (not distributed here); train the rest.
@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sayso.config import data_dir
 from sayso.errors import InputError
-from sayso.eval.polnear import data_dir
 
 DEV_TOPICS = frozenset({2, 5, 12, 18, 21, 23, 34, 35})
 TEST_TOPICS = frozenset(range(36, 46))
@@ -52,7 +52,7 @@ class EcbDocument:
 
 
 def default_path() -> Path:
-    """``$SAYSO_DATA_DIR/ecbplus/ecbplus.jsonl`` (default ``<repo>/../shared/data``)."""
+    """``$SAYSO_DATA_DIR/ecbplus/ecbplus.jsonl``."""
     return data_dir() / "ecbplus" / "ecbplus.jsonl"
 
 

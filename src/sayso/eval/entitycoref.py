@@ -38,9 +38,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from sayso.canon.gazetteer import ascii_fold
 from sayso.eval.coref import CorefScores, score
 from sayso.eval.gum import GumDocument, GumMention
-from sayso.link.gazetteer import ascii_fold
 from sayso.model import Analysis
 
 GOLD_TYPES = frozenset({"person", "organization"})
@@ -206,8 +206,8 @@ def document_clusters(document: GumDocument, doc: Doc, analysis: Analysis) -> Do
         return (name, "g", aligned[i]) if i in aligned else (name, "s", i)
 
     gold_clusters: dict[str, set[Hashable]] = {}
-    for j, mention in enumerate(gold):
-        gold_clusters.setdefault(mention.cluster, set()).add((name, "g", j))
+    for j, gold_mention in enumerate(gold):
+        gold_clusters.setdefault(gold_mention.cluster, set()).add((name, "g", j))
     sayso: dict[str, set[Hashable]] = {}
     baseline: dict[str, set[Hashable]] = {}
     for i, mention in enumerate(system):

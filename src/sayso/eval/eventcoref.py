@@ -12,13 +12,11 @@ sub-topics.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Hashable
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -26,15 +24,14 @@ from sayso.eval.coref import CorefScores, score
 from sayso.eval.ecbplus import EcbDocument, GoldMention, gold_clusters
 from sayso.graph.embed import Embedder
 from sayso.graph.eventlink import (
+    WINDOW,
     EventMention,
     OnlineLinker,
     PairModel,
+    content_words,
     fit_weights,
     pair_features,
 )
-
-WINDOW = 6  # words each side of the trigger that make its context
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(slots=True)
@@ -66,11 +63,6 @@ class EcbResult:
             "sayso": self.sayso.to_dict(),
             "same_head_lemma": self.baseline.to_dict(),
         }
-
-
-def content_words(text: str) -> frozenset[str]:
-    """Lower-case words of a document that are not stop words: its bag for doc_overlap."""
-    return frozenset(w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS)
 
 
 def prepare(documents: list[EcbDocument], nlp: Language, embedder: Embedder) -> Prepared:
@@ -148,8 +140,11 @@ def evaluate(prepared: Prepared, split: str, model: PairModel) -> EcbResult:
 
 def training_pairs(prepared: Prepared) -> tuple[np.ndarray, np.ndarray]:
     """Every within-topic pair of mentions: features and whether they corefer."""
-    cluster = {m.key: m.cluster for d in prepared.documents for m in d.mentions}
-    rows, labels = [], []
+    cluster: dict[Hashable, str] = {
+        m.key: m.cluster for d in prepared.documents for m in d.mentions
+    }
+    rows: list[np.ndarray] = []
+    labels: list[bool] = []
     for mentions in prepared.mentions.values():
         for i, mention in enumerate(mentions[1:], 1):
             rows.append(pair_features(mention, mentions[:i]))

@@ -30,8 +30,8 @@ from typing import Any
 
 from spacy.language import Language
 
+from sayso.config import data_dir
 from sayso.errors import InputError
-from sayso.eval.polnear import data_dir
 from sayso.model import Analysis, Entity
 
 COLUMNS = (

@@ -24,8 +24,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sayso.config import data_dir
 from sayso.errors import InputError
-from sayso.eval.polnear import data_dir
 
 GENRES = ("news", "interview", "bio", "academic", "court", "voyage")
 SPLITS = ("train", "dev", "test")

@@ -7,7 +7,7 @@ sayso names an entity by the name it read ("Donald Trump", "Post", "Trump"). One
 case, is in ``docs/accuracy.md`` ("The matching rule") and each case is a unit test
 (``tests/eval/test_matching.py``).
 
-In short: people are compared by their cross-article key (``sayso.link.names.person_key``:
+In short: people are compared by their cross-article key (``sayso.canon.names.person_key``:
 surname and given name, spelling- and nickname-insensitive) after titles, suffixes, middle
 initials and possessives are dropped; organisations by their words, case, determiners,
 possessives, full stops and corporate suffixes ignored, or as an acronym of the other. A
@@ -24,8 +24,8 @@ from collections.abc import Iterable
 from enum import StrEnum
 from functools import lru_cache
 
-from sayso.link.gazetteer import ascii_fold
-from sayso.link.names import NAME_PARTICLES, person_key, skeleton
+from sayso.canon.gazetteer import ascii_fold
+from sayso.canon.names import NAME_PARTICLES, person_key, skeleton
 from sayso.nlp.lexicon import TITLE_WORDS
 
 JOIN = " & "
@@ -147,14 +147,14 @@ def _person_name(name: str) -> list[str]:
 @lru_cache(maxsize=4096)
 def person_words(name: str) -> tuple[str, ...]:
     """The words of a person's name (:func:`_person_name`), spelling-insensitive
-    (``sayso.link.names.skeleton``)."""
+    (``sayso.canon.names.skeleton``)."""
     return tuple(skeleton(w) for w in _person_name(name))
 
 
 @lru_cache(maxsize=4096)
 def person_parts(name: str) -> tuple[str, str | None]:
     """(surname key, given-name key or None) of a person's name: the key of
-    ``sayso.link.names.person_key`` (surname with its particles, given name with its
+    ``sayso.canon.names.person_key`` (surname with its particles, given name with its
     nickname class: "Bill" is "William") of the name as :func:`_person_name` cleans it. A
     name that starts with a particle ("Van Voorhis", "De Blasio") is a surname."""
     words = _person_name(name)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from sayso.link.tables import DEMONYMS
+from sayso.canon.tables import DEMONYMS
 from sayso.nlp.lexicon import TITLE_WORDS
 
 

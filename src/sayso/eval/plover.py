@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sayso.model import Event, EventArgument
+from sayso.nlp.annotations import to_analysis
 
 CATEGORIES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -170,7 +171,7 @@ def main_event(doc: Doc) -> Event | None:
     """The event whose trigger is highest in the parse (see the module docstring)."""
     best: tuple[int, int, int] | None = None
     chosen = None
-    for event in doc._.events or []:
+    for event in to_analysis(doc).events:
         span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
         if span is None:
             continue
@@ -186,9 +187,11 @@ def main_event(doc: Doc) -> Event | None:
 def _score(record: GoldRecord, event: Event | None) -> Prediction:
     prediction = Prediction(record=record, event=event)
     if record.actors:
-        prediction.actor_ok = bool(event) and _any_match(event.actors, record.actors)
+        prediction.actor_ok = event is not None and _any_match(event.actors, record.actors)
     if record.recipients:
-        prediction.recipient_ok = bool(event) and _any_match(event.recipients, record.recipients)
+        prediction.recipient_ok = event is not None and _any_match(
+            event.recipients, record.recipients
+        )
     return prediction
 
 

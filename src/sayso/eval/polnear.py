@@ -15,12 +15,12 @@ A corpus folder holds ``metadata.tsv`` and, per split, ``<split>/text/<name>.txt
 from __future__ import annotations
 
 import csv
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sayso.config import data_dir
 from sayso.errors import InputError
 
 Pieces = tuple[tuple[int, int], ...]
@@ -53,15 +53,6 @@ class GoldArticle:
     attributions: list[GoldAttribution] = field(default_factory=list)
 
 
-def data_dir() -> Path:
-    """The shared data folder: ``SAYSO_DATA_DIR``, else ``<repo>/../shared/data``."""
-    configured = os.environ.get("SAYSO_DATA_DIR")
-    if configured:
-        return Path(configured)
-    repo = Path(__file__).resolve().parents[3]
-    return repo.parent / "shared" / "data"
-
-
 def default_corpus_dir() -> Path:
     return data_dir() / "polnear"
 
@@ -82,7 +73,7 @@ def parse_ann(ann: str) -> list[GoldAttribution]:
         event = _EVENT.match(line)
         if event:
             args = [tuple(arg.split(":", 1)) for arg in event.group(2).split() if ":" in arg]
-            events.append((event.group(1), args))  # type: ignore[arg-type]
+            events.append((event.group(1), args))
     found = []
     for event_id, args in events:
         attribution = _attribution(event_id, args, spans)

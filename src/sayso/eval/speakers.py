@@ -31,11 +31,11 @@ from typing import Any
 
 from spacy.language import Language
 
+from sayso.config import data_dir
 from sayso.errors import InputError
 from sayso.eval.calibration import calibration_table, expected_calibration_error
 from sayso.eval.matching import JOIN, RIGHT, match_verdict
 from sayso.eval.mentionkind import MentionKind, mention_kind
-from sayso.eval.polnear import data_dir
 from sayso.model import Analysis, Source
 
 LABELS = ("NAME", "ORG", "ANONYMOUS", "GROUP", "UNRESOLVABLE")

@@ -75,7 +75,8 @@ def to_markdown(analysis: Analysis) -> str:
         lines.append("|---|---|---|---|---|---|")
         for entity in linked:
             lines.append(
-                f"| {entity.id} | {_cell(entity.name)} | {entity.type} | {_cell(entity.canonical)} "
+                f"| {entity.id} | {_cell(entity.name)} | {entity.type} "
+                f"| {_cell(entity.canonical or '')} "
                 f"| {entity.country or ''} | {_cell(', '.join(entity.affiliations))} |"
             )
     return "\n".join(lines) + "\n"

@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 
 from sayso.errors import SaysoError
+from sayso.extras import MissingExtra, installed
 from sayso.options import DbOption, open_store_or_exit, store_writes
 from sayso.store import DEFAULT_URL, Store
 
@@ -43,10 +44,21 @@ def _emit_json(data: Any) -> None:
 
 
 def link_now(
-    store: Store, errors: Console, *, rebuild: bool = False, wait: float | None = None
+    store: Store,
+    errors: Console,
+    *,
+    rebuild: bool = False,
+    optional: bool = False,
+    wait: float | None = None,
 ) -> None:
-    """Link what is pending and say what was done (nothing printed when nothing was)."""
-    from sayso.graph.link import DEFAULT_WAIT, link_store
+    """Link what is pending and say what was done (nothing printed when nothing was).
+    ``optional`` (after ingest, batch, demo): without ``sayso[graph]``, say so and go on."""
+    from sayso.graph.build import DEFAULT_WAIT, link_store
+
+    if optional and not installed("graph"):
+        note = f"claims not linked across articles: {MissingExtra('graph', 'linking')}"
+        errors.print(note, markup=False)
+        return
 
     def progress(report: Any, total: int) -> None:
         errors.print(f"linking: {report.articles}/{total} articles", markup=False)

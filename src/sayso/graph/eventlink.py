@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,6 +28,10 @@ from pathlib import Path
 
 import numpy as np
 from scipy.optimize import minimize
+from spacy.lang.en.stop_words import STOP_WORDS
+
+WINDOW = 6  # words each side of the trigger that make its context
+_WORD = re.compile(r"\w+")
 
 FEATURES = (
     "same_lemma",
@@ -51,6 +56,11 @@ class EventMention:
     lemma_vector: np.ndarray  # embedding of the lemma
     window: np.ndarray  # embedding of the words around the trigger
     words: frozenset[str]  # the document's content words
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Lower-case words of a document that are not stop words: its bag for doc_overlap."""
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS)
 
 
 def doc_overlap(a: frozenset[str], b: frozenset[str]) -> float:

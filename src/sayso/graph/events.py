@@ -21,9 +21,8 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from sayso.eval.eventcoref import WINDOW, content_words
 from sayso.graph.embed import Embedder, from_blob, to_blob
-from sayso.graph.eventlink import EventMention, OnlineLinker, PairModel
+from sayso.graph.eventlink import WINDOW, EventMention, OnlineLinker, PairModel, content_words
 from sayso.graph.persist import LIVE, GraphTables, PendingArticle, now
 from sayso.store.schema import articles
 
@@ -250,7 +249,9 @@ def _new_cluster(conn: Connection, record: EventRecord, tables: GraphTables) -> 
     result = conn.execute(
         tables.event_clusters.insert().values(type=record.type, label=label, created_at=now())
     )
-    return int(result.inserted_primary_key[0])
+    key = result.inserted_primary_key
+    assert key is not None  # an INSERT of one row
+    return int(key[0])
 
 
 def _row(record: EventRecord, probability: float | None) -> dict[str, Any]:

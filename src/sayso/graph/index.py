@@ -8,7 +8,11 @@ recall that the clustering tolerates (it only needs the few nearest tellings).
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
+
+from sayso.extras import require
 
 HNSW_FROM = 4096  # vectors; below this an exact flat index is as fast and exact
 HNSW_LINKS = 32  # neighbours per node (faiss's M)
@@ -16,7 +20,8 @@ HNSW_BUILD = 80  # efConstruction
 HNSW_SEARCH = 96  # efSearch: candidates examined per query
 
 
-def _faiss():  # noqa: ANN202 - faiss has no type hints
+def _faiss() -> Any:  # faiss has no type hints
+    require("graph", "the claim graph's nearest-neighbour index")
     import faiss
 
     # One thread: the store's linking is sequential, and the machines are small.

@@ -214,7 +214,9 @@ def placed_tellings(
 
 def new_cluster(conn: Connection, label: str, tables: GraphTables = LIVE) -> int:
     result = conn.execute(tables.clusters.insert().values(label=label[:500], created_at=now()))
-    return int(result.inserted_primary_key[0])
+    key = result.inserted_primary_key
+    assert key is not None  # an INSERT of one row
+    return int(key[0])
 
 
 def claim_row(

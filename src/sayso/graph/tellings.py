@@ -164,7 +164,7 @@ def _covered(a: dict[str, Any], children: list[dict[str, Any]]) -> float:
     start, end = content.get("start", 0), content.get("end", 0)
     if end <= start:
         return 0.0
-    marked = set()
+    marked: set[int] = set()
     for child in children:
         inner = child.get("content") or {}
         marked.update(range(max(start, inner.get("start", 0)), min(end, inner.get("end", 0))))

@@ -99,7 +99,7 @@ def _members(conn: Connection, *where: Any) -> list[TellingView]:
     return [_view(row) for row in conn.execute(statement)]
 
 
-def _view(row: Row[Any]) -> TellingView:
+def _view(row: Row[*tuple[Any, ...]]) -> TellingView:
     day = row.published_day or (row.ingested_at.date() if row.ingested_at else None)
     return TellingView(
         article_id=row.article_id,

@@ -28,6 +28,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
@@ -148,7 +149,9 @@ class _Guard:
                 )
         return addresses
 
-    def connect(self, host: str, port: int, timeout: float | None, options: list) -> socket.socket:
+    def connect(
+        self, host: str, port: int, timeout: float | None, options: list[Any] | None
+    ) -> socket.socket:
         errors = []
         for family, sockaddr in self.check(host, port):
             sock = socket.socket(family, socket.SOCK_STREAM)
@@ -208,7 +211,7 @@ class Fetcher:
             timeout=urllib3.Timeout(connect=self.options.timeout, read=self.options.timeout),
             retries=urllib3.Retry(total=2, connect=2, read=0, redirect=0, status=0),
         )
-        self._pool.pool_classes_by_scheme = _guarded_classes(self._guard)  # type: ignore[assignment]
+        self._pool.pool_classes_by_scheme = _guarded_classes(self._guard)
         self._robots: dict[str, RobotFileParser | None] = {}
         self._last: dict[str, float] = {}  # host -> when the last request to it started
         self._sleep = sleep
@@ -274,25 +277,26 @@ class Fetcher:
     def _load_robots(self, origin: str) -> RobotFileParser | None:
         """RFC 9309: a 4xx robots.txt allows everything, a 5xx or no answer nothing; up to
         five redirects are followed (each hop's address checked)."""
-        parser = RobotFileParser(urljoin(origin, "/robots.txt"))
-        target = parser.url
+        robots = urljoin(origin, "/robots.txt")
+        parser = RobotFileParser(robots)
+        target = robots
         try:
             for _ in range(MAX_REDIRECTS + 1):
-                response = self._get(parser.url, target, _ROBOTS_MAX_BYTES)
+                response = self._get(robots, target, _ROBOTS_MAX_BYTES)
                 if response.status not in _REDIRECTS:
                     break
                 target = urljoin(target, response.content_type)
                 if not is_url(target):
-                    raise InputError(parser.url, "redirected off http(s)")
+                    raise InputError(robots, "redirected off http(s)")
                 parts = urlsplit(target)
                 self._guard.check(parts.hostname or "", parts.port or _default_port(parts.scheme))
         except (InputError, AddressRefused):
-            parser.disallow_all = True
+            parser.disallow_all = True  # type: ignore[attr-defined]  # not in typeshed
             return parser
         if 400 <= response.status < 500:
             return None
         if response.status != 200:
-            parser.disallow_all = True
+            parser.disallow_all = True  # type: ignore[attr-defined]  # not in typeshed
             return parser
         parser.parse(response.body.decode("utf-8", "replace").splitlines())
         parser.modified()  # marks it read: can_fetch refuses everything until then

@@ -38,6 +38,8 @@ from sayso.ingest.warc import read_warc
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 CSV_SUFFIXES = frozenset({".csv"})
 WARC_SUFFIXES = frozenset({".warc", ".arc"})
+# What makes a file uncountable (its count is then a guess of 1).
+_UNCOUNTABLE: tuple[type[BaseException], ...] = (InputError, csv.Error, *GZIP_ERRORS)
 READABLE = (
     TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES | WARC_SUFFIXES | FEED_SUFFIXES
 )
@@ -209,5 +211,5 @@ def _count_file(path: str) -> int | None:
             text = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="replace", newline="")
             rows = csv.reader(text_lines(text, DEFAULT_MAX_BYTES, path))
             return max(0, sum(1 for _ in rows) - 1)
-    except (InputError, csv.Error, *GZIP_ERRORS):
+    except _UNCOUNTABLE:
         return 1

@@ -229,7 +229,7 @@ def _deduplicate(found: list[Candidate]) -> list[Candidate]:
     cues: set[tuple[int, int]] = set()
     contents: set[tuple[tuple[int, int], ...]] = set()
     for candidate in found:
-        content = tuple(tuple(span) for span in candidate.content)
+        content = tuple((start, end) for start, end in candidate.content)
         if (candidate.cue is not None and candidate.cue in cues) or content in contents:
             continue
         kept.append(candidate)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from spacy.attrs import LEMMA, LOWER, ORTH, POS, TAG
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # not in its stub
 from spacy.tokens import Doc
 
 

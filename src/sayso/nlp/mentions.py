@@ -1,14 +1,14 @@
 """Helpers that read mentions of people, places and groups off the parse.
 
-Pure functions of spaCy tokens and spans, shared by the speaker resolver and the linker.
+Pure functions of spaCy tokens and spans, shared by the speaker resolver and the canonical keys.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from sayso.link.gazetteer import gazetteer
-from sayso.link.names import NAME_PARTICLES
+from sayso.canon.gazetteer import gazetteer
+from sayso.canon.names import NAME_PARTICLES
 from sayso.nlp.lexicon import (
     ANONYMOUS_HEADS,
     GROUP_HEADS,

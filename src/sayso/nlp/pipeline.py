@@ -7,8 +7,8 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-import sayso.nlp.components  # registers the spine components
-import sayso.nlp.meaning.components  # noqa: F401  (registers the meaning components)
+import sayso.nlp.components
+import sayso.nlp.meaning.components  # noqa: F401  (registers the factories)
 from sayso.nlp.lemmas import columnise_lemmatizer
 from sayso.nlp.rules import compile_attribute_ruler
 
@@ -19,7 +19,7 @@ FALLBACK_MODELS = ("en_core_web_sm",)
 MEANING_PIPES = (
     "sayso_attributions",
     "sayso_speakers",
-    "sayso_linker",
+    "sayso_canonical",
     "sayso_times",
     "sayso_certainty",
     "sayso_events",

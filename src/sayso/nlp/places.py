@@ -1,7 +1,7 @@
 """Canonical places and groups while the speaker resolver builds an article's entities.
 
 A mixin of :class:`sayso.nlp.speakers.SpeakerResolver`: countries, capitals, cities and
-regions become one entity per canonical place (from :mod:`sayso.link.gazetteer`); a
+regions become one entity per canonical place (from :mod:`sayso.canon.gazetteer`); a
 capital used for its government ("Paris is considering") is a mention of its country,
 recorded in ``metonyms``; "the Baltic states" and "NATO member states" become groups.
 """
@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
-from sayso.link.gazetteer import Place, gazetteer
-from sayso.link.metonymy import is_government_use
-from sayso.link.tables import BLOC_ADJECTIVES, CAPITAL_OVERRIDES, MEMBER_NOUNS
+from sayso.canon.gazetteer import Place, gazetteer
+from sayso.canon.metonymy import is_government_use
+from sayso.canon.tables import BLOC_ADJECTIVES, CAPITAL_OVERRIDES, MEMBER_NOUNS
 from sayso.nlp.columns import positions_with_pos, positions_with_tag
 from sayso.nlp.lexicon import TITLE_WORDS
 

@@ -2,7 +2,7 @@
 
 ``resolve_mentions(doc, spans)`` is the resolver's public question: for each character span
 of a Doc that sayso's pipeline has processed, the article entity it denotes (one of
-``doc._.entities``, as in the analysis), or that it is an anonymous source, a group, or
+``to_analysis(doc).entities``), or that it is an anonymous source, a group, or
 unresolved. The evaluations use it to probe the resolver on gold mentions whether or not an
 attribution was found there (``sayso eval speakers --oracle``, ``sayso eval gap --oracle``);
 they talk to the resolver only through this function and the analysis output, so the
@@ -25,6 +25,8 @@ from typing import Literal
 from spacy.tokens import Doc
 
 from sayso.model import Entity
+from sayso.nlp.annotations import annotations as typed_annotations
+from sayso.nlp.annotations import attribution_candidates
 from sayso.nlp.candidates import Candidate, CueCategory
 from sayso.nlp.drafts import EntityDraft, Resolution
 from sayso.nlp.lexicon import RELATIVE_PRONOUNS
@@ -35,7 +37,7 @@ ResolutionKind = Literal["named", "resolved", "anonymous", "group", "unresolved"
 
 PROBE_RULE = "resolution_probe"
 # Ids of entities that only a probe introduced (a name the analysis never resolved as a
-# source): they are not in ``doc._.entities``.
+# source): they are not among the analysis' entities.
 NEW_ENTITY_PREFIX = "new:"
 
 
@@ -43,9 +45,9 @@ NEW_ENTITY_PREFIX = "new:"
 class MentionResolution:
     """What one mention refers to.
 
-    ``entity`` is the article entity (an object of ``doc._.entities``, so of the analysis'
-    ``entities``; an entity only this mention introduces has an id starting with
-    ``new:``); ``anonymous``/``group`` the flags an attribution's source would carry;
+    ``entity`` is the article entity (an object of the analysis' ``entities``; an entity
+    only this mention introduces has an id starting with ``new:``); ``anonymous``/``group``
+    the flags an attribution's source would carry;
     ``confidence`` the resolver's probability that the answer is right (``None`` when the
     resolver gives none); ``resolution`` says how it was reached: ``named`` (the mention
     names the entity), ``resolved`` (a pronoun, role noun or description linked to it),
@@ -62,7 +64,7 @@ class MentionResolution:
 def resolve_mentions(doc: Doc, spans: list[tuple[int, int]]) -> list[MentionResolution]:
     """Resolve each ``(start, end)`` character span of ``doc`` (processed by sayso's
     pipeline); one answer per span, in order. A span that covers no token is unresolved."""
-    candidates = list(doc._.attribution_candidates or [])
+    candidates = list(attribution_candidates(doc))
     probes = [_probe(doc, start, end) for start, end in spans]
     resolver = SpeakerResolver(doc, candidates + [p for p in probes if p is not None])
     resolutions = resolver.build()[len(candidates) :]
@@ -128,7 +130,7 @@ class _EntityMap:
     mentions)."""
 
     def __init__(self, doc: Doc) -> None:
-        self.entities: list[Entity] = list(doc._.entities or [])
+        self.entities: list[Entity] = list(typed_annotations(doc).entities)
         self.by_mention: dict[tuple[int, int], list[int]] = {}
         for index, entity in enumerate(self.entities):
             for mention in entity.mentions:

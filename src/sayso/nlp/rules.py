@@ -8,6 +8,9 @@ no operators; compiled here into lookups by the value each rule needs, they are 
 only against the tokens that can match. Matches are applied exactly as spaCy applies them:
 all found first on the untouched tokens, then set in rule order, later rules winning, each
 through spaCy's own ``set_token_attrs``. A ruler using anything else is left as it is.
+
+:class:`CompiledAttributeRuler` is spaCy's ``AttributeRuler`` matching this way: the
+pipeline's ``sayso_attribute_rules``, which holds, saves and loads its own patterns.
 """
 
 from __future__ import annotations
@@ -15,13 +18,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
+from spacy.pipeline.attributeruler import attribute_ruler_score
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
+from spacy.vocab import Vocab
 
 Row = list[int]  # a token's TAG, LOWER, DEP hashes and IS_SPACE, as Doc.to_array gives them
 Test = Callable[[Row], bool]
@@ -171,19 +177,83 @@ def _test(attr: str, value: Any, strings: StringStore) -> Test:
     raise Unsupported(f"{attr} {op}")
 
 
-@Language.factory("sayso_attribute_rules")
-def attribute_rules(nlp: Language, name: str) -> CompiledRules:
-    """The model's ``attribute_ruler``, compiled (raises Unsupported where it cannot be)."""
-    return CompiledRules(nlp.get_pipe("attribute_ruler"))
+class CompiledAttributeRuler(AttributeRuler):
+    """spaCy's attribute ruler, matching with :class:`CompiledRules`.
+
+    Its patterns are kept, added, saved and loaded exactly as spaCy's ruler keeps them (so
+    ``nlp.to_disk`` and ``spacy.load`` round-trip it); they are compiled at the first call
+    after a change. A pattern the compiler does not handle makes it match with spaCy's own
+    Matcher, as ``attribute_ruler`` would.
+    """
+
+    def __init__(
+        self,
+        vocab: Vocab,
+        name: str = "sayso_attribute_rules",
+        *,
+        validate: bool = False,
+        scorer: Callable[..., dict[str, Any]] | None = attribute_ruler_score,
+    ) -> None:
+        super().__init__(vocab, name, validate=validate, scorer=scorer)
+        self._compiled: CompiledRules | None = None
+        self._unsupported = False
+
+    def clear(self) -> None:
+        super().clear()
+        self._changed()
+
+    def add(self, patterns: Iterable[Any], attrs: dict[str, Any], index: int = 0) -> None:
+        super().add(patterns, attrs, index)
+        self._changed()
+
+    def _changed(self) -> None:
+        self._compiled, self._unsupported = None, False
+
+    def compiled(self) -> CompiledRules | None:
+        """The compiled rules; None when a rule does not compile."""
+        if self._compiled is None and not self._unsupported:
+            try:
+                self._compiled = CompiledRules(self)
+            except Unsupported:
+                self._unsupported = True
+        return self._compiled
+
+    def __call__(self, doc: Doc) -> Doc:
+        compiled = self.compiled()
+        if compiled is None:
+            return super().__call__(doc)
+        try:
+            return compiled(doc)
+        except Exception as error:
+            return self.get_error_handler()(self.name, self, [doc], error)
+
+
+@Language.factory(
+    "sayso_attribute_rules",
+    default_config={"validate": False, "scorer": {"@scorers": "spacy.attribute_ruler_scorer.v1"}},
+    requires=["token.tag"],
+    assigns=["token.pos", "token.morph", "token.lemma"],
+)
+def make_attribute_rules(
+    nlp: Language, name: str, validate: bool, scorer: Callable[..., dict[str, Any]] | None
+) -> CompiledAttributeRuler:
+    """spaCy's ``attribute_ruler``, compiled (see :class:`CompiledAttributeRuler`)."""
+    return CompiledAttributeRuler(nlp.vocab, name, validate=validate, scorer=scorer)
 
 
 def compile_attribute_ruler(nlp: Language) -> None:
-    """Put the compiled rules in the place of the model's attribute ruler, if it has one
-    and every rule of it compiles; otherwise leave the pipeline as it is."""
+    """Put the compiled rules in the place of the model's attribute ruler, with its
+    patterns, if it has one and every rule of it compiles; otherwise leave the pipeline as
+    it is."""
     if "attribute_ruler" not in nlp.pipe_names or "sayso_attribute_rules" in nlp.pipe_names:
         return
+    ruler = cast(AttributeRuler, nlp.get_pipe("attribute_ruler"))
     try:
-        nlp.add_pipe("sayso_attribute_rules", before="attribute_ruler")
+        CompiledRules(ruler)
     except Unsupported:
         return
+    compiled = cast(
+        CompiledAttributeRuler, nlp.add_pipe("sayso_attribute_rules", before="attribute_ruler")
+    )
+    compiled.add_patterns(ruler.patterns)
     nlp.remove_pipe("attribute_ruler")

@@ -12,9 +12,10 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from sayso.link.gazetteer import gazetteer
-from sayso.link.names import NAME_PARTICLES
+from sayso.canon.gazetteer import gazetteer
+from sayso.canon.names import NAME_PARTICLES
 from sayso.model import Entity
+from sayso.nlp.annotations import quotations
 from sayso.nlp.candidates import Candidate
 from sayso.nlp.columns import (
     positions_with_text,
@@ -365,9 +366,9 @@ class SpeakerResolver(PlaceLinking):
             if draft.type == "ORG" and type_ == "ORG" and is_acronym_of(key, draft.name):
                 return draft
         if type_ == "ORG":
-            draft = self._organisation_by_head(key)
-            if draft is not None:
-                return draft
+            by_head = self._organisation_by_head(key)
+            if by_head is not None:
+                return by_head
         return self._new_entity(strip_determiner(name), type_)
 
     def _organisation_by_head(self, key: str) -> EntityDraft | None:
@@ -443,7 +444,7 @@ class SpeakerResolver(PlaceLinking):
             link=self._link,
             new_entity=self._new_entity,
             source_heads=heads,
-            quotes=list(self.doc._.quotes or []) if self.doc.has_extension("quotes") else [],
+            quotes=quotations(self.doc),
             ranker=self.ranker or MentionRanker(),
             teacher=self.teacher,
             examples=self.examples,
@@ -667,7 +668,7 @@ class SpeakerResolver(PlaceLinking):
         """ "we" and "you" outside quotations: in an opinion piece, people in general (a
         group, as the PolNeAR speaker annotation reads them); in a transcript, whoever has
         the turn, whom sayso does not know: unresolved."""
-        inside = any(s <= head.idx < e for s, e in (self.doc._.quotes or []))
+        inside = any(s <= head.idx < e for s, e in quotations(self.doc))
         if inside or _TRANSCRIPT.search(text_of(self.doc)) is not None:
             return Resolution(None)
         draft = self._descriptive(self.doc[head.i : head.i + 1], "GROUP")
@@ -760,10 +761,12 @@ class SpeakerResolver(PlaceLinking):
 
 
 def resolve_sources(
-    doc: Doc, candidates: list[Candidate]
+    doc: Doc, candidates: list[Candidate], ranker: MentionRanker | None = None
 ) -> tuple[list[Resolution | None], list[Entity]]:
-    """Resolve every candidate's source and return the article's entities."""
+    """Resolve every candidate's source and return the article's entities (``ranker``:
+    the mention ranker, by default the shipped one)."""
     resolver = SpeakerResolver(doc, candidates)
+    resolver.ranker = ranker
     resolutions = resolver.build()
     return resolutions, resolver.frozen()
 

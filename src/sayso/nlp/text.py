@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -136,11 +137,12 @@ class QuoteIndex:
 def text_of(doc: Doc) -> str:
     """``doc.text``, built once: spaCy joins every token's text on each access, which made
     the extractor's cost grow with the square of the article's length."""
-    cached = doc.user_data.get(_TEXT_KEY)
+    user_data: dict[Any, Any] = doc.user_data  # keyed by tuples too, as spaCy's own are
+    cached = user_data.get(_TEXT_KEY)
     if not isinstance(cached, str) or len(cached) != _length(doc):
         # Docs merged with Doc.from_docs carry over user data: check the length.
         cached = doc.text
-        doc.user_data[_TEXT_KEY] = cached
+        user_data[_TEXT_KEY] = cached
     return cached
 
 
@@ -148,7 +150,8 @@ def remember_text(doc: Doc, text: str) -> None:
     """Keep the string a Doc was made from as its text (spaCy's tokenizer is
     non-destructive, so ``doc.text == text``): :func:`text_of` then never builds it from the
     tokens, which cost 3 % of sayso's analysis (a Token object per token, twice a doc)."""
-    doc.user_data[_TEXT_KEY] = text
+    user_data: dict[Any, Any] = doc.user_data
+    user_data[_TEXT_KEY] = text
 
 
 def _length(doc: Doc) -> int:

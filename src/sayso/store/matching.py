@@ -8,14 +8,14 @@ A query ``Q`` matches a stored entity ``E`` when
 1. ``E``'s name is ``Q``, ignoring case and spacing ("emmanuel  MACRON");
 2. ``E``'s canonical key is the key of an entity named ``Q`` anywhere in the store (every
    spelling of one person or organisation: "Aleksey" and "Alexei Goncharenko");
-3. ``E``'s canonical key is the person key of ``Q`` (``sayso.link.names.person_key``: a
+3. ``E``'s canonical key is the person key of ``Q`` (``sayso.canon.names.person_key``: a
    name typed in another transliteration than any stored one still finds the person);
 4. ``Q`` is a bare surname — one name once titles are set aside ("macron", "President
    Macron", "Mr. Trump") — and ``E`` is a person of that surname, whatever the given name
    ("trump" finds Donald and Ivanka Trump; "Trump supporters" is a group, not a Trump).
 
 Nothing else: not a part of a name, not a name inside a longer one. The keys come from
-``sayso.link`` (its key functions are called here, never re-implemented), and the two
+``sayso.canon`` (its key functions are called here, never re-implemented), and the two
 columns this module fills at write time, ``entities.name_key`` and
 ``entities.surname_key``, are indexed, so an entity's claims are found from its rows in
 ``entities`` (migration 0006) instead of by scanning every attribution.
@@ -30,7 +30,7 @@ from sqlalchemy import false, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
-from sayso.link.names import parse_name, person_key
+from sayso.canon.names import parse_name, person_key
 from sayso.store.schema import entities
 
 PERSON_PREFIX = "person:"

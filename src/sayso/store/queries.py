@@ -445,7 +445,7 @@ def claim_filters(query: ClaimQuery, dialect: str, conn: Connection) -> list[Col
     return _filters(query, dialect, conn)
 
 
-def claim_row(row: Row[Any]) -> ClaimRow:
+def claim_row(row: Row[*tuple[Any, ...]]) -> ClaimRow:
     """A :class:`ClaimRow` from a row selected with :data:`CLAIM_COLUMNS`."""
     return _claim(row)
 
@@ -514,7 +514,7 @@ def ordered_claims(conn: Connection, query: ClaimQuery, dialect: str) -> Select[
     if query.offset:
         page = page.offset(query.offset)
     chosen = page.subquery("page")
-    columns = [*_CLAIM_COLUMNS]
+    columns: list[Any] = [*_CLAIM_COLUMNS]
     if relevance is not None:
         columns.append(chosen.c.relevance)
     statement = select(*columns).select_from(
@@ -693,7 +693,7 @@ def provenance(conn: Connection, article_id: str, attribution_id: str) -> list[C
     return list(reversed(chain))
 
 
-def _claim(row: Row[Any]) -> ClaimRow:
+def _claim(row: Row[*tuple[Any, ...]]) -> ClaimRow:
     return ClaimRow(
         article_id=row.article_id,
         attribution_id=row.attribution_id,

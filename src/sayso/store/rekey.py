@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.engine import Engine
 
-from sayso.link.linker import link_entities
+from sayso.canon.entities import canonicalise_entities
 from sayso.model import Entity
 from sayso.store.schema import articles, entities
 
@@ -65,7 +65,7 @@ def _rekey(stored: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue  # the gazetteer's groups ("group:NATO-members") and slugs alike stay
         if model.type in {"PERSON", "ORG"}:
             model.canonical = None
-    link_entities(models)
+    canonicalise_entities(models)
     changed = []
     for entity, model in zip(stored, models, strict=True):
         fresh = model.to_dict()

@@ -29,7 +29,7 @@ def resolver(
 ) -> None:
     """The speaker resolver's mention ranker, from GUM (train, dev) and GAP (development,
     validation). About two minutes on two cores."""
-    from sayso.eval.polnear import data_dir
+    from sayso.config import data_dir
     from sayso.nlp.coref.ranker import RankerWeights, default_weights_path
     from sayso.nlp.pipeline import load_pipeline
     from sayso.train.resolver import TrainingData, train

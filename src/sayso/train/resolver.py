@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 
 from sayso.eval.gap import GapRow, read_rows
 from sayso.eval.gum import GumDocument, GumMention, read_documents
+from sayso.nlp.annotations import attribution_candidates
 from sayso.nlp.coref.ranker import MentionRanker, RankerWeights
 from sayso.nlp.coref.referring import Referring
 from sayso.nlp.coref.walk import Example, Teacher
@@ -37,7 +38,7 @@ L2 = 1.0
 THRESHOLD_GRID = tuple(round(0.05 * i, 2) for i in range(19))  # 0.0 ... 0.9
 _AFTER_ATTRIBUTIONS = (
     "sayso_speakers",
-    "sayso_linker",
+    "sayso_canonical",
     "sayso_times",
     "sayso_certainty",
     "sayso_events",
@@ -139,7 +140,7 @@ def collect(
     examples: list[Example] = []
     for doc, make_teacher in zip(docs, teachers, strict=True):
         resolver = SpeakerResolver(
-            doc, list(doc._.attribution_candidates or []), make_teacher(doc), examples
+            doc, list(attribution_candidates(doc)), make_teacher(doc), examples
         )
         resolver.ranker = ranker
         resolver.build()
@@ -182,7 +183,7 @@ def tune_thresholds(weights: RankerWeights, examples: list[Example]) -> dict[str
             thresholds[group] = 0.5
             continue
 
-        def right(threshold: float, decisions: list = decisions) -> int:  # type: ignore[type-arg]
+        def right(threshold: float, decisions: list = decisions) -> int:
             return sum(
                 (best in truth) if p >= threshold and best else (0 in truth)
                 for p, best, truth in decisions

@@ -328,9 +328,10 @@ def get_entity(
         "entity": profile.to_dict(),
         "network_url": f"/api/network/{path_segment(name)}",
     }
-    for relation, key in (("said", "speaker"), ("about", "about")):
+    said = ClaimFilters(speaker=name, limit=limit, offset=offset)
+    about = ClaimFilters(about=name, limit=limit, offset=offset)
+    for relation, filters in (("said", said), ("about", about)):
         query = entity_query(name, relation, limit=limit, offset=offset)  # type: ignore[arg-type]
-        filters = ClaimFilters(**{key: name}, limit=limit, offset=offset)
         result[relation] = _page_of(store, query, filters)
     return result
 

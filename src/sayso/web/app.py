@@ -170,7 +170,9 @@ def _crash(request: Request) -> Response:
     if _wants_json(request):
         return JSONResponse(body, status_code=500, headers=security_headers())
     try:
-        response = render(request, "error.html", status_code=500, status=500, message=message)
+        response: Response = render(
+            request, "error.html", status_code=500, status=500, message=message
+        )
     except Exception:
         response = JSONResponse(body, status_code=500)
     response.headers.update(security_headers())

@@ -13,13 +13,13 @@ import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, Unpack
 from urllib.parse import quote
 
 from fastapi import HTTPException, Request
 from markupsafe import Markup, escape
 
-from sayso.analyze import MAX_ARTICLE_CHARS, ArticleInput
+from sayso.analyze import MAX_ARTICLE_CHARS, ArticleInput, Metadata
 from sayso.model import Analysis, Attribution, Event
 from sayso.store import ArticleRecord, ClaimRow, SaveResult, Store
 from sayso.store.queries import MARK_END, MARK_START, UNTITLED, article_heading
@@ -312,7 +312,7 @@ def forbid_submit() -> HTTPException:
 
 
 async def submit_analysis(
-    web: WebState, text: str, *, save: bool, **metadata: str | None
+    web: WebState, text: str, *, save: bool, **metadata: Unpack[Metadata]
 ) -> tuple[Analysis, SaveResult | None]:
     """Analyse one submitted text in the submission queue (its own worker process, never
     the threads serving reads; 503 with Retry-After when the queue is full)."""
@@ -320,7 +320,7 @@ async def submit_analysis(
         raise forbid_submit()
     if not text.strip():
         raise HTTPException(status_code=400, detail="the article text is empty")
-    if any(value and "\x00" in value for value in (text, *metadata.values())):
+    if any(isinstance(value, str) and "\x00" in value for value in (text, *metadata.values())):
         raise HTTPException(
             status_code=400, detail="the submission holds NUL characters: binary data, not text"
         )
@@ -369,7 +369,7 @@ def claim_tellings(store: Store, trace: Trace) -> list[dict[str, Any]]:
             }
         )
     headings = store.headings([r["article_id"] for r in rows])
-    for row in rows:
-        row["heading"] = headings.get(row["article_id"], UNTITLED)
+    for item in rows:
+        item["heading"] = headings.get(item["article_id"], UNTITLED)
     rows.sort(key=lambda r: not r["same_article"])  # stable: the graph's order within
     return rows

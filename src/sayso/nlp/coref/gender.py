@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Literal
 
-from sayso.link.names import NAME_PARTICLES
+from sayso.canon.names import NAME_PARTICLES
 
 Gender = Literal["m", "f"]
 

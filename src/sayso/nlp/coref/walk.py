@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import cast
 
 from spacy.tokens import Doc, Token
 
@@ -110,7 +111,7 @@ class CorefWalk:
         events.sort(key=lambda e: (e[0], e[1]))
         for head, order, item in events:
             if order == 0:
-                draft, start = item  # type: ignore[misc]
+                draft, start = cast("tuple[EntityDraft, int]", item)
                 self._named(head, draft, start)
             elif order == 2:
                 self._relative(head)

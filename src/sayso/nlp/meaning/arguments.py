@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from sayso.link.gazetteer import gazetteer
-from sayso.link.linker import MentionIndex
+from sayso.canon.entities import MentionIndex
+from sayso.canon.gazetteer import gazetteer
 from sayso.model import Entity, EventArgument, TextSpan
 from sayso.nlp.meaning.event_lexicon import SECTORS
 

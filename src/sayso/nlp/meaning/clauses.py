@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from sayso.link.linker import MentionIndex
+from sayso.canon.entities import MentionIndex
 from sayso.nlp.lexicon import SPEECH_VERBS
 from sayso.nlp.meaning import arguments as args
 from sayso.nlp.meaning.event_lexicon import Sense, predicates, theme_classes

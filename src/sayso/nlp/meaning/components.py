@@ -1,88 +1,125 @@
-"""spaCy components of the meaning layer, registered by name.
+"""spaCy components of the meaning layer, registered as factories by name.
 
 They run after ``sayso_speakers`` and add to what it found::
 
-    nlp.add_pipe("sayso_linker")     # canonical keys, countries, affiliations
-    nlp.add_pipe("sayso_times")      # doc._.times, attribution.statement_time
-    nlp.add_pipe("sayso_certainty")  # attribution.stance, attribution.certainty
-    nlp.add_pipe("sayso_events")     # doc._.events, attribution.events
+    nlp.add_pipe("sayso_canonical")  # canonical keys, countries, affiliations
+    nlp.add_pipe("sayso_times")      # doc._.sayso_times, each attribution's statement_time
+    nlp.add_pipe("sayso_certainty")  # each attribution's stance and certainty
+    nlp.add_pipe("sayso_events")     # doc._.sayso_events, each attribution's events
 
-Set ``doc._.published`` (ISO date) before the pipeline runs to resolve relative times.
+Set ``doc._.sayso_published`` (ISO date) before the pipeline runs to resolve relative times.
+What they write on the Doc is in :mod:`sayso.nlp.annotations`.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: spaCy reads the factories' signatures.
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from sayso.link.linker import MentionIndex, link_entities
+from sayso.canon.entities import canonicalise_entities
+from sayso.nlp import annotations as notes
+from sayso.nlp.components import Component, ScorerFunction, span_scorer_config
 from sayso.nlp.meaning.certainty import assign_certainty
 from sayso.nlp.meaning.events import code_events
 from sayso.nlp.meaning.times import find_times, statement_times
 
-DOC_EXTENSIONS = ("published", "times", "events")
+# What ``canonicalise_entities`` sets (a bare surname the tagger took for an organisation
+# becomes a person: its type too).
+CANONICAL_FIELDS = ("canonical", "country", "affiliations", "type")
 
 
-def register_extensions() -> None:
-    for name in DOC_EXTENSIONS:
-        if not Doc.has_extension(name):
-            Doc.set_extension(name, default=None)
-    if not Span.has_extension("entity"):
-        Span.set_extension("entity", getter=_span_entity)
-
-
-def _span_entity(span: Span) -> object:
-    """``span._.entity``: the article entity this span mentions, if any."""
-    entities = span.doc._.entities or []
-    return MentionIndex(entities).at(span.start_char, span.end_char)
-
-
-register_extensions()
-
-
-@Language.component(
-    "sayso_linker",
-    requires=["doc._.entities"],
-    assigns=["doc._.entities"],
-)
-def linker(doc: Doc) -> Doc:
+class Canonical(Component):
     """Canonical keys (shared across articles), countries and affiliations of entities."""
-    link_entities(doc._.entities or [])
-    return doc
+
+    def __call__(self, doc: Doc) -> Doc:
+        kept = notes.annotations(doc)
+        canonicalise_entities(kept.entities)
+        notes.write_entities(doc, kept, fields=CANONICAL_FIELDS)
+        return doc
 
 
-@Language.component(
+@Language.factory(
+    "sayso_canonical",
+    requires=["doc._.sayso_entities"],
+    assigns=["doc._.sayso_entities", "doc.spans"],
+)
+def make_canonical(nlp: Language, name: str) -> Canonical:
+    return Canonical(name)
+
+
+class Times(Component):
+    """Time expressions, normalised against ``doc._.sayso_published`` when it is set
+    (before the pipeline runs: no component assigns it)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        kept = notes.annotations(doc)
+        published = notes.published_date(doc)
+        kept.times = find_times(doc, published)
+        statement_times(doc, kept.attributions, published)
+        notes.write_attributions(doc, kept, fields=("statement_time",))
+        notes.write_times(doc, kept)
+        return doc
+
+
+@Language.factory(
     "sayso_times",
-    requires=["doc.ents", "doc._.attributions"],
-    assigns=["doc._.times", "doc._.attributions"],
+    requires=[
+        "doc.ents",
+        "token.dep",
+        "token.head",
+        "token.tag",
+        "doc._.sayso_attributions",
+    ],
+    assigns=["doc._.sayso_times", "doc._.sayso_attributions", "doc.spans"],
+    default_config={"scorer": span_scorer_config(notes.TIME_SPANS)},
+    default_score_weights={"sayso_times_f": 1.0},
 )
-def times(doc: Doc) -> Doc:
-    """Time expressions, normalised against ``doc._.published`` when it is set."""
-    published = doc._.published
-    doc._.times = find_times(doc, published)
-    statement_times(doc, doc._.attributions or [], published)
-    return doc
+def make_times(nlp: Language, name: str, scorer: ScorerFunction | None) -> Times:
+    return Times(name, scorer)
 
 
-@Language.component(
-    "sayso_certainty",
-    requires=["doc._.attributions", "token.dep"],
-    assigns=["doc._.attributions"],
-)
-def certainty(doc: Doc) -> Doc:
+class Certainty(Component):
     """The reporter's stance of each cue, and the certainty of each content."""
-    assign_certainty(doc, doc._.attributions or [])
-    return doc
+
+    def __call__(self, doc: Doc) -> Doc:
+        kept = notes.annotations(doc)
+        assign_certainty(doc, kept.attributions)
+        notes.write_attributions(doc, kept, fields=("stance", "certainty"))
+        return doc
 
 
-@Language.component(
-    "sayso_events",
-    requires=["doc._.attributions", "doc._.entities", "token.dep"],
-    assigns=["doc._.events", "doc._.attributions"],
+@Language.factory(
+    "sayso_certainty",
+    requires=["doc._.sayso_attributions", "token.dep", "token.head", "token.lemma"],
+    assigns=["doc._.sayso_attributions"],
 )
-def events(doc: Doc) -> Doc:
+def make_certainty(nlp: Language, name: str) -> Certainty:
+    return Certainty(name)
+
+
+class Events(Component):
     """PLOVER events, each linked to the attribution that asserts it."""
-    doc._.events = code_events(
-        doc, doc._.attributions or [], doc._.entities or [], doc._.times or []
-    )
-    return doc
+
+    def __call__(self, doc: Doc) -> Doc:
+        kept = notes.annotations(doc)
+        kept.events = code_events(doc, kept.attributions, kept.entities, kept.times)
+        notes.write_attributions(doc, kept, fields=("events",))
+        notes.write_events(doc, kept)
+        return doc
+
+
+@Language.factory(
+    "sayso_events",
+    requires=[
+        "doc._.sayso_attributions",
+        "doc._.sayso_entities",
+        "doc._.sayso_times",
+        "token.dep",
+        "token.head",
+        "token.lemma",
+    ],
+    assigns=["doc._.sayso_events", "doc._.sayso_attributions", "doc.spans"],
+    default_config={"scorer": span_scorer_config(notes.EVENT_TRIGGERS)},
+    default_score_weights={"sayso_events_f": 1.0},
+)
+def make_events(nlp: Language, name: str, scorer: ScorerFunction | None) -> Events:
+    return Events(name, scorer)

@@ -3,6 +3,8 @@ tell one event within an article."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from sayso.model import Event, EventArgument, Modality
 from sayso.nlp.meaning.clauses import Coded
 from sayso.nlp.meaning.event_lexicon import CONTEXTS, COOPERATIVE, TYPE_CONTEXTS
@@ -71,7 +73,7 @@ def merge_events(events: list[Event]) -> list[Event]:
     merged: list[Event] = []
     # Only events of one act, actors and last source can be the same event: looking among
     # those alone keeps this linear in the events (it was quadratic: issue 21).
-    by_key: dict[tuple, list[Event]] = {}
+    by_key: dict[tuple[Any, ...] | None, list[Event]] = {}
     for event in events:
         key = _merge_key(event)
         target = next((m for m in by_key.get(key, ()) if same_event(m, event)), None)
@@ -99,7 +101,8 @@ def _merge_key(event: Event) -> tuple | None:
     actors = frozenset(x.entity_id or x.text for x in event.actors)
     irrealis = str(event.modality) in _IRREALIS
     modality = None if irrealis else event.modality
-    return event.action, actors, (event.according_to[-1:] or [None])[0], irrealis, modality
+    last_source = event.according_to[-1] if event.according_to else None
+    return event.action, actors, last_source, irrealis, modality
 
 
 def same_event(a: Event, b: Event) -> bool:
@@ -107,7 +110,7 @@ def same_event(a: Event, b: Event) -> bool:
         return False
     if {x.entity_id or x.text for x in a.actors} != {x.entity_id or x.text for x in b.actors}:
         return False
-    if (a.according_to[-1:] or [None]) != (b.according_to[-1:] or [None]):
+    if a.according_to[-1:] != b.according_to[-1:]:  # the last source, or none for both
         return False
     if a.attribution is None or b.attribution is None:
         return False

@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
-from sayso.link.linker import MentionIndex
+from sayso.canon.entities import MentionIndex
 from sayso.model import (
     Attribution,
     Entity,
@@ -249,7 +249,7 @@ class _Coder:
             recipients = self._parties_in(condition, actors)
         location_head = args.location_head(predicate, coded.theme, self.index)
         location = args.argument(doc, location_head, self.index) if location_head else None
-        if location is not None:
+        if location is not None and location_head is not None:
             recipients += self._place_owner(location_head, recipients, actors)
             if not recipients and location.code and location.code not in {a.code for a in actors}:
                 recipients = [location]  # "a curfew in Algiers": the place is the target
@@ -334,6 +334,8 @@ class _Coder:
     def _pronoun_referent(self, pronoun: Token, attribution: Attribution) -> Entity | None:
         """ "they had no plans", "I can say": a pronoun in a content that agrees with its
         speaker is the speaker."""
+        if attribution.source is None:
+            return None
         entity = next((e for e in self.entities if e.id == attribution.source.entity_id), None)
         if entity is None:
             return None

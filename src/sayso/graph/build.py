@@ -177,7 +177,8 @@ class _Run:
         if vector is None:
             return persist.claim_row(article_id, item, cluster=None, vector=None, score=None)
         telling = Placed(-1, frozenset(item.entities), event_types(item.events))
-        cluster, score = self.clusterer.place(vector, telling)
+        cluster, agreement = self.clusterer.place(vector, telling)
+        score: float | None = agreement
         self.report.tellings += 1
         if cluster is None:
             cluster, score = persist.new_cluster(conn, item.content, self.tables), None

@@ -1,6 +1,6 @@
 """Canonical keys of organisations and groups, and which keys a speaker query denotes.
 
-Keys are ``kind:value``: ``person:putin:vladimir`` (:mod:`sayso.link.names`),
+Keys are ``kind:value``: ``person:putin:vladimir`` (:mod:`sayso.canon.names`),
 ``org:NATO`` and ``country:FRA`` (the gazetteer's, unchanged), ``org:societe-generale``
 and ``group:trump-supporters`` (a slug of the name in any script), ``city:703448``.
 
@@ -20,7 +20,7 @@ the API, the web): a query names an entity when one of the keys the query may de
 An organisation key that is a bare surname (``org:trump``) is *not* matched to a person:
 "Bloomberg" is a news agency as often as it is Michael Bloomberg, "Ford" a company and a
 president. The linker makes a person tagged ORG one entity with that person where the
-article gives the evidence (:func:`sayso.link.linker.link_entities`); across articles the
+article gives the evidence (:func:`sayso.canon.entities.canonicalise_entities`); across articles the
 person's key is then the one the filter finds.
 """
 
@@ -28,9 +28,9 @@ from __future__ import annotations
 
 import re
 
-from sayso.link.gazetteer import gazetteer, normalise
-from sayso.link.names import person_key
-from sayso.link.translit import slug
+from sayso.canon.gazetteer import gazetteer, normalise
+from sayso.canon.names import person_key
+from sayso.canon.translit import slug
 
 _KEY = re.compile(r"(person|org|group|country|city|region|anon|name):\S+")
 _PARTICLE_SKELETONS = ("van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "du")

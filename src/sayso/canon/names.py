@@ -9,7 +9,7 @@ and "Vladimir Putin" get ``person:putin:vladimir``. A key is built in three step
    "III"), particles ("von der", "de", "bin", "al-") and "Surname, Given" inversions.
    Names in Han or Hangul script, and Chinese or Korean names written in Latin letters
    family name first ("Xi Jinping", "Kim Jong Un"), are split family name first.
-2. *Transliterate* each part to ASCII (:mod:`sayso.link.translit`, anyascii).
+2. *Transliterate* each part to ASCII (:mod:`sayso.canon.translit`, anyascii).
 3. *Fold spelling*: the surname's skeleton folds the choices that differ between
    transliteration systems (y/i/j, kh/h, ks/x, w/v, doubled letters, and for Slavic
    surnames the Ukrainian h for Russian g: "Honcharenko" = "Goncharenko"); the given name
@@ -19,7 +19,7 @@ and "Vladimir Putin" get ``person:putin:vladimir``. A key is built in three step
 The key keeps the surname (particles included, the Arabic article "al-" dropped: AP writes
 "Bashar Assad") and the given name; titles, suffixes and middle names are left out, so
 "Martin Luther King Jr." is ``person:king:martin``. Only the evidence in the name is used:
-a bare surname gets ``person:goncharenko``; :func:`sayso.link.keys.keys_match` says which
+a bare surname gets ``person:goncharenko``; :func:`sayso.canon.keys.keys_match` says which
 keys a query may denote.
 
 A name with nothing usable gets no key (None) rather than one every such name would
@@ -39,7 +39,7 @@ from anyascii import anyascii
 from nameparser import HumanName
 from nameparser.config import CONSTANTS
 
-from sayso.link.translit import ascii_fold
+from sayso.canon.translit import ascii_fold
 
 # Variants of one given name across Russian, Ukrainian and English transliterations, and
 # common Arabic names (with their Arabic spelling, which anyascii writes without vowels).

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from sayso import analyze
-from sayso.link.gazetteer import gazetteer
-from sayso.link.linker import affiliations_in
-from sayso.link.names import person_key
+from sayso.canon.entities import affiliations_in
+from sayso.canon.gazetteer import gazetteer
+from sayso.canon.names import person_key
 
 
 def _entity(analysis, name):

@@ -2,9 +2,9 @@
 
 Places and groups get theirs from the gazetteer while the speaker resolver builds them;
 this pass adds what only the finished entity shows: a person's cross-article key
-(:mod:`sayso.link.names`) and the countries and organisations their roles name ("head of
+(:mod:`sayso.canon.names`) and the countries and organisations their roles name ("head of
 Russia’s foreign intelligence service" is affiliated with Russia), an organisation's
-canonical key (the gazetteer's for known ones, else a slug: :mod:`sayso.link.keys`) and
+canonical key (the gazetteer's for known ones, else a slug: :mod:`sayso.canon.keys`) and
 country. A name with nothing usable gets no key rather than one it would share.
 
 A person the tagger took for an organisation is made one entity with that person where
@@ -21,16 +21,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from sayso.link.gazetteer import gazetteer, normalise
-from sayso.link.keys import group_key, org_key
-from sayso.link.names import parse_name, person_key, surname_key
-from sayso.link.tables import INSTITUTIONS
+from sayso.canon.gazetteer import gazetteer, normalise
+from sayso.canon.keys import group_key, org_key
+from sayso.canon.names import parse_name, person_key, surname_key
+from sayso.canon.tables import INSTITUTIONS
 from sayso.model import Entity
 
 _WORD = re.compile(r"[\w.’'-]+")
 
 
-def link_entities(entities: list[Entity]) -> None:
+def canonicalise_entities(entities: list[Entity]) -> None:
     """Fill ``canonical``, ``country`` and ``affiliations`` in place."""
     for entity in entities:
         if entity.type == "PERSON":

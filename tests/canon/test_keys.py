@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from sayso.link.gazetteer import gazetteer
-from sayso.link.keys import group_key, keys_match, org_key, speaker_keys
-from sayso.link.linker import link_entities
-from sayso.link.names import parse_name, person_key
-from sayso.link.tables import DEMONYMS
-from sayso.link.translit import ascii_fold, slug
+from sayso.canon.entities import canonicalise_entities
+from sayso.canon.gazetteer import gazetteer
+from sayso.canon.keys import group_key, keys_match, org_key, speaker_keys
+from sayso.canon.names import parse_name, person_key
+from sayso.canon.tables import DEMONYMS
+from sayso.canon.translit import ascii_fold, slug
 from sayso.model import Entity
 from sayso.nlp import lexicon
 from sayso.nlp.mentions import nationality_of
@@ -185,7 +185,7 @@ def test_linker_keys_in_any_script():
         _entity("e5", "June", "PERSON"),
         _entity("e6", "Trump supporters", "GROUP"),
     ]
-    link_entities(entities)
+    canonicalise_entities(entities)
     assert [e.canonical for e in entities] == [
         "person:putin:vladimir",
         "org:gazprom",
@@ -204,7 +204,7 @@ def test_surname_tagged_org_is_the_person_of_the_article():
         _entity("e4", "Reuters", "ORG"),
         _entity("e5", "Gazprom", "ORG"),
     ]
-    link_entities(entities)
+    canonicalise_entities(entities)
     trump = entities[1]
     assert trump.canonical == "person:trump:donald" and trump.type == "PERSON"
     assert [(e.type, e.canonical) for e in entities[2:]] == [
@@ -216,7 +216,7 @@ def test_surname_tagged_org_is_the_person_of_the_article():
 
 def test_surname_org_without_evidence_stays_an_organisation():
     alone = [_entity("e1", "Bloomberg", "ORG")]
-    link_entities(alone)
+    canonicalise_entities(alone)
     assert alone[0].type == "ORG" and alone[0].canonical == "org:bloomberg"
     # Two Clintons: which one "Clinton" is, the article does not say.
     two = [
@@ -224,11 +224,11 @@ def test_surname_org_without_evidence_stays_an_organisation():
         _entity("e2", "Bill Clinton", "PERSON"),
         _entity("e3", "Clinton", "ORG"),
     ]
-    link_entities(two)
+    canonicalise_entities(two)
     assert two[2].type == "ORG" and two[2].canonical == "org:clinton"
     # A known organisation is never a person, even beside a namesake.
     nato = [_entity("e1", "Jens Nato", "PERSON"), _entity("e2", "NATO", "ORG")]
-    link_entities(nato)
+    canonicalise_entities(nato)
     assert nato[1].canonical == "org:NATO"
 
 
@@ -276,7 +276,7 @@ def test_keys_match_entities_the_linker_keyed():
         _entity("e3", "Trump supporters", "GROUP"),
         _entity("e4", "Ivanka Trump", "PERSON"),
     ]
-    link_entities(entities)
+    canonicalise_entities(entities)
     assert [keys_match("Donald Trump", e.canonical) for e in entities] == [
         True,
         False,
@@ -329,7 +329,7 @@ def test_bare_person_surname_joins_the_one_full_name():
         _entity("e4", "Sanders", "PERSON"),
         _entity("e5", "Hillary Clinton", "PERSON"),
     ]
-    link_entities(entities)
+    canonicalise_entities(entities)
     assert [e.canonical for e in entities] == [
         "person:trump:donald",
         "person:trump:donald",
@@ -337,7 +337,7 @@ def test_bare_person_surname_joins_the_one_full_name():
         "person:sanders",  # no Sanders with a given name in the article
         "person:clinton:hilari",
     ]
-    link_entities(entities)  # linking again changes nothing
+    canonicalise_entities(entities)  # linking again changes nothing
     assert entities[1].canonical == "person:trump:donald"
 
 
@@ -346,5 +346,5 @@ def test_second_surname_tagged_org_is_the_person():
         _entity("e1", "Ricardo Rosselló Nevares", "PERSON"),
         _entity("e2", "Rosselló", "ORG"),
     ]
-    link_entities(entities)
+    canonicalise_entities(entities)
     assert entities[1].type == "PERSON" and entities[1].canonical == "person:nevares:ricardo"
