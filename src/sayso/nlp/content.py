@@ -101,10 +101,33 @@ def content_after(
     if quote is not None and not _clause_goes_on(text_of(doc), quote, sent):
         return [quotes.inner(quote), *quotes.continuations(quote)], "after-quote"
     end = content_end(doc, start, sent, quotes)
+    end = min(end, _clause_stop(doc, cue, start, sent, quotes))
     pieces = finish_content(text_of(doc), token.idx, end)
     if pieces is None:
         return None
     return [pieces], "after"
+
+
+def _clause_stop(doc: Doc, cue: Token, start: int, sent: Span, quotes: QuoteIndex) -> int:
+    """ "Sanders said he would take a look, referring to the bill": the reported clause
+    ends where its subtree does, when what follows a comma or dash hangs on the cue (or
+    on nothing inside the clause) rather than on the clause itself."""
+    clauses = [c for c in cue.children if c.dep_ in {"ccomp", "xcomp"} and c.i >= start]
+    if not clauses:
+        return sent.end_char
+    last = max(c.right_edge.i for c in clauses)
+    i = last + 1
+    while i < sent.end and (doc[i].is_quote or doc[i].is_space):
+        i += 1
+    if i >= sent.end - 1 or doc[i].text not in SEPARATORS:
+        return sent.end_char
+    following = doc[i + 1]
+    if following.is_quote or quotes.containing(following.idx) is not None:
+        return sent.end_char
+    inside = range(clauses[0].left_edge.i, last + 1)
+    if any(t.head.i in inside for t in doc[i + 1 : sent.end]):
+        return sent.end_char
+    return doc[i].idx
 
 
 def _clause_goes_on(text: str, quote: Quote, sent: Span) -> bool:
@@ -274,7 +297,7 @@ def content_before(
     first = sent.start
     while first < sep and (doc[first].is_space or doc[first].text in SEPARATORS):
         first += 1
-    if doc[first].lower_ in SUBORDINATORS:
+    if doc[first].lower_ in SUBORDINATORS and not _main_clause_after(doc, first, sep):
         return None
     piece = finish_content(text_of(doc), doc[first].idx, doc[sep].idx)
     tail = _parenthetical_tail(doc, cue, sent, quotes, first, sep)
@@ -286,6 +309,24 @@ def content_before(
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _main_clause_after(doc: Doc, first: int, sep: int) -> bool:
+    """ "While he is third in the polls, a strong showing could help him, veterans said":
+    a fronted subordinate clause, then a main clause of its own before the reporting
+    clause, which is the content. "When asked about it, he said nothing" has none."""
+    clause = doc[first].head
+    inside = {t.i for t in clause.subtree} if clause.i != first else {first}
+    comma = next((i for i in range(first + 1, sep) if doc[i].text == "," and i > max(inside)), None)
+    if comma is None:
+        comma = next((i for i in range(max(inside), sep) if doc[i].text == ","), None)
+    if comma is None:
+        return False
+    return any(
+        t.tag_ in _FINITE or (t.pos_ == "AUX" and t.tag_ != "TO")
+        for t in doc[comma + 1 : sep]
+        if t.i not in inside
+    )
 
 
 def _parenthetical_tail(
