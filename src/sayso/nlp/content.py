@@ -22,6 +22,7 @@ from sayso.nlp.lexicon import (
     PREP_CUE_VERBS,
     SPEECH_VERBS,
 )
+from sayso.nlp.lexicon import BELIEF_VERBS
 from sayso.nlp.phrases import NounPhrase, skip_left
 from sayso.nlp.quotes import Quote
 from sayso.nlp.text import QuoteIndex, finish_content, text_of
@@ -88,7 +89,7 @@ def content_after(
     sent = cue.sent
     start = _content_start_after(doc, cue, category)
     if start is None:
-        return None
+        return _relative_content(doc, cue, sent, quotes)
     token = doc[start]
     if token.text == ":":
         start += 1
@@ -106,6 +107,39 @@ def content_after(
     if pieces is None:
         return None
     return [pieces], "after"
+
+
+_RELATIVES = frozenset({"which", "that", "who", "whom", "what", "whose"})
+
+
+def _relative_content(
+    doc: Doc, cue: Token, sent: Span, quotes: QuoteIndex
+) -> tuple[list[tuple[int, int]], str] | None:
+    """ "a wall, which he said Mexico should pay for", "an event that Carson says led him
+    to Christ": the relative pronoun stands in the reported clause before the reporting
+    one; the content is the pronoun and the rest of that clause."""
+    if cue.lemma_.lower() not in SPEECH_VERBS | BELIEF_VERBS:
+        return None
+    clause = next((c for c in cue.children if c.dep_ in {"ccomp", "xcomp"} and c.i > cue.i), None)
+    if clause is None or clause.left_edge.i >= cue.i:
+        return None
+    pronoun = clause.left_edge
+    if pronoun.lower_ not in _RELATIVES or pronoun.tag_ not in {"WDT", "WP", "WP$"}:
+        return None
+    after = cue_range(cue)[1]
+    while after < sent.end and doc[after].lower_ == "that" and doc[after].dep_ == "mark":
+        after += 1
+    if after >= sent.end or after > clause.i:
+        return None
+    end = min(_char_end(clause.right_edge), content_end(doc, after, sent, quotes))
+    rest = finish_content(text_of(doc), doc[after].idx, end)
+    if rest is None:
+        return None
+    return [(pronoun.idx, pronoun.idx + len(pronoun.text)), rest], "relative"
+
+
+def _char_end(token: Token) -> int:
+    return token.idx + len(token.text)
 
 
 def _clause_stop(doc: Doc, cue: Token, start: int, sent: Span, quotes: QuoteIndex) -> int:
@@ -430,6 +464,51 @@ def _only_adjuncts(gap: Span | None) -> bool:
     if gap is None:
         return False
     return not any(t.pos_ in {"VERB", "AUX"} for t in gap[1:]) and len(gap) <= 12
+
+
+# --- "As Menendez pointed out, X", "X, as Smith noted" ----------------------------------
+
+
+def content_as_clause(
+    doc: Doc, cue: Token, source: NounPhrase | None, quotes: QuoteIndex, category: CueCategory
+) -> tuple[list[tuple[int, int]], str] | None:
+    """A reporting clause opened by "as" comments on the main clause it hangs from: the
+    main clause, without the "as" clause, is the content."""
+    if cue.dep_ != "advcl" or category not in {CueCategory.SPEECH, CueCategory.BELIEF}:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < cue.i for c in cue.children):
+        return None
+    if any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in cue.children):
+        return None  # "as he said goodbye", "as she told them to leave"
+    main = cue.head
+    if main.pos_ not in {"VERB", "AUX"}:
+        return None
+    sent = cue.sent
+    skip = {t.i for t in cue.subtree}
+    kept = [
+        t.i
+        for t in main.subtree
+        if t.i not in skip and sent.start <= t.i < sent.end and t.dep_ != "cc"
+    ]
+    pieces = []
+    for first, last in _runs(kept):
+        piece = finish_content(text_of(doc), doc[first].idx, _char_end(doc[last]))
+        if piece is not None and any(ch.isalnum() for ch in text_of(doc)[piece[0] : piece[1]]):
+            pieces.append(piece)
+    if not pieces or not has_verb(doc, kept[0], kept[-1] + 1):
+        return None
+    return (pieces, "as-clause") if pieces else None
+
+
+def _runs(positions: list[int]) -> list[tuple[int, int]]:
+    """Consecutive runs of sorted token positions, as (first, last) pairs."""
+    runs: list[tuple[int, int]] = []
+    for i in positions:
+        if runs and i == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
 
 
 # --- "Berlin sees X as Y" ---------------------------------------------------------------

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from sayso.nlp.candidates import Candidate, CueCategory, cue_category, cue_lemma, cue_range
 from sayso.nlp.content import (
     content_after,
+    content_as_clause,
     content_before,
     content_end,
     content_object,
@@ -72,12 +73,12 @@ def verb_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
         return _raising_frame(doc, cue)
     source = find_source(doc, cue)
     clause_start = source.start if source and source.start < cue.i else cue.i
-    frames = (content_after, content_before, see_as, content_object)
+    frames = (content_as_clause, content_after, content_before, see_as, content_object)
     quote = quotes.ending_before(doc[clause_start].idx)
     if quote is not None and (quote.end > cue.sent.start_char or _ends_open(text_of(doc), quote)):
         # “A,” he said, “B.”: the quote before the reporting clause comes first. A quote
         # that closed the previous sentence comes second: “… Sanders.” Many said he won.
-        frames = (content_before, content_after, see_as, content_object)
+        frames = (content_as_clause, content_before, content_after, see_as, content_object)
     for frame in frames:
         content = frame(doc, cue, source, quotes, category)
         if content:
