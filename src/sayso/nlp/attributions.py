@@ -286,7 +286,7 @@ def _runs_to_paragraph_end(text: str, end: int) -> bool:
 def _source(doc: Doc, candidate: Candidate, resolution: Resolution | None) -> Source | None:
     if candidate.source is None:
         return None
-    span = candidate.source.span(doc)
+    span = candidate.source.shown(doc)
     entity = resolution.entity if resolution else None
     anonymous = bool(resolution and resolution.anonymous)
     group = bool(resolution and resolution.group)

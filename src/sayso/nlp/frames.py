@@ -9,6 +9,8 @@ Where the content lies relative to the cue is :mod:`sayso.nlp.content`'s job.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
 from sayso.nlp.candidates import Candidate, CueCategory, cue_category, cue_lemma, cue_range
@@ -136,7 +138,12 @@ def find_source(doc: Doc, cue: Token) -> NounPhrase | None:
     if subjects and subjects[0].lower_ != "it":
         subject = subjects[0]
         limit = cue.i if subject.i < cue.i else None
-        return np_from_head(subject, limit_end=limit)
+        phrase = np_from_head(subject, limit_end=limit)
+        if _opens_relative_clause(subject):
+            # "Franklin Graham, who has vowed not to buy ...": the text's mention is "who";
+            # speaker resolution reads its antecedent.
+            phrase = replace(phrase, mention=(subject.i, subject.i + 1))
+        return phrase
     if cue.dep_ == "acl" and cue.head.pos_ in {"NOUN", "PROPN"} and cue.head.i < cue.i:
         # "an ad featuring Hispanics criticizing Trump's proposals": the noun it modifies.
         return np_from_head(cue.head, limit_end=cue.i)
@@ -162,6 +169,14 @@ def find_source(doc: Doc, cue: Token) -> NounPhrase | None:
     if inherited is not None:
         return inherited
     return _surface_source_right(doc, cue, sent)
+
+
+def _opens_relative_clause(subject: Token) -> bool:
+    return (
+        subject.lower_ in {"who", "which", "that"}
+        and subject.tag_ in {"WP", "WDT"}
+        and subject.head.dep_ == "relcl"
+    )
 
 
 def _is_infinitive_of_purpose(cue: Token) -> bool:

@@ -212,7 +212,7 @@ OBJECT_CUE_VERBS = frozenset(
     dub brand acknowledge admit predict recommend offer confirm deny portray defend
     attack issue reference quote voice chant request underscore credit outline invoke
     retweet assail congratulate bemoan reaffirm recite articulate unveil
-    announce note report explain tweet declare detail emphasize emphasise stress disclose prefer
+    note report explain tweet declare detail emphasize emphasise stress disclose prefer
     claim post
     """.split()
 )
