@@ -19,7 +19,8 @@ from sayso.nlp.drafts import Resolution
 from sayso.nlp.frames import according_to_frame, colon_frame, cue_category, verb_frame
 from sayso.nlp.lexicon import NOUN_CUES, PASSIVE_AS_VERBS, PASSIVE_CUE_VERBS
 from sayso.nlp.nouns import noun_frame
-from sayso.nlp.text import QuoteIndex, text_of
+from sayso.nlp.quotes import OPEN
+from sayso.nlp.text import QuoteIndex, quote_index, text_of
 
 # Quoted words inside a nested report of speech belong to the inner speaker; inside a
 # nested belief or intention they are still the outer speaker's words.
@@ -104,7 +105,7 @@ def _implicit_continuations(
             text_of(doc), quote.end
         ):
             continue
-        previous = _previous_direct(text_of(doc), covered, quote.start)
+        previous = _previous_direct(text_of(doc), quotes.view, covered, quote.start)
         if previous is None:
             continue
         inner = quotes.inner(quote)
@@ -138,7 +139,7 @@ def _ends_paragraph(text: str, char: int) -> bool:
     return not rest.strip(" .,")
 
 
-def _previous_direct(text: str, found: list[Candidate], char: int) -> Candidate | None:
+def _previous_direct(text: str, view: str, found: list[Candidate], char: int) -> Candidate | None:
     """The quoted attribution in the paragraph just before ``char``, if any."""
     para_start = text.rfind("\n", 0, char)
     prev_para_start = text.rfind("\n\n", 0, max(para_start - 1, 0))
@@ -151,7 +152,7 @@ def _previous_direct(text: str, found: list[Candidate], char: int) -> Candidate 
             best = candidate
     if best is None:
         return None
-    quoted = any(text[s - 1 : s] in '“"«„' or text[s - 2 : s] == "''" for s, _ in best.content)
+    quoted = any(view[s - 1 : s] == OPEN for s, _ in best.content)
     return best if quoted else None
 
 
@@ -249,8 +250,8 @@ def _kind(
     candidate = candidates[index]
     if candidate.cue is None:
         return AttributionKind.IMPLICIT
-    text = text_of(doc)
-    if all(_is_quoted(text, start, end) for start, end in candidate.content):
+    quotes = quote_index(doc)
+    if all(quotes.is_quoted(start, end) for start, end in candidate.content):
         return AttributionKind.DIRECT
     inner = [
         span
@@ -259,28 +260,10 @@ def _kind(
         for span in candidates[child_index].content
     ]
     for start, end in candidate.content:
-        for offset in range(start, end):
-            if text[offset] in '“”„«»"' and not any(s - 1 <= offset <= e for s, e in inner):
+        for offset in quotes.marks_in(start, end):
+            if not any(s - 1 <= offset <= e for s, e in inner):
                 return AttributionKind.MIXED
     return AttributionKind.INDIRECT
-
-
-def _is_quoted(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - 1) : start]
-    after = text[end : end + 2]
-    if text[max(0, start - 2) : start] in {"''", "``"}:
-        before, after = '"', after.replace("'", '"')
-    return (
-        (before in {"“", '"', "«", "„", "‘"} and any(ch in after for ch in '”"»“’'))
-        or (before in {"“", '"', "«", "„"} and end == len(text.rstrip()))
-        or (before in {"“", '"', "«", "„"} and _runs_to_paragraph_end(text, end))
-    )
-
-
-def _runs_to_paragraph_end(text: str, end: int) -> bool:
-    newline = text.find("\n", end)
-    rest = text[end : newline if newline >= 0 else len(text)]
-    return not rest.strip(" ,.")
 
 
 def _source(doc: Doc, candidate: Candidate, resolution: Resolution | None) -> Source | None:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from sayso.nlp.attributions import build_attributions, find_candidates
 from sayso.nlp.columns import positions_with_lower
 from sayso.nlp.speakers import resolve_sources
-from sayso.nlp.text import QuoteIndex, text_of
+from sayso.nlp.text import quote_index
 
 EXTENSIONS = ("attributions", "entities", "attribution_candidates", "quotes")
 
@@ -58,7 +58,7 @@ def paragraphs(doc: Doc) -> Doc:
 def attributions(doc: Doc) -> Doc:
     """Find every attribution: who (source), the cue, and what (content)."""
     _fix_lemmas(doc)
-    quotes = QuoteIndex(text_of(doc))
+    quotes = quote_index(doc)
     candidates = find_candidates(doc, quotes)
     doc._.quotes = [(q.start, q.end) for q in quotes.quotes]
     doc._.attribution_candidates = candidates

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sayso.nlp.candidates import CueCategory, cue_range
 from sayso.nlp.lexicon import (
+    BELIEF_VERBS,
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
     INFINITIVE_CUE_VERBS,
@@ -22,10 +23,9 @@ from sayso.nlp.lexicon import (
     PREP_CUE_VERBS,
     SPEECH_VERBS,
 )
-from sayso.nlp.lexicon import BELIEF_VERBS
 from sayso.nlp.phrases import NounPhrase, skip_left
 from sayso.nlp.quotes import Quote
-from sayso.nlp.text import QuoteIndex, finish_content, text_of
+from sayso.nlp.text import QuoteIndex, finish_content, opens_quote, text_of, view_of
 
 OBJECT_TAKING = frozenset(
     {
@@ -76,7 +76,6 @@ FOLLOW_CUES = frozenset(
     }
 )
 SEPARATORS = frozenset({",", "—", "–", "--"})
-CLOSING_QUOTES = frozenset({"”", '"', "»", "’", "'", "«", "''"})
 SEE_AS_VERBS = frozenset({"see", "view", "regard", "describe", "consider", "portray", "brand"})
 
 
@@ -103,7 +102,7 @@ def content_after(
         return [quotes.inner(quote), *quotes.continuations(quote)], "after-quote"
     end = content_end(doc, start, sent, quotes)
     end = min(end, _clause_stop(doc, cue, start, sent, quotes))
-    pieces = finish_content(text_of(doc), token.idx, end)
+    pieces = finish_content(view_of(doc), token.idx, end)
     if pieces is None:
         return None
     return [pieces], "after"
@@ -132,7 +131,7 @@ def _relative_content(
     if after >= sent.end or after > clause.i:
         return None
     end = min(_char_end(clause.right_edge), content_end(doc, after, sent, quotes))
-    rest = finish_content(text_of(doc), doc[after].idx, end)
+    rest = finish_content(view_of(doc), doc[after].idx, end)
     if rest is None:
         return None
     return [(pronoun.idx, pronoun.idx + len(pronoun.text)), rest], "relative"
@@ -200,11 +199,12 @@ def _content_start_after(doc: Doc, cue: Token, category: CueCategory) -> int | N
 
 def _explicit_opening(doc: Doc, start: int, sent: Span) -> int | None:
     """A "that"/"whether" complementiser or a colon after the cue's adjuncts ("told
-    reporters on Monday that"), or a quotation right after the cue ("said, “...”")."""
+    reporters on Monday that"), or a quotation right after the cue ("said, “...”") or
+    after its object and a comma ("telling the crowd, “I'm a negotiator”")."""
     i = start
     while i < sent.end and (doc[i].is_space or doc[i].text == ","):
         i += 1
-    if i < sent.end and doc[i].text in _OPENING_QUOTES:
+    if i < sent.end and opens_quote(doc[i]):
         return i
     budget = 14
     while i < sent.end and budget > 0:
@@ -216,14 +216,13 @@ def _explicit_opening(doc: Doc, start: int, sent: Span) -> int | None:
             return i
         if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "acl"}:
             return None
-        if token.text in {";", "."} or token.text in _OPENING_QUOTES:
+        if token.text in {";", "."}:
             return None
+        if opens_quote(token):
+            return i if doc[i - 1].text in {",", ":"} else None
         budget -= 1
         i += 1
     return None
-
-
-_OPENING_QUOTES = frozenset({"“", '"', "«", "„", "''", "``"})
 
 
 def content_end(doc: Doc, start: int, sent: Span, quotes: QuoteIndex) -> int:
@@ -333,7 +332,7 @@ def content_before(
         first += 1
     if doc[first].lower_ in SUBORDINATORS and not _main_clause_after(doc, first, sep):
         return None
-    piece = finish_content(text_of(doc), doc[first].idx, doc[sep].idx)
+    piece = finish_content(view_of(doc), doc[first].idx, doc[sep].idx)
     tail = _parenthetical_tail(doc, cue, sent, quotes, first, sep)
     if piece is not None and tail is not None:
         return [piece, tail], "parenthetical"
@@ -380,7 +379,7 @@ def _parenthetical_tail(
     before_finite = any(t.tag_ in _FINITE for t in doc[first:sep])
     if before_finite and _has_subject(doc, start, sent.end):
         return None
-    return finish_content(text_of(doc), doc[start].idx, content_end(doc, start, sent, quotes))
+    return finish_content(view_of(doc), doc[start].idx, content_end(doc, start, sent, quotes))
 
 
 def _has_subject(doc: Doc, start: int, end: int) -> bool:
@@ -492,7 +491,7 @@ def content_as_clause(
     ]
     pieces = []
     for first, last in _runs(kept):
-        piece = finish_content(text_of(doc), doc[first].idx, _char_end(doc[last]))
+        piece = finish_content(view_of(doc), doc[first].idx, _char_end(doc[last]))
         if piece is not None and any(ch.isalnum() for ch in text_of(doc)[piece[0] : piece[1]]):
             pieces.append(piece)
     if not pieces or not has_verb(doc, kept[0], kept[-1] + 1):
@@ -533,7 +532,7 @@ def see_as(
     end = as_pp[0].right_edge.i + 1
     for conj in (c for c in cue.children if c.dep_ == "conj" and c.i > end):
         end = conj.right_edge.i + 1
-    piece = finish_content(text_of(doc), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+    piece = finish_content(view_of(doc), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
     return ([piece], "see-as") if piece else None
 
 
@@ -568,7 +567,7 @@ def content_object(
     start = min(c.left_edge.i for c in parts)
     last = doc[max(c.right_edge.i for c in parts)]
     end = min(last.idx + len(last.text), cue.sent.end_char)
-    piece = finish_content(text_of(doc), doc[start].idx, end)
+    piece = finish_content(view_of(doc), doc[start].idx, end)
     return ([piece], "object") if piece else None
 
 
@@ -604,8 +603,8 @@ def content_raising(doc: Doc, cue: Token) -> list[tuple[int, int]] | None:
     if subject.i > cue.i or complement[0].i < cue.i:
         return None
     pieces = [
-        finish_content(text_of(doc), subject.left_edge.idx, _end(subject.right_edge)),
-        finish_content(text_of(doc), complement[0].left_edge.idx, _end(complement[-1].right_edge)),
+        finish_content(view_of(doc), subject.left_edge.idx, _end(subject.right_edge)),
+        finish_content(view_of(doc), complement[0].left_edge.idx, _end(complement[-1].right_edge)),
     ]
     found = [p for p in pieces if p is not None]
     return found if len(found) == 2 else None

@@ -45,7 +45,7 @@ from sayso.nlp.phrases import (
     trim,
 )
 from sayso.nlp.quotes import Quote
-from sayso.nlp.text import QuoteIndex, finish_content, text_of
+from sayso.nlp.text import QuoteIndex, finish_content, text_of, view_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CHANNEL_NOUNS = frozenset(
@@ -249,17 +249,17 @@ def passive_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
     infinitive = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
     pieces: list[tuple[int, int]] = []
     if clause is not None and (subject is None or subject.lower_ == "it"):
-        piece = finish_content(text_of(doc), clause.left_edge.idx, _right_char(clause))
+        piece = finish_content(view_of(doc), clause.left_edge.idx, _right_char(clause))
         pieces = [piece] if piece else []
     elif infinitive is not None and subject is not None and subject.lower_ != "it":
-        subject_span = finish_content(text_of(doc), subject.left_edge.idx, _right_char(subject))
-        verb_span = finish_content(text_of(doc), infinitive.left_edge.idx, _right_char(infinitive))
+        subject_span = finish_content(view_of(doc), subject.left_edge.idx, _right_char(subject))
+        verb_span = finish_content(view_of(doc), infinitive.left_edge.idx, _right_char(infinitive))
         pieces = [p for p in (subject_span, verb_span) if p]
     elif lemma in PASSIVE_AS_VERBS and subject is not None and subject.lower_ != "it":
         pieces = _passive_as(doc, cue, subject)
     if not pieces and source is not None and subject is not None and subject.lower_ != "it":
         # "O'Malley's move was first reported by MSNBC": what the agent reported.
-        piece = finish_content(text_of(doc), subject.left_edge.idx, _right_char(subject))
+        piece = finish_content(view_of(doc), subject.left_edge.idx, _right_char(subject))
         pieces = [piece] if piece else []
     if not pieces:
         return None
@@ -292,9 +292,9 @@ def _passive_as(doc: Doc, cue: Token, subject: Token) -> list[tuple[int, int]]:
     ]
     if not complements:
         return []
-    subject_span = finish_content(text_of(doc), subject.left_edge.idx, _right_char(subject))
+    subject_span = finish_content(view_of(doc), subject.left_edge.idx, _right_char(subject))
     last = complements[-1]
-    complement = finish_content(text_of(doc), complements[0].idx, _right_char(last))
+    complement = finish_content(view_of(doc), complements[0].idx, _right_char(last))
     return [p for p in (subject_span, complement) if p] if subject_span and complement else []
 
 
@@ -336,14 +336,14 @@ def according_to_frame(doc: Doc, according: Token, quotes: QuoteIndex) -> Candid
         and doc[pp_end].text == ","
     )
     if left[1] > left[0] and (has_verb(doc, *left) or parenthetical):
-        piece = finish_content(text_of(doc), doc[left[0]].idx, _char_end(doc, left[1]))
+        piece = finish_content(view_of(doc), doc[left[0]].idx, _char_end(doc, left[1]))
         if piece:
             pieces.append(piece)
     if right[1] > right[0] and (
         has_verb(doc, *right) or quotes.any_in(doc[right[0]].idx, _char_end(doc, right[1]))
     ):
         end = content_end(doc, right[0], sent, quotes)
-        piece = finish_content(text_of(doc), doc[right[0]].idx, end)
+        piece = finish_content(view_of(doc), doc[right[0]].idx, end)
         if piece:
             pieces.append(piece)
     if not pieces:
@@ -389,7 +389,7 @@ def colon_frame(doc: Doc, colon: Token, quotes: QuoteIndex) -> Candidate | None:
     else:
         if not has_verb(doc, start, sent.end):
             return None
-        piece = finish_content(text_of(doc), doc[start].idx, end_char)
+        piece = finish_content(view_of(doc), doc[start].idx, end_char)
         if piece is None:
             return None
         pieces = [piece]
