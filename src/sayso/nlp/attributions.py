@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from sayso.model import Attribution, AttributionKind, Content, Cue, Source, TextSpan
 from sayso.model import Resolution as SourceResolution
-from sayso.nlp.candidates import Candidate, CueCategory
+from sayso.nlp.candidates import PARTICLE_HEADS, Candidate, CueCategory
 from sayso.nlp.carriers import in_document_frame
 from sayso.nlp.columns import (
     positions_with_lemma,
@@ -35,9 +37,16 @@ def find_candidates(doc: Doc, quotes: QuoteIndex) -> list[Candidate]:
         token = doc[i]
         candidate = _frame_for(doc, token, quotes)
         if candidate is not None and candidate.content and not _asked(token):
-            found.append(candidate)
+            found.extend(_items(candidate))
     found.extend(_implicit_continuations(doc, found, quotes))
     return _deduplicate(found)
+
+
+def _items(candidate: Candidate) -> list[Candidate]:
+    """A reported list ("Obama also said:" and four bullets) is one claim per item."""
+    if candidate.rule != "list":
+        return [candidate]
+    return [replace(candidate, content=[piece]) for piece in candidate.content]
 
 
 def _possible_cues(doc: Doc) -> list[int]:
@@ -48,12 +57,21 @@ def _possible_cues(doc: Doc) -> list[int]:
     found.update(nouns.intersection(positions_with_lemma(doc, NOUN_CUES.__contains__)))
     verbal = set(positions_with_pos(doc, (VERB, AUX)))
     verbal.update(positions_with_tag(doc, prefix="VB"))
-    found.update(verbal.intersection(positions_with_lemma(doc, _is_verb_cue)))
+    verb_cues = positions_with_lemma(doc, _is_verb_cue)
+    found.update(verbal.intersection(verb_cues))
+    found.update(i for i in nouns.intersection(verb_cues) if _predicate_noun(doc[i]))
     return sorted(found)
 
 
+def _predicate_noun(token: Token) -> bool:
+    """ "The new regulations state that ...": a cue verb the tagger read as a noun, with a
+    subject and a clause of its own."""
+    deps = {c.dep_ for c in token.children}
+    return "nsubj" in deps and "ccomp" in deps
+
+
 def _is_verb_cue(lemma: str) -> bool:
-    return cue_category(lemma) is not None or lemma in _PASSIVE_CUES
+    return cue_category(lemma) is not None or lemma in _PASSIVE_CUES or lemma in PARTICLE_HEADS
 
 
 def _frame_for(doc: Doc, token: Token, quotes: QuoteIndex) -> Candidate | None:
@@ -64,9 +82,9 @@ def _frame_for(doc: Doc, token: Token, quotes: QuoteIndex) -> Candidate | None:
         return colon_frame(doc, token, quotes)
     if lower == "in":
         return in_document_frame(doc, token, quotes)
-    if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES:
+    if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES and not _predicate_noun(token):
         return noun_frame(doc, token)
-    verbal = token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
+    verbal = token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB") or _predicate_noun(token)
     if verbal and _is_verb_cue(token.lemma_.lower()):
         return verb_frame(doc, token, quotes)
     return None
@@ -166,6 +184,8 @@ def _deduplicate(found: list[Candidate]) -> list[Candidate]:
 
 
 def _same(a: Candidate, b: Candidate) -> bool:
+    if a.rule == "list" and b.rule == "list":
+        return a.content == b.content
     return (a.cue is not None and a.cue == b.cue) or a.content == b.content
 
 
@@ -251,8 +271,11 @@ def _kind(
     if candidate.cue is None:
         return AttributionKind.IMPLICIT
     quotes = quote_index(doc)
-    if all(quotes.is_quoted(start, end) for start, end in candidate.content):
+    quoted = [quotes.is_quoted(start, end) for start, end in candidate.content]
+    if all(quoted):
         return AttributionKind.DIRECT
+    if any(quoted):
+        return AttributionKind.MIXED  # "…, he added; “We are looking into it.”"
     inner = [
         span
         for child_index, parent in parents.items()

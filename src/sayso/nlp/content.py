@@ -7,6 +7,8 @@ or ``None``.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from sayso.nlp.candidates import CueCategory, cue_range
@@ -95,7 +97,7 @@ def content_after(
         while start < sent.end and doc[start].is_space:
             start += 1
         if start >= sent.end:
-            return None
+            return _paragraphs_after_colon(doc, token, quotes)
         token = doc[start]
     quote = quotes.starting_at(token.idx)
     if quote is not None and not _clause_goes_on(text_of(doc), quote, sent):
@@ -139,6 +141,66 @@ def _relative_content(
 
 def _char_end(token: Token) -> int:
     return token.idx + len(token.text)
+
+
+_BULLETS = frozenset("-–—•*·▪►")
+_NUMBERED = re.compile(r"\(?\d{1,2}[.)]\s")
+
+
+def _paragraphs_after_colon(
+    doc: Doc, colon: Token, quotes: QuoteIndex
+) -> tuple[list[tuple[int, int]], str] | None:
+    """ "President Obama also said:" closing its paragraph: the content is what follows —
+    a quotation, one paragraph, or a list, each of whose items is a claim of its own
+    (rule "list": one attribution per item)."""
+    text, view = text_of(doc), view_of(doc)
+    lines = _following_lines(text, colon.idx + 1)
+    if not lines:
+        return None
+    first_start, first_end = lines[0]
+    quote = quotes.starting_at(first_start)
+    if quote is not None:
+        return [quotes.inner(quote), *quotes.continuations(quote)], "after-quote"
+    items = []
+    for line_start, line_end in lines:
+        marker = _list_marker(text, line_start, line_end)
+        if marker is None:
+            break
+        piece = finish_content(view, line_start + marker, line_end)
+        if piece is not None:
+            items.append(piece)
+    if items:
+        return items, "list"
+    piece = finish_content(view, first_start, first_end)
+    return ([piece], "after-paragraph") if piece is not None else None
+
+
+def _following_lines(text: str, start: int, limit: int = 12) -> list[tuple[int, int]]:
+    """The non-empty lines after ``start`` (which ends a line), as (start, end) offsets."""
+    newline = text.find("\n", start)
+    if newline < 0 or text[start:newline].strip():
+        return []
+    lines = []
+    position = newline + 1
+    while position < len(text) and len(lines) < limit:
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        line = text[position:end]
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            lines.append((position + lead, position + len(line.rstrip())))
+        elif lines and not _list_marker(text, *lines[-1]):
+            break
+        position = end + 1
+    return lines
+
+
+def _list_marker(text: str, start: int, end: int) -> int | None:
+    """Length of the bullet or number opening a list item, or ``None``."""
+    if text[start] in _BULLETS and start + 1 < end and text[start + 1].isspace():
+        return 2
+    match = _NUMBERED.match(text, start, end)
+    return match.end() - start if match else None
 
 
 def _clause_stop(doc: Doc, cue: Token, start: int, sent: Span, quotes: QuoteIndex) -> int:
@@ -338,7 +400,21 @@ def content_before(
         return [piece, tail], "parenthetical"
     if piece is None or not has_verb(doc, first, sep):
         return None
-    return [piece], "before"
+    return [piece, *_quote_after_clause(doc, cue, quotes)], "before"
+
+
+def _quote_after_clause(doc: Doc, cue: Token, quotes: QuoteIndex) -> list[tuple[int, int]]:
+    """ "The company had no comment, he added; “We are looking into it.”": a quotation
+    that follows the reporting clause across a semicolon, colon or dash goes on with the
+    content before it."""
+    end = cue_range(cue)[1]
+    after = quotes.next_after(doc[end - 1].idx)
+    if after is None:
+        return []
+    between = text_of(doc)[doc[end - 1].idx + len(doc[end - 1].text) : after.start]
+    if "\n" in between or between.strip() not in {";", ":", "—", "–", "--"}:
+        return []
+    return [quotes.inner(after), *quotes.continuations(after)]
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -346,13 +422,15 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 def _main_clause_after(doc: Doc, first: int, sep: int) -> bool:
     """ "While he is third in the polls, a strong showing could help him, veterans said":
-    a fronted subordinate clause, then a main clause of its own before the reporting
-    clause, which is the content. "When asked about it, he said nothing" has none."""
-    clause = doc[first].head
-    inside = {t.i for t in clause.subtree} if clause.i != first else {first}
-    comma = next((i for i in range(first + 1, sep) if doc[i].text == "," and i > max(inside)), None)
-    if comma is None:
-        comma = next((i for i in range(max(inside), sep) if doc[i].text == ","), None)
+    a fronted subordinate clause or phrase, then a main clause of its own before the
+    reporting clause, which is the content. "When asked about it, he said nothing" has
+    none."""
+    opener = doc[first]
+    fronted = opener if opener.dep_ == "prep" else opener.head
+    inside = {t.i for t in fronted.subtree} if fronted.i != first else {first}
+    if opener.dep_ == "prep" or fronted.i >= sep:
+        inside = {t.i for t in opener.subtree} | {first}
+    comma = next((i for i in range(max(inside), sep) if doc[i].text == ","), None)
     if comma is None:
         return False
     return any(

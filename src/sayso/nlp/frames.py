@@ -13,7 +13,14 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from sayso.nlp.candidates import Candidate, CueCategory, cue_category, cue_lemma, cue_range
+from sayso.nlp.candidates import (
+    Candidate,
+    CueCategory,
+    cue_category,
+    cue_lemma,
+    cue_range,
+    token_category,
+)
 from sayso.nlp.content import (
     content_after,
     content_as_clause,
@@ -64,7 +71,7 @@ CHANNEL_PREPS = frozenset({"on", "in", "via", "through", "over", "during"})
 
 def verb_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
     lemma = cue.lemma_.lower()
-    category = cue_category(lemma)
+    category = token_category(cue)
     if category is None and lemma not in PASSIVE_CUE_VERBS and lemma not in PASSIVE_AS_VERBS:
         return None
     if _is_passive(cue):

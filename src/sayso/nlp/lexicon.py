@@ -19,6 +19,30 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
+# --- newsroom reporting verbs beyond PolNeAR (issue 17) ------------------------------------
+# British papers, tabloids and wires report speech with verbs US political news rarely
+# uses ("fumed", "divulged", "hit back"); each is a speech verb with a clausal content.
+NEWSROOM_SPEECH_VERBS = frozenset(
+    """
+    divulge relay opine aver fume rage gush snap sneer thunder rant chime retort blurt
+    scream mutter murmur sigh beam grumble moan protest plead confide rule
+    """.split()
+)
+# Verbs that report speech only with their particle: "hit back", "lashed out".
+PARTICLE_SPEECH_VERBS = frozenset(
+    {
+        ("hit", "back"),
+        ("fire", "back"),
+        ("shoot", "back"),
+        ("lash", "out"),
+        ("speak", "out"),
+        ("chime", "in"),
+        ("weigh", "in"),
+        ("open", "up"),
+    }
+)
+SPEECH_VERBS = SPEECH_VERBS | NEWSROOM_SPEECH_VERBS
+
 # Verbs of belief, perception of a state of affairs, and intention ("sees", "believes").
 BELIEF_VERBS = frozenset(
     """
