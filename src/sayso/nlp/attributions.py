@@ -23,6 +23,7 @@ from sayso.nlp.lexicon import NOUN_CUES, PASSIVE_AS_VERBS, PASSIVE_CUE_VERBS
 from sayso.nlp.nouns import noun_frame
 from sayso.nlp.quotes import OPEN
 from sayso.nlp.text import QuoteIndex, quote_index, text_of
+from sayso.nlp.transcripts import transcript_candidates
 
 # Quoted words inside a nested report of speech belong to the inner speaker; inside a
 # nested belief or intention they are still the outer speaker's words.
@@ -32,8 +33,10 @@ _PASSIVE_CUES = PASSIVE_CUE_VERBS | PASSIVE_AS_VERBS
 
 def find_candidates(doc: Doc, quotes: QuoteIndex) -> list[Candidate]:
     """Every attribution the frames can read in ``doc``, before nesting and kinds."""
-    found: list[Candidate] = []
+    found, turn_marks = transcript_candidates(doc)
     for i in _possible_cues(doc):
+        if i in turn_marks:
+            continue
         token = doc[i]
         candidate = _frame_for(doc, token, quotes)
         if candidate is not None and candidate.content and not _asked(token):
@@ -240,7 +243,7 @@ def _start_of(doc: Doc, candidate: Candidate) -> int:
     if candidate.cue is not None:
         starts.append(doc[candidate.cue[0]].idx)
     if candidate.source is not None and candidate.implicit_from is None:
-        starts.append(doc[candidate.source.start].idx)
+        starts.append(candidate.source.shown(doc).start_char)
     return min(starts)
 
 
@@ -251,7 +254,7 @@ def _parent(doc: Doc, candidates: list[Candidate], index: int) -> int | None:
     if candidate.cue is not None:
         anchors.append(doc[candidate.cue[0]].idx)
     if candidate.source is not None and candidate.implicit_from is None:
-        anchors.append(doc[candidate.source.start].idx)
+        anchors.append(candidate.source.shown(doc).start_char)
     if not anchors:
         return None
     best, best_size = None, None
@@ -270,6 +273,8 @@ def _kind(
     candidate = candidates[index]
     if candidate.cue is None:
         return AttributionKind.IMPLICIT
+    if candidate.rule == "transcript":
+        return AttributionKind.DIRECT  # a transcript gives the speaker's own words
     quotes = quote_index(doc)
     quoted = [quotes.is_quoted(start, end) for start, end in candidate.content]
     if all(quoted):
