@@ -19,6 +19,7 @@ from sayso.nlp.columns import (
 )
 from sayso.nlp.drafts import Resolution
 from sayso.nlp.frames import according_to_frame, colon_frame, cue_category, verb_frame
+from sayso.nlp.headlines import headline_forms, headline_verb_frame, is_headline_line
 from sayso.nlp.lexicon import NOUN_CUES, PASSIVE_AS_VERBS, PASSIVE_CUE_VERBS
 from sayso.nlp.nouns import noun_frame
 from sayso.nlp.quotes import OPEN
@@ -63,6 +64,7 @@ def _possible_cues(doc: Doc) -> list[int]:
     verb_cues = positions_with_lemma(doc, _is_verb_cue)
     found.update(verbal.intersection(verb_cues))
     found.update(i for i in nouns.intersection(verb_cues) if _predicate_noun(doc[i]))
+    found.update(i for i in positions_with_lower(doc, headline_forms()) if doc[i].is_title)
     return sorted(found)
 
 
@@ -88,9 +90,12 @@ def _frame_for(doc: Doc, token: Token, quotes: QuoteIndex) -> Candidate | None:
     if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES and not _predicate_noun(token):
         return noun_frame(doc, token)
     verbal = token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB") or _predicate_noun(token)
+    found = None
     if verbal and _is_verb_cue(token.lemma_.lower()):
-        return verb_frame(doc, token, quotes)
-    return None
+        found = verb_frame(doc, token, quotes)
+    if found is None and token.is_title and is_headline_line(doc, token):
+        found = headline_verb_frame(doc, token)
+    return found
 
 
 def _asked(cue: Token) -> bool:

@@ -33,13 +33,20 @@ from sayso.nlp.content import (
     see_as,
 )
 from sayso.nlp.lexicon import (
+    ADDRESSEE_PASSIVES,
+    ANONYMOUS_HEADS,
     BELIEF_VERBS,
+    CARRIER_NOUNS,
     DEFAULT_PASSIVE_AS,
+    EVIDENCE_NOUNS,
+    GROUP_HEADS,
     NAMING_VERBS,
+    OBJECT_REQUIRED_VERBS,
     PASSIVE_AS_PREPOSITIONS,
     PASSIVE_AS_VERBS,
     PASSIVE_CUE_VERBS,
     RAISING_CUE_VERBS,
+    ROLE_NOUNS,
 )
 from sayso.nlp.phrases import (
     NounPhrase,
@@ -76,6 +83,8 @@ def verb_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
         return None
     if _is_passive(cue):
         return passive_frame(doc, cue, quotes)
+    if _headline_passive(doc, cue):
+        return headline_passive_frame(doc, cue, quotes)
     if category is None or _names_a_thing(doc, cue, lemma):
         return None
     if lemma in RAISING_CUE_VERBS:
@@ -244,7 +253,7 @@ def _surface_source_right(doc: Doc, cue: Token, sent: Span) -> NounPhrase | None
 
 def passive_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
     lemma = cue.lemma_.lower()
-    if lemma not in PASSIVE_CUE_VERBS and lemma not in PASSIVE_AS_VERBS:
+    if lemma not in PASSIVE_CUE_VERBS | PASSIVE_AS_VERBS | ADDRESSEE_PASSIVES:
         return None
     agent = next((c for c in cue.children if c.dep_ == "agent"), None)
     source = None
@@ -255,7 +264,8 @@ def passive_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
     clause = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
     infinitive = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
     pieces: list[tuple[int, int]] = []
-    if clause is not None and (subject is None or subject.lower_ == "it"):
+    addressed = lemma in ADDRESSEE_PASSIVES
+    if clause is not None and (subject is None or subject.lower_ == "it" or addressed):
         piece = finish_content(view_of(doc), clause.left_edge.idx, _right_char(clause))
         pieces = [piece] if piece else []
     elif infinitive is not None and subject is not None and subject.lower_ != "it":
@@ -284,6 +294,56 @@ def passive_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
     )
     candidate.channel, candidate.when = cue_adjuncts(doc, cue)
     return candidate
+
+
+_HEADLINE_PREPOSITIONS = frozenset({"of", "for", "over", "to", "after", "as", "on", "by"})
+
+
+def _headline_passive(doc: Doc, cue: Token) -> bool:
+    """ "Meadows accused of timing retirement", "PM urged to quit": a verb that needs an
+    object, with none, right after a noun and before a preposition or an infinitive —
+    headline grammar's passive without its auxiliary (the parser reads it as active)."""
+    if cue.tag_ not in {"VBN", "VBD"} or cue.lemma_.lower() not in OBJECT_REQUIRED_VERBS:
+        return False
+    if cue.i + 1 >= len(doc) or doc[cue.i + 1].lower_ not in _HEADLINE_PREPOSITIONS:
+        return False
+    if any(c.dep_ in {"dobj", "dative", "ccomp"} for c in cue.children):
+        return False
+    return cue.i > 0 and doc[cue.i - 1].pos_ in {"NOUN", "PROPN", "PRON"}
+
+
+def headline_passive_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
+    """The patient before the participle and what it is accused of, urged to do or
+    criticised for; the source is the "by" agent, if the headline names one."""
+    line_start = text_of(doc).rfind("\n", 0, cue.idx) + 1
+    floor = doc.char_span(line_start, cue.idx, alignment_mode="expand")
+    run = np_run_before(doc, cue.i, floor.start if floor is not None else cue.sent.start)
+    if run is None:
+        return None
+    patient = finish_content(view_of(doc), doc[run[0]].idx, _char_end(doc, run[1]))
+    line_end = _line_end(text_of(doc), cue.idx)
+    rest_start = cue.i + 1
+    source = None
+    if doc[rest_start].lower_ == "by":
+        agent = np_run_after(doc, rest_start + 1, len(doc))
+        if agent is None:
+            return None
+        source = NounPhrase(start=agent[0], end=agent[1], head=head_of(doc, *agent).i)
+        rest_start = agent[1]
+        if rest_start >= len(doc) or doc[rest_start].lower_ not in _HEADLINE_PREPOSITIONS:
+            return None
+    end = min(line_end, cue.sent.end_char, content_end(doc, rest_start, cue.sent, quotes))
+    complement = finish_content(view_of(doc), doc[rest_start].idx, max(end, doc[rest_start].idx))
+    if patient is None or complement is None:
+        return None
+    return Candidate(
+        cue=cue_range(cue),
+        lemma=cue_lemma(cue),
+        category=CueCategory.SPEECH,
+        source=source,
+        content=[patient, complement],
+        rule="headline-passive",
+    )
 
 
 def _passive_as(doc: Doc, cue: Token, subject: Token) -> list[tuple[int, int]]:
@@ -383,19 +443,25 @@ def colon_frame(doc: Doc, colon: Token, quotes: QuoteIndex) -> Candidate | None:
     leads_line = _leads_line(doc, speaker)
     if not leads_line and not any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in speaker):
         return None
+    label = _speaker_label(speaker) if leads_line else _STRONG
+    if label is None:
+        return None  # "Zimbabwe coup: army takes control": a topic, not a speaker
     start = colon.i + 1
     while start < sent.end and doc[start].is_space:
         start += 1
     if start >= sent.end:
         return None
+    if label is _WEAK and _reports_itself(doc, start, sent.end):
+        return None  # "Brexit: May says the deal is dead": the report is after the colon
     # A headline "Poll: ..." or a transcript line "SMITH: ..." speaks to the end of its line.
     end_char = _line_end(text_of(doc), colon.idx) if leads_line else sent.end_char
     quote = quotes.starting_at(doc[start].idx)
     if quote is not None:
         pieces = [quotes.inner(quote), *quotes.continuations(quote)]
     else:
-        if not has_verb(doc, start, sent.end):
-            return None
+        headline = leads_line and label is _STRONG
+        if not headline and not has_verb(doc, start, sent.end):
+            return None  # a headline's words after "Trump:" may have no verb tagged
         piece = finish_content(view_of(doc), doc[start].idx, end_char)
         if piece is None:
             return None
@@ -416,6 +482,43 @@ def _leads_line(doc: Doc, speaker: Span) -> bool:
     if text_of(doc)[line_start : speaker.start_char].strip() or len(speaker) > 5:
         return False
     return speaker[0].text[:1].isupper() and not any(t.pos_ in {"VERB", "AUX"} for t in speaker)
+
+
+_LABEL_NOUNS = ROLE_NOUNS | ANONYMOUS_HEADS | EVIDENCE_NOUNS | CARRIER_NOUNS | GROUP_HEADS
+
+
+_STRONG, _WEAK = "speaker", "maybe a speaker"
+
+
+def _speaker_label(speaker: Span) -> str | None:
+    """Whether a label before a colon names who speaks — surely for a person, an
+    organisation, a role, a poll or a document ("Clinton camp:", "JOEL BENENSON:",
+    "Minister:", "Poll:"), maybe for another name ("Trump:" tagged as a noun) — or a topic
+    ("Zimbabwe coup:", "Live updates:")."""
+    if any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in speaker):
+        return _STRONG
+    head = speaker[-1]
+    if head.lemma_.lower() in _LABEL_NOUNS or head.lower_ in _LABEL_NOUNS:
+        return _STRONG
+    words = [t.text for t in speaker if t.is_alpha]
+    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
+        return _STRONG  # "SMITH:" in a transcript
+    if any(t.ent_type_ in _PLACE_ENTS for t in speaker) or not head.text[:1].isupper():
+        return None
+    return _WEAK if head.pos_ in {"PROPN", "NOUN"} else None
+
+
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "EVENT", "DATE", "TIME", "LAW"})
+
+
+def _reports_itself(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words after a colon hold a report with its own subject."""
+    return any(
+        token_category(t) is CueCategory.SPEECH
+        and t.pos_ in {"VERB", "AUX"}
+        and any(c.dep_ in SUBJECT_DEPS for c in t.children)
+        for t in doc[start:end]
+    )
 
 
 def _line_end(text: str, char: int) -> int:

@@ -42,6 +42,20 @@ PARTICLE_SPEECH_VERBS = frozenset(
     }
 )
 SPEECH_VERBS = SPEECH_VERBS | NEWSROOM_SPEECH_VERBS
+# Passives whose subject is the addressee: "he was told that ...", "voters were asked
+# whether ...", "the PM was urged to quit": the clause or infinitive is the content.
+ADDRESSEE_PASSIVES = frozenset(
+    "tell ask inform assure remind advise warn urge order instruct".split()
+)
+# Verbs that cannot go without their object: with none, a participle after a noun is a
+# headline's passive ("Meadows accused of timing retirement", "PM urged to quit",
+# "Minister criticised for remarks"), whatever tag the parser gives it.
+OBJECT_REQUIRED_VERBS = frozenset(
+    """
+    accuse urge tell criticize criticise praise blame slam blast order condemn rebuke
+    lambaste slate mock attack pressure press
+    """.split()
+)
 
 # Verbs of belief, perception of a state of affairs, and intention ("sees", "believes").
 BELIEF_VERBS = frozenset(
