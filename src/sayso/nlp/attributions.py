@@ -19,6 +19,7 @@ from sayso.nlp.columns import (
 )
 from sayso.nlp.drafts import Resolution
 from sayso.nlp.frames import according_to_frame, colon_frame, cue_category, verb_frame
+from sayso.nlp.guards import in_idiom
 from sayso.nlp.headlines import headline_forms, headline_verb_frame, is_headline_line
 from sayso.nlp.lexicon import NOUN_CUES, PASSIVE_AS_VERBS, PASSIVE_CUE_VERBS
 from sayso.nlp.nouns import noun_frame
@@ -36,7 +37,7 @@ def find_candidates(doc: Doc, quotes: QuoteIndex) -> list[Candidate]:
     """Every attribution the frames can read in ``doc``, before nesting and kinds."""
     found, turn_marks = transcript_candidates(doc)
     for i in _possible_cues(doc):
-        if i in turn_marks:
+        if i in turn_marks or in_idiom(doc, i):
             continue
         token = doc[i]
         candidate = _frame_for(doc, token, quotes)
@@ -220,7 +221,7 @@ def build_attributions(
                 cue=_cue(doc, candidate),
                 content=Content(
                     spans=tuple(candidate.content),
-                    text=text_of(doc)[candidate.content_start : candidate.content_end],
+                    text=Content.joined(text_of(doc), tuple(candidate.content)),
                 ),
                 nested_in=ids[parent] if parent is not None else None,
                 channel=_text_span(doc, candidate.channel),

@@ -417,3 +417,58 @@ SPEECH_NOUNS = frozenset(
 LIGHT_VERBS = frozenset(
     "express voice make issue raise offer give deliver reiterate repeat share have".split()
 )
+
+# --- idioms and discourse markers that are not cues (issue 17) -----------------------------
+# A cue word inside one of these says nothing is reported: "That said, the plan works",
+# "Rest assured, we will", "needless to say". Token sequences as spaCy splits them. The
+# first list counts only where the phrase opens its clause ("a message that said, ..." is
+# a report); the second anywhere. Left out on purpose, because PolNeAR's annotators read
+# them as attributions: "so-called", "I mean", "as expected".
+CLAUSE_OPENING_IDIOMS = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "that said ,",
+        "that being said",
+        "that having been said",
+        "having said that",
+        "having said this",
+        "with that said",
+        "all that said",
+        "that 's not to say",
+        "that is not to say",
+        "this is not to say",
+        "needless to say",
+        "rest assured",
+        "truth be told",
+        "suffice it to say",
+        "suffice to say",
+        "let 's say",
+        "let us say",
+        "believe it or not",
+        "who knows",
+        "god knows",
+        "heaven knows",
+        "go figure",
+        "speaking of",
+        "generally speaking",
+        "frankly speaking",
+        "strictly speaking",
+        "broadly speaking",
+        "roughly speaking",
+        "politically speaking",
+        "historically speaking",
+        "come to think of it",
+    )
+)
+NOT_CUE_IDIOMS = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "so to speak",
+        "to say the least",
+        "to say nothing of",
+        "that is to say",
+        "it goes without saying",
+        "if you will",
+        "thank you",
+    )
+)
