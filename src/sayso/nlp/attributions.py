@@ -267,10 +267,43 @@ def _parent(doc: Doc, candidates: list[Candidate], index: int) -> int | None:
     for other_index, other in enumerate(candidates):
         if other_index == index or not all(other.covers(a) for a in anchors):
             continue
+        if not _inside(doc, other, candidate, anchors[0]):
+            continue
         size = sum(end - start for start, end in other.content)
         if best_size is None or size < best_size:
             best, best_size = other_index, size
     return best
+
+
+# Contents given verbatim, whatever their syntax: what lies in them is the speaker's.
+_VERBATIM = frozenset({"transcript", "list", "after-paragraph", "implicit-quote"})
+
+
+def _inside(doc: Doc, outer: Candidate, inner: Candidate, anchor: int) -> bool:
+    """Whether ``inner`` is part of what ``outer`` reports, not merely written within its
+    span: it stands in the outer speaker's quoted words, or its cue hangs from the outer
+    cue (or the outer cue from it) through the parse — a correspondent's own assessment
+    after a president's vow, coordinated with it, is not nested in the vow."""
+    if outer.rule in _VERBATIM or outer.cue is None or inner.cue is None:
+        return True
+    quote = quote_index(doc).containing(anchor)
+    if quote is not None and outer.covers(quote.inner_start):
+        return True
+    inner_cue, outer_cue = doc[inner.cue[0]], doc[outer.cue[0]]
+    if inner_cue.sent != outer_cue.sent:
+        return False
+    return _governs(outer_cue, inner_cue) or _governs(inner_cue, outer_cue)
+
+
+def _governs(head: Token, token: Token) -> bool:
+    """Whether ``head`` is reached from ``token`` going up the parse without crossing a
+    coordination."""
+    current = token
+    while current.head.i != current.i and current.dep_ not in {"conj", "cc"}:
+        current = current.head
+        if current.i == head.i:
+            return True
+    return False
 
 
 def _kind(
