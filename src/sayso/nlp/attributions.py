@@ -20,7 +20,7 @@ from sayso.nlp.columns import (
 from sayso.nlp.drafts import Resolution
 from sayso.nlp.frames import according_to_frame, colon_frame, cue_category, verb_frame
 from sayso.nlp.guards import in_idiom
-from sayso.nlp.headlines import headline_forms, headline_verb_frame, is_headline_line
+from sayso.nlp.headlines import headline_positions, headline_verb_frame, is_headline_line
 from sayso.nlp.lexicon import NOUN_CUES, PASSIVE_AS_VERBS, PASSIVE_CUE_VERBS
 from sayso.nlp.nouns import noun_frame
 from sayso.nlp.quotes import OPEN
@@ -65,7 +65,7 @@ def _possible_cues(doc: Doc) -> list[int]:
     verb_cues = positions_with_lemma(doc, _is_verb_cue)
     found.update(verbal.intersection(verb_cues))
     found.update(i for i in nouns.intersection(verb_cues) if _predicate_noun(doc[i]))
-    found.update(i for i in positions_with_lower(doc, headline_forms()) if doc[i].is_title)
+    found.update(headline_positions(doc))
     return sorted(found)
 
 
@@ -264,8 +264,11 @@ def _parent(doc: Doc, candidates: list[Candidate], index: int) -> int | None:
     if not anchors:
         return None
     best, best_size = None, None
+    low, high = min(anchors), max(anchors)
     for other_index, other in enumerate(candidates):
-        if other_index == index or not all(other.covers(a) for a in anchors):
+        if other_index == index or not other.content_start <= low <= high < other.content_end:
+            continue
+        if not all(other.covers(a) for a in anchors):
             continue
         if not _inside(doc, other, candidate, anchors[0]):
             continue

@@ -15,6 +15,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import IS_TITLE, LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from sayso.nlp.candidates import Candidate, cue_category
@@ -48,6 +51,18 @@ def headline_forms() -> dict[str, str]:
         for form in _IRREGULAR.get(lemma, _regular(lemma)):
             forms.setdefault(form, lemma)
     return forms
+
+
+@lru_cache(maxsize=1)
+def _form_hashes() -> np.ndarray:
+    return np.asarray(sorted(hash_string(form) for form in headline_forms()), dtype=np.uint64)
+
+
+def headline_positions(doc: Doc) -> list[int]:
+    """Tokens in title case that are a cue verb's headline form ("Says", "Praises")."""
+    lower, title = doc.to_array([LOWER, IS_TITLE]).T
+    hits = np.flatnonzero(np.isin(lower, _form_hashes()) & (title == 1))
+    return hits.tolist()
 
 
 def _regular(verb: str) -> tuple[str, str]:

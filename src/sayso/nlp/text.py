@@ -165,21 +165,30 @@ def _runs_to_paragraph_end(text: str, end: int) -> bool:
 
 def quote_index(doc: Doc) -> QuoteIndex:
     """The quotations of ``doc``, found once and kept with it (as plain tuples and the
-    normalised text, which serialise with the Doc)."""
+    normalised text, which serialise with the Doc); the last index built is reused while
+    the Doc still holds its very view."""
+    global _last
+    view = doc.user_data.get(_VIEW_KEY)
+    if _last is not None and view is _last.view:
+        return _last
     text = text_of(doc)
     cached = doc.user_data.get(_QUOTES_KEY)
-    view = doc.user_data.get(_VIEW_KEY)
     if isinstance(cached, list) and isinstance(view, str) and len(view) == len(text):
-        return QuoteIndex(text, [Quote(*q) for q in cached], view)
-    index = QuoteIndex(text)
-    doc.user_data[_QUOTES_KEY] = [q.as_tuple() for q in index.quotes]
-    doc.user_data[_VIEW_KEY] = index.view
+        index = QuoteIndex(text, [Quote(*q) for q in cached], view)
+    else:
+        index = QuoteIndex(text)
+        doc.user_data[_QUOTES_KEY] = [q.as_tuple() for q in index.quotes]
+        doc.user_data[_VIEW_KEY] = index.view
+    _last = index
     return index
 
 
-def opens_quote(token: Token) -> bool:
+_last: QuoteIndex | None = None
+
+
+def opens_quote(token: Token, view: str | None = None) -> bool:
     """Whether a quotation opens at ``token`` (one of its marks, in any style)."""
-    view = view_of(token.doc)
+    view = view if view is not None else view_of(token.doc)
     return OPEN in view[token.idx : token.idx + len(token.text)]
 
 
@@ -195,20 +204,16 @@ def text_of(doc: Doc) -> str:
     """``doc.text``, built once: spaCy joins every token's text on each access, which made
     the extractor's cost grow with the square of the article's length."""
     cached = doc.user_data.get(_TEXT_KEY)
-    if not isinstance(cached, str) or len(cached) != _length(doc):
-        # Docs merged with Doc.from_docs carry over user data: check the length.
-        cached = doc.text
-        doc.user_data[_TEXT_KEY] = cached
+    if isinstance(cached, str) and doc.user_data.get(_TOKENS_KEY) == len(doc):
+        return cached
+    # Docs merged with Doc.from_docs carry over user data: check the number of tokens.
+    cached = doc.text
+    doc.user_data[_TEXT_KEY] = cached
+    doc.user_data[_TOKENS_KEY] = len(doc)
     return cached
 
 
-def _length(doc: Doc) -> int:
-    if not len(doc):
-        return 0
-    last = doc[-1]
-    return last.idx + len(last.text_with_ws)
-
-
 _TEXT_KEY = ("sayso", "text")
+_TOKENS_KEY = ("sayso", "text_tokens")
 _QUOTES_KEY = ("sayso", "quotes")
 _VIEW_KEY = ("sayso", "quote_view")
