@@ -38,6 +38,7 @@ from sayso.nlp.lexicon import (
     BELIEF_VERBS,
     CARRIER_NOUNS,
     DEFAULT_PASSIVE_AS,
+    EDITORIAL_LABELS,
     EVIDENCE_NOUNS,
     GROUP_HEADS,
     NAMING_VERBS,
@@ -498,6 +499,8 @@ def _speaker_label(speaker: Span) -> str | None:
     if any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in speaker):
         return _STRONG
     head = speaker[-1]
+    if head.lower_ in EDITORIAL_LABELS or head.lemma_.lower() in EDITORIAL_LABELS:
+        return None  # "Correction: An earlier version ...", "Editor's note:": the newsroom's
     if head.lemma_.lower() in _LABEL_NOUNS or head.lower_ in _LABEL_NOUNS:
         return _STRONG
     words = [t.text for t in speaker if t.is_alpha]

@@ -91,6 +91,8 @@ def headline_verb_frame(doc: Doc, token: Token) -> Candidate | None:
     lemma = headline_forms().get(token.lower_)
     if lemma is None or token.i == 0 or not token.text[:1].isupper():
         return None
+    if token.dep_ in {"nsubj", "nsubjpass"} and token.head.i > token.i:
+        return None  # "Obama Power Plant Rules Face Key Test": a noun, the verb comes later
     text = text_of(doc)
     line_start = text.rfind("\n", 0, token.idx) + 1
     line_end = text.find("\n", token.idx)

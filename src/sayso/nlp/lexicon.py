@@ -472,3 +472,31 @@ NOT_CUE_IDIOMS = tuple(
         "thank you",
     )
 )
+
+
+# Labels a newsroom puts before a colon to speak in its own voice ("Correction: ...",
+# "Editor's note: ...", "Update: ..."): never a speaker.
+EDITORIAL_LABELS = frozenset(
+    {
+        "correction",
+        "corrections",
+        "clarification",
+        "update",
+        "updated",
+        "note",
+        "disclosure",
+        "disclaimer",
+        "advertisement",
+        "related",
+        "caption",
+        "credit",
+        "credits",
+        "photo",
+        "video",
+        "watch",
+        "listen",
+        "subscribe",
+        "sponsored",
+        "editor",
+    }
+)
