@@ -364,6 +364,18 @@ def _governing_report(doc: Doc, comma: int, start: int, sent: Span) -> bool:
 # --- content before the cue: "Y, X wrote", "“Y,” said X" ------------------------------
 
 
+def reporting_clause_start(doc: Doc, cue: Token, source: NounPhrase | None) -> int:
+    """Where the reporting clause starts: at its source when the source comes first, with
+    the noun a named source stands in apposition to ("the Foreign Secretary, David Lammy,
+    said"), else at the cue."""
+    if source is None or source.start >= cue.i:
+        return cue.i
+    head = doc[source.head]
+    if head.dep_ == "appos" and head.head.i < source.start and doc[source.start - 1].text == ",":
+        return min(source.start, head.head.left_edge.i)
+    return source.start
+
+
 def content_before(
     doc: Doc, cue: Token, source: NounPhrase | None, quotes: QuoteIndex, category: CueCategory
 ) -> tuple[list[tuple[int, int]], str] | None:
@@ -376,7 +388,7 @@ def content_before(
         return None
     if _takes_object(cue):
         return None
-    clause_start = source.start if source and source.start < cue.i else cue.i
+    clause_start = reporting_clause_start(doc, cue, source)
     sep = skip_left(doc, clause_start - 1, sent.start)
     while sep >= sent.start and doc[sep].is_space:
         sep -= 1
@@ -471,7 +483,7 @@ def _has_subject(doc: Doc, start: int, end: int) -> bool:
 
 
 def _quote_before(doc: Doc, cue: Token, source: NounPhrase | None, quotes: QuoteIndex) -> bool:
-    clause_start = source.start if source and source.start < cue.i else cue.i
+    clause_start = reporting_clause_start(doc, cue, source)
     return quotes.ending_before(doc[clause_start].idx) is not None
 
 

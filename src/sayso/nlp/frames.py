@@ -30,6 +30,7 @@ from sayso.nlp.content import (
     content_raising,
     has_verb,
     recoordinated_report,
+    reporting_clause_start,
     see_as,
 )
 from sayso.nlp.lexicon import (
@@ -91,7 +92,7 @@ def verb_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
     if lemma in RAISING_CUE_VERBS:
         return _raising_frame(doc, cue)
     source = find_source(doc, cue)
-    clause_start = source.start if source and source.start < cue.i else cue.i
+    clause_start = reporting_clause_start(doc, cue, source)
     frames = (content_as_clause, content_after, content_before, see_as, content_object)
     quote = quotes.ending_before(doc[clause_start].idx)
     if quote is not None and (quote.end > cue.sent.start_char or _ends_open(text_of(doc), quote)):

@@ -470,6 +470,8 @@ NOT_CUE_IDIOMS = tuple(
         "it goes without saying",
         "if you will",
         "thank you",
+        "so - called",  # "the so-called “bedroom tax”": the writer's distance
+        "so called",
     )
 )
 
