@@ -371,8 +371,15 @@ def reporting_clause_start(doc: Doc, cue: Token, source: NounPhrase | None) -> i
     if source is None or source.start >= cue.i:
         return cue.i
     head = doc[source.head]
-    if head.dep_ == "appos" and head.head.i < source.start and doc[source.start - 1].text == ",":
-        return min(source.start, head.head.left_edge.i)
+    noun = head.head
+    if (
+        head.dep_ == "appos"
+        and noun.i < source.start
+        and doc[source.start - 1].text == ","
+        and noun.dep_ in {"nsubj", "nsubjpass"}
+        and noun.head.i == cue.i
+    ):
+        return min(source.start, noun.left_edge.i)
     return source.start
 
 
