@@ -54,15 +54,16 @@ def headline_forms() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _form_hashes() -> np.ndarray:
-    return np.asarray(sorted(hash_string(form) for form in headline_forms()), dtype=np.uint64)
+def _form_hashes() -> frozenset[int]:
+    return frozenset(hash_string(form) for form in headline_forms())
 
 
 def headline_positions(doc: Doc) -> list[int]:
     """Tokens in title case that are a cue verb's headline form ("Says", "Praises")."""
     lower, title = doc.to_array([LOWER, IS_TITLE]).T
-    hits = np.flatnonzero(np.isin(lower, _form_hashes()) & (title == 1))
-    return hits.tolist()
+    titled = np.flatnonzero(title == 1)  # few tokens: test only these against the forms
+    forms = _form_hashes()
+    return [int(i) for i, h in zip(titled, lower[titled].tolist(), strict=True) if h in forms]
 
 
 def _regular(verb: str) -> tuple[str, str]:
