@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from sayso.model import Analysis, Event, TextSpan
+from sayso.model import Analysis, Content, Event, TextSpan
 
 Span = tuple[str, int, int, str | None]  # (where, start, end, text it claims; None: no text)
 
@@ -32,7 +32,6 @@ def _attribution_spans(where: str, a: Any) -> Iterator[Span]:
         yield f"{where}.source", a.source.start, a.source.end, a.source.text
     if a.cue is not None:
         yield f"{where}.cue", a.cue.start, a.cue.end, a.cue.text
-    yield f"{where}.content", a.content.start, a.content.end, a.content.text
     for n, (s, e) in enumerate(a.content.spans):
         yield f"{where}.content.spans[{n}]", s, e, None
     for name in ("channel", "when"):
@@ -66,9 +65,14 @@ def _text_span(where: str, span: TextSpan | None) -> Iterator[Span]:
 
 
 def span_errors(analysis: Analysis) -> list[str]:
-    """Each span whose offsets fall outside the text or do not slice it to its text."""
+    """Each span whose offsets fall outside the text or do not slice it to its text, and
+    each content whose text is not exactly its pieces."""
     text = analysis.article.text
-    errors = []
+    errors = [
+        f"{a.id}.content: text {a.content.text!r} is not its pieces"
+        for a in analysis.attributions
+        if a.content.text != Content.joined(text, a.content.spans)
+    ]
     for where, start, end, claimed in spans_of(analysis):
         if not 0 <= start <= end <= len(text):
             errors.append(f"{where}: offsets {start}:{end} outside a text of {len(text)}")

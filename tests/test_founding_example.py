@@ -165,7 +165,8 @@ def test_entity_ids_are_consistent(analysis):
 def test_offsets_slice_the_text(analysis):
     text = analysis.article.text
     for a in analysis.attributions:
-        assert text[a.content.start : a.content.end] == a.content.text
+        # content.text is exactly the pieces (issue 17), never what lies between them
+        assert a.content.text == " … ".join(text[s:e] for s, e in a.content.spans)
         if a.source:
             assert text[a.source.start : a.source.end] == a.source.text
         if a.cue:

@@ -214,12 +214,22 @@ class Cue:
         return {"start": self.start, "end": self.end, "text": self.text, "lemma": self.lemma}
 
 
+# Between the pieces of a content in its ``text``: "A," he said, "B." reads "A … B".
+PIECE_JOINER = " … "
+
+
 @dataclass(frozen=True, slots=True)
 class Content:
-    """What is claimed. A split quote has several pieces; ``text`` is the outer extent."""
+    """What is claimed. A split quote has several pieces; ``text`` is exactly the pieces,
+    joined by :data:`PIECE_JOINER` (never the reporting clause between them)."""
 
     spans: tuple[tuple[int, int], ...]
     text: str
+
+    @staticmethod
+    def joined(article_text: str, spans: tuple[tuple[int, int], ...]) -> str:
+        """The text of ``spans``: each piece as the article has it, joined."""
+        return PIECE_JOINER.join(article_text[s:e] for s, e in spans)
 
     @property
     def start(self) -> int:

@@ -393,7 +393,8 @@ CASES = [
                 "claimed",
                 "they had no plans",
                 "NATO member states",
-                mention="other NATO member states",
+                # The text's mention is "who" (as PolNeAR marks it); its entity is the group.
+                mention="who",
                 group=True,
             )
         ],

@@ -95,7 +95,7 @@ CASES = [
     Case(
         "relative-clause-speaker",
         "The plan was backed by Maria Lopez, who said it would save money.",
-        "Maria Lopez",
+        "who",  # the text's mention, as PolNeAR marks it; the entity is its antecedent
         "Maria Lopez",
     ),
     Case(

@@ -6,13 +6,14 @@ import bisect
 import heapq
 import itertools
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from sayso.model import Attribution, AttributionKind, Content, Cue, Source, TextSpan
 from sayso.model import Resolution as SourceResolution
-from sayso.nlp.candidates import Candidate, CueCategory
+from sayso.nlp.candidates import PARTICLE_HEADS, Candidate, CueCategory
 from sayso.nlp.carriers import in_document_frame
 from sayso.nlp.columns import (
     positions_with_lemma,
@@ -22,10 +23,14 @@ from sayso.nlp.columns import (
 )
 from sayso.nlp.drafts import Resolution
 from sayso.nlp.frames import according_to_frame, colon_frame, cue_category, verb_frame
+from sayso.nlp.guards import in_idiom
+from sayso.nlp.headlines import headline_positions, headline_verb_frame, is_headline_line
 from sayso.nlp.intervals import holders
 from sayso.nlp.lexicon import NOUN_CUES, PASSIVE_AS_VERBS, PASSIVE_CUE_VERBS
 from sayso.nlp.nouns import noun_frame
-from sayso.nlp.text import QuoteIndex, text_of
+from sayso.nlp.quotes import OPEN
+from sayso.nlp.text import QuoteIndex, quote_index, text_of
+from sayso.nlp.transcripts import transcript_candidates
 
 # Quoted words inside a nested report of speech belong to the inner speaker; inside a
 # nested belief or intention they are still the outer speaker's words.
@@ -35,14 +40,23 @@ _PASSIVE_CUES = PASSIVE_CUE_VERBS | PASSIVE_AS_VERBS
 
 def find_candidates(doc: Doc, quotes: QuoteIndex) -> list[Candidate]:
     """Every attribution the frames can read in ``doc``, before nesting and kinds."""
-    found: list[Candidate] = []
+    found, turn_marks = transcript_candidates(doc)
     for i in _possible_cues(doc):
+        if i in turn_marks or in_idiom(doc, i):
+            continue
         token = doc[i]
         candidate = _frame_for(doc, token, quotes)
         if candidate is not None and candidate.content and not _asked(token):
-            found.append(candidate)
+            found.extend(_items(candidate))
     found.extend(_implicit_continuations(doc, found, quotes))
     return _deduplicate(found)
+
+
+def _items(candidate: Candidate) -> list[Candidate]:
+    """A reported list ("Obama also said:" and four bullets) is one claim per item."""
+    if candidate.rule != "list":
+        return [candidate]
+    return [replace(candidate, content=[piece]) for piece in candidate.content]
 
 
 def _possible_cues(doc: Doc) -> list[int]:
@@ -53,12 +67,22 @@ def _possible_cues(doc: Doc) -> list[int]:
     found.update(nouns.intersection(positions_with_lemma(doc, NOUN_CUES.__contains__)))
     verbal = set(positions_with_pos(doc, (VERB, AUX)))
     verbal.update(positions_with_tag(doc, prefix="VB"))
-    found.update(verbal.intersection(positions_with_lemma(doc, _is_verb_cue)))
+    verb_cues = positions_with_lemma(doc, _is_verb_cue)
+    found.update(verbal.intersection(verb_cues))
+    found.update(i for i in nouns.intersection(verb_cues) if _predicate_noun(doc[i]))
+    found.update(headline_positions(doc))
     return sorted(found)
 
 
+def _predicate_noun(token: Token) -> bool:
+    """ "The new regulations state that ...": a cue verb the tagger read as a noun, with a
+    subject and a clause of its own."""
+    deps = {c.dep_ for c in token.children}
+    return "nsubj" in deps and "ccomp" in deps
+
+
 def _is_verb_cue(lemma: str) -> bool:
-    return cue_category(lemma) is not None or lemma in _PASSIVE_CUES
+    return cue_category(lemma) is not None or lemma in _PASSIVE_CUES or lemma in PARTICLE_HEADS
 
 
 def _frame_for(doc: Doc, token: Token, quotes: QuoteIndex) -> Candidate | None:
@@ -69,12 +93,15 @@ def _frame_for(doc: Doc, token: Token, quotes: QuoteIndex) -> Candidate | None:
         return colon_frame(doc, token, quotes)
     if lower == "in":
         return in_document_frame(doc, token, quotes)
-    if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES:
+    if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES and not _predicate_noun(token):
         return noun_frame(doc, token)
-    verbal = token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
+    verbal = token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB") or _predicate_noun(token)
+    found = None
     if verbal and _is_verb_cue(token.lemma_.lower()):
-        return verb_frame(doc, token, quotes)
-    return None
+        found = verb_frame(doc, token, quotes)
+    if found is None and token.is_title and is_headline_line(doc, token):
+        found = headline_verb_frame(doc, token)
+    return found
 
 
 def _asked(cue: Token) -> bool:
@@ -112,7 +139,7 @@ def _implicit_continuations(
             continue
         if not _starts_paragraph(text, quote.start) or not _ends_paragraph(text, quote.end):
             continue
-        before = previous.direct(text, quote.start)
+        before = previous.direct(text, quotes.view, quote.start)
         if before is None:
             continue
         inner = quotes.inner(quote)
@@ -209,7 +236,7 @@ class _Previous:
         self.items.append(candidate)
         self.keys.insert(bisect.bisect(self.keys, key), key)
 
-    def direct(self, text: str, char: int) -> Candidate | None:
+    def direct(self, text: str, view: str, char: int) -> Candidate | None:
         """The quoted attribution in the paragraph just before ``char``, if any: of those
         whose content ends in that paragraph, the one ending last (the first of equals)."""
         para_start = text.rfind("\n", 0, char)
@@ -219,22 +246,27 @@ class _Previous:
             return None
         end = self.keys[at][0]
         best = self.items[self.keys[bisect.bisect_left(self.keys, (end, -1))][1]]
-        quoted = any(text[s - 1 : s] in '“"«„' or text[s - 2 : s] == "''" for s, _ in best.content)
+        quoted = any(view[s - 1 : s] == OPEN for s, _ in best.content)
         return best if quoted else None
 
 
 def _deduplicate(found: list[Candidate]) -> list[Candidate]:
-    """The first candidate of each cue and of each content."""
+    """The first candidate of each cue and of each content; the items of a reported list
+    share their cue and are only the same when their contents are."""
     kept: list[Candidate] = []
-    cues: set[tuple[int, int]] = set()
+    cues: set[tuple[int, int]] = set()  # every kept cue
+    single_cues: set[tuple[int, int]] = set()  # the kept cues of candidates not list items
     contents: set[tuple[tuple[int, int], ...]] = set()
     for candidate in found:
         content = tuple((start, end) for start, end in candidate.content)
-        if (candidate.cue is not None and candidate.cue in cues) or content in contents:
+        taken = single_cues if candidate.rule == "list" else cues
+        if (candidate.cue is not None and candidate.cue in taken) or content in contents:
             continue
         kept.append(candidate)
         if candidate.cue is not None:
             cues.add(candidate.cue)
+            if candidate.rule != "list":
+                single_cues.add(candidate.cue)
         contents.add(content)
     return kept
 
@@ -266,7 +298,7 @@ def build_attributions(
                 cue=_cue(doc, candidate),
                 content=Content(
                     spans=tuple(candidate.content),
-                    text=text_of(doc)[candidate.content_start : candidate.content_end],
+                    text=Content.joined(text_of(doc), tuple(candidate.content)),
                 ),
                 nested_in=ids[parent] if parent is not None else None,
                 channel=_text_span(doc, candidate.channel),
@@ -294,7 +326,7 @@ def _start_of(doc: Doc, candidate: Candidate) -> int:
     if candidate.cue is not None:
         starts.append(doc[candidate.cue[0]].idx)
     if candidate.source is not None and candidate.implicit_from is None:
-        starts.append(doc[candidate.source.start].idx)
+        starts.append(candidate.source.shown(doc).start_char)
     return min(starts)
 
 
@@ -303,7 +335,7 @@ def _anchors(doc: Doc, candidate: Candidate) -> list[int]:
     if candidate.cue is not None:
         anchors.append(doc[candidate.cue[0]].idx)
     if candidate.source is not None and candidate.implicit_from is None:
-        anchors.append(doc[candidate.source.start].idx)
+        anchors.append(candidate.source.shown(doc).start_char)
     return anchors
 
 
@@ -324,8 +356,41 @@ def _parents(doc: Doc, candidates: list[Candidate], order: list[int]) -> dict[in
         for point in points[1:]:
             common.intersection_update(held.get(point, ()))
         common.discard(index)
+        # held is not enough: the inner report must be part of what the outer one reports
+        common = {i for i in common if _inside(doc, candidates[i], candidates[index], points[0])}
         parents[index] = min(common, key=lambda i: (sizes[i], i)) if common else None
     return parents
+
+
+# Contents given verbatim, whatever their syntax: what lies in them is the speaker's.
+_VERBATIM = frozenset({"transcript", "list", "after-paragraph", "implicit-quote"})
+
+
+def _inside(doc: Doc, outer: Candidate, inner: Candidate, anchor: int) -> bool:
+    """Whether ``inner`` is part of what ``outer`` reports, not merely written within its
+    span: it stands in the outer speaker's quoted words, or its cue hangs from the outer
+    cue (or the outer cue from it) through the parse — a correspondent's own assessment
+    after a president's vow, coordinated with it, is not nested in the vow."""
+    if outer.rule in _VERBATIM or outer.cue is None or inner.cue is None:
+        return True
+    quote = quote_index(doc).containing(anchor)
+    if quote is not None and outer.covers(quote.inner_start):
+        return True
+    inner_cue, outer_cue = doc[inner.cue[0]], doc[outer.cue[0]]
+    if inner_cue.sent != outer_cue.sent:
+        return False
+    return _governs(outer_cue, inner_cue) or _governs(inner_cue, outer_cue)
+
+
+def _governs(head: Token, token: Token) -> bool:
+    """Whether ``head`` is reached from ``token`` going up the parse without crossing a
+    coordination."""
+    current = token
+    while current.head.i != current.i and current.dep_ not in {"conj", "cc"}:
+        current = current.head
+        if current.i == head.i:
+            return True
+    return False
 
 
 def _kind(
@@ -334,9 +399,14 @@ def _kind(
     candidate = candidates[index]
     if candidate.cue is None:
         return AttributionKind.IMPLICIT
-    text = text_of(doc)
-    if all(_is_quoted(text, start, end) for start, end in candidate.content):
+    if candidate.rule == "transcript":
+        return AttributionKind.DIRECT  # a transcript gives the speaker's own words
+    quotes = quote_index(doc)
+    quoted = [quotes.is_quoted(start, end) for start, end in candidate.content]
+    if all(quoted):
         return AttributionKind.DIRECT
+    if any(quoted):
+        return AttributionKind.MIXED  # "…, he added; “We are looking into it.”"
     inner = sorted(
         (s - 1, e)
         for child_index in children
@@ -346,37 +416,18 @@ def _kind(
     reach = list(itertools.accumulate((e for _, e in inner), max))  # furthest end so far
     starts = [s for s, _ in inner]
     for start, end in candidate.content:
-        for offset in range(start, end):
-            if text[offset] in '“”„«»"':
-                # inside a child's words when a child starting at or before it reaches it
-                at = bisect.bisect_right(starts, offset) - 1
-                if at < 0 or reach[at] < offset:
-                    return AttributionKind.MIXED
+        for offset in quotes.marks_in(start, end):
+            # inside a child's words when a child starting at or before it reaches it
+            at = bisect.bisect_right(starts, offset) - 1
+            if at < 0 or reach[at] < offset:
+                return AttributionKind.MIXED
     return AttributionKind.INDIRECT
-
-
-def _is_quoted(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - 1) : start]
-    after = text[end : end + 2]
-    if text[max(0, start - 2) : start] in {"''", "``"}:
-        before, after = '"', after.replace("'", '"')
-    return (
-        (before in {"“", '"', "«", "„", "‘"} and any(ch in after for ch in '”"»“’'))
-        or (before in {"“", '"', "«", "„"} and end == len(text.rstrip()))
-        or (before in {"“", '"', "«", "„"} and _runs_to_paragraph_end(text, end))
-    )
-
-
-def _runs_to_paragraph_end(text: str, end: int) -> bool:
-    newline = text.find("\n", end)
-    rest = text[end : newline if newline >= 0 else len(text)]
-    return not rest.strip(" ,.")
 
 
 def _source(doc: Doc, candidate: Candidate, resolution: Resolution | None) -> Source | None:
     if candidate.source is None:
         return None
-    span = candidate.source.span(doc)
+    span = candidate.source.shown(doc)
     entity = resolution.entity if resolution else None
     anonymous = bool(resolution and resolution.anonymous)
     group = bool(resolution and resolution.group)

@@ -12,6 +12,7 @@ from sayso.nlp.lexicon import (
     CLAUSE_CUE_VERBS,
     INTENTION_VERBS,
     OBJECT_CUE_VERBS,
+    PARTICLE_SPEECH_VERBS,
     PREP_CUE_VERBS,
     RAISING_CUE_VERBS,
     SPEECH_VERBS,
@@ -71,12 +72,38 @@ def cue_category(lemma: str) -> CueCategory | None:
     return None
 
 
+def token_category(cue: Token) -> CueCategory | None:
+    """:func:`cue_category` of a verb, reading a particle where the verb needs one to
+    report speech ("hit back", "lashed out")."""
+    lemma = cue.lemma_.lower()
+    category = cue_category(lemma)
+    if category is None and lemma in PARTICLE_HEADS and _particle(cue) is not None:
+        return CueCategory.SPEECH
+    return category
+
+
+def _particle(cue: Token) -> Token | None:
+    """The particle right after a verb that reports speech only with it ("hit back",
+    which the parser may read as an adverb)."""
+    lemma = cue.lemma_.lower()
+    for child in cue.children:
+        near = child.i == cue.i + 1 and child.dep_ in {"prt", "advmod"}
+        if near and (lemma, child.lower_) in PARTICLE_SPEECH_VERBS:
+            return child
+    return None
+
+
+PARTICLE_HEADS = frozenset(verb for verb, _ in PARTICLE_SPEECH_VERBS)
+
+
 def cue_range(cue: Token) -> tuple[int, int]:
     """The cue's own words: the verb and an adjacent particle ("pointed out")."""
     end = cue.i + 1
     for child in cue.children:
         if child.dep_ == "prt" and child.i == end:
             end += 1
+    if end == cue.i + 1 and cue.lemma_.lower() in PARTICLE_HEADS and _particle(cue) is not None:
+        end += 1
     return cue.i, end
 
 

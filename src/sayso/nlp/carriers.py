@@ -14,7 +14,7 @@ from sayso.nlp.candidates import Candidate, CueCategory, cue_category
 from sayso.nlp.content import content_end
 from sayso.nlp.lexicon import CARRIER_NOUNS, PASSIVE_CUE_VERBS
 from sayso.nlp.phrases import np_from_head, trim
-from sayso.nlp.text import QuoteIndex, finish_content, text_of
+from sayso.nlp.text import QuoteIndex, finish_content, view_of
 
 
 def in_document_frame(doc: Doc, preposition: Token, quotes: QuoteIndex) -> Candidate | None:
@@ -63,7 +63,7 @@ def _after(doc: Doc, pp_end: int, sent: Span, quotes: QuoteIndex) -> tuple[int, 
     start, end = trim(doc, pp_end, sent.end)
     if end <= start:
         return None
-    return finish_content(text_of(doc), doc[start].idx, content_end(doc, start, sent, quotes))
+    return finish_content(view_of(doc), doc[start].idx, content_end(doc, start, sent, quotes))
 
 
 def _before(doc: Doc, sent: Span, pp_start: int) -> tuple[int, int] | None:
@@ -71,4 +71,4 @@ def _before(doc: Doc, sent: Span, pp_start: int) -> tuple[int, int] | None:
     if end <= start:
         return None
     last = doc[end - 1]
-    return finish_content(text_of(doc), doc[start].idx, last.idx + len(last.text))
+    return finish_content(view_of(doc), doc[start].idx, last.idx + len(last.text))

@@ -32,7 +32,7 @@ from sayso.nlp.attributions import build_attributions, find_candidates
 from sayso.nlp.columns import positions_with_lower
 from sayso.nlp.coref.ranker import MentionRanker, RankerWeights, shipped_weights
 from sayso.nlp.speakers import resolve_sources
-from sayso.nlp.text import QuoteIndex, text_of
+from sayso.nlp.text import quote_index
 
 Scores = dict[str, Any]
 ScorerFunction = Callable[..., Scores]
@@ -162,7 +162,7 @@ class AttributionFinder(Component):
 
     def __call__(self, doc: Doc) -> Doc:
         self._fix_lemmas(doc)
-        quotes = QuoteIndex(text_of(doc))
+        quotes = quote_index(doc)
         candidates = find_candidates(doc, quotes)
         kept = notes.Annotations(
             attributions=build_attributions(doc, candidates, [None] * len(candidates)),

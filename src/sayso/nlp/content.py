@@ -7,10 +7,13 @@ or ``None``.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from sayso.nlp.candidates import CueCategory, cue_range
 from sayso.nlp.lexicon import (
+    BELIEF_VERBS,
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
     INFINITIVE_CUE_VERBS,
@@ -24,7 +27,7 @@ from sayso.nlp.lexicon import (
 )
 from sayso.nlp.phrases import NounPhrase, skip_left
 from sayso.nlp.quotes import Quote
-from sayso.nlp.text import QuoteIndex, finish_content, text_of
+from sayso.nlp.text import QuoteIndex, finish_content, opens_quote, text_of, view_of
 
 OBJECT_TAKING = frozenset(
     {
@@ -75,7 +78,6 @@ FOLLOW_CUES = frozenset(
     }
 )
 SEPARATORS = frozenset({",", "—", "–", "--"})
-CLOSING_QUOTES = frozenset({"”", '"', "»", "’", "'", "«", "''"})
 SEE_AS_VERBS = frozenset({"see", "view", "regard", "describe", "consider", "portray", "brand"})
 
 
@@ -88,23 +90,139 @@ def content_after(
     sent = cue.sent
     start = _content_start_after(doc, cue, category)
     if start is None:
-        return None
+        return _relative_content(doc, cue, sent, quotes)
     token = doc[start]
     if token.text == ":":
         start += 1
         while start < sent.end and doc[start].is_space:
             start += 1
         if start >= sent.end:
-            return None
+            return _paragraphs_after_colon(doc, token, quotes)
         token = doc[start]
     quote = quotes.starting_at(token.idx)
     if quote is not None and not _clause_goes_on(text_of(doc), quote, sent):
         return [quotes.inner(quote), *quotes.continuations(quote)], "after-quote"
     end = content_end(doc, start, sent, quotes)
-    pieces = finish_content(text_of(doc), token.idx, end)
+    end = min(end, _clause_stop(doc, cue, start, sent, quotes))
+    pieces = finish_content(view_of(doc), token.idx, end)
     if pieces is None:
         return None
     return [pieces], "after"
+
+
+_RELATIVES = frozenset({"which", "that", "who", "whom", "what", "whose"})
+
+
+def _relative_content(
+    doc: Doc, cue: Token, sent: Span, quotes: QuoteIndex
+) -> tuple[list[tuple[int, int]], str] | None:
+    """ "a wall, which he said Mexico should pay for", "an event that Carson says led him
+    to Christ": the relative pronoun stands in the reported clause before the reporting
+    one; the content is the pronoun and the rest of that clause."""
+    if cue.lemma_.lower() not in SPEECH_VERBS | BELIEF_VERBS:
+        return None
+    clause = next((c for c in cue.children if c.dep_ in {"ccomp", "xcomp"} and c.i > cue.i), None)
+    if clause is None or clause.left_edge.i >= cue.i:
+        return None
+    pronoun = clause.left_edge
+    if pronoun.lower_ not in _RELATIVES or pronoun.tag_ not in {"WDT", "WP", "WP$"}:
+        return None
+    after = cue_range(cue)[1]
+    while after < sent.end and doc[after].lower_ == "that" and doc[after].dep_ == "mark":
+        after += 1
+    if after >= sent.end or after > clause.i:
+        return None
+    end = min(_char_end(clause.right_edge), content_end(doc, after, sent, quotes))
+    rest = finish_content(view_of(doc), doc[after].idx, end)
+    if rest is None:
+        return None
+    return [(pronoun.idx, pronoun.idx + len(pronoun.text)), rest], "relative"
+
+
+def _char_end(token: Token) -> int:
+    return token.idx + len(token.text)
+
+
+_BULLETS = frozenset("-–—•*·▪►")
+_NUMBERED = re.compile(r"\(?\d{1,2}[.)]\s")
+
+
+def _paragraphs_after_colon(
+    doc: Doc, colon: Token, quotes: QuoteIndex
+) -> tuple[list[tuple[int, int]], str] | None:
+    """ "President Obama also said:" closing its paragraph: the content is what follows —
+    a quotation, one paragraph, or a list, each of whose items is a claim of its own
+    (rule "list": one attribution per item)."""
+    text, view = text_of(doc), view_of(doc)
+    lines = _following_lines(text, colon.idx + 1)
+    if not lines:
+        return None
+    first_start, first_end = lines[0]
+    quote = quotes.starting_at(first_start)
+    if quote is not None:
+        return [quotes.inner(quote), *quotes.continuations(quote)], "after-quote"
+    items = []
+    for line_start, line_end in lines:
+        marker = _list_marker(text, line_start, line_end)
+        if marker is None:
+            break
+        piece = finish_content(view, line_start + marker, line_end)
+        if piece is not None:
+            items.append(piece)
+    if items:
+        return items, "list"
+    piece = finish_content(view, first_start, first_end)
+    return ([piece], "after-paragraph") if piece is not None else None
+
+
+def _following_lines(text: str, start: int, limit: int = 12) -> list[tuple[int, int]]:
+    """The non-empty lines after ``start`` (which ends a line), as (start, end) offsets."""
+    newline = text.find("\n", start)
+    if newline < 0 or text[start:newline].strip():
+        return []
+    lines: list[tuple[int, int]] = []
+    position = newline + 1
+    while position < len(text) and len(lines) < limit:
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        line = text[position:end]
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            lines.append((position + lead, position + len(line.rstrip())))
+        elif lines and not _list_marker(text, *lines[-1]):
+            break
+        position = end + 1
+    return lines
+
+
+def _list_marker(text: str, start: int, end: int) -> int | None:
+    """Length of the bullet or number opening a list item, or ``None``."""
+    if text[start] in _BULLETS and start + 1 < end and text[start + 1].isspace():
+        return 2
+    match = _NUMBERED.match(text, start, end)
+    return match.end() - start if match else None
+
+
+def _clause_stop(doc: Doc, cue: Token, start: int, sent: Span, quotes: QuoteIndex) -> int:
+    """ "Sanders said he would take a look, referring to the bill": the reported clause
+    ends where its subtree does, when what follows a comma or dash hangs on the cue (or
+    on nothing inside the clause) rather than on the clause itself."""
+    clauses = [c for c in cue.children if c.dep_ in {"ccomp", "xcomp"} and c.i >= start]
+    if not clauses:
+        return sent.end_char
+    last = max(c.right_edge.i for c in clauses)
+    i = last + 1
+    while i < sent.end and (doc[i].is_quote or doc[i].is_space):
+        i += 1
+    if i >= sent.end - 1 or doc[i].text not in SEPARATORS:
+        return sent.end_char
+    following = doc[i + 1]
+    if following.is_quote or quotes.containing(following.idx) is not None:
+        return sent.end_char
+    inside = range(clauses[0].left_edge.i, last + 1)
+    if any(t.head.i in inside for t in doc[i + 1 : sent.end]):
+        return sent.end_char
+    return doc[i].idx
 
 
 def _clause_goes_on(text: str, quote: Quote, sent: Span) -> bool:
@@ -143,11 +261,12 @@ def _content_start_after(doc: Doc, cue: Token, category: CueCategory) -> int | N
 
 def _explicit_opening(doc: Doc, start: int, sent: Span) -> int | None:
     """A "that"/"whether" complementiser or a colon after the cue's adjuncts ("told
-    reporters on Monday that"), or a quotation right after the cue ("said, “...”")."""
+    reporters on Monday that"), or a quotation right after the cue ("said, “...”") or
+    after its object and a comma ("telling the crowd, “I'm a negotiator”")."""
     i = start
     while i < sent.end and (doc[i].is_space or doc[i].text == ","):
         i += 1
-    if i < sent.end and doc[i].text in _OPENING_QUOTES:
+    if i < sent.end and opens_quote(doc[i]):
         return i
     budget = 14
     while i < sent.end and budget > 0:
@@ -159,14 +278,13 @@ def _explicit_opening(doc: Doc, start: int, sent: Span) -> int | None:
             return i
         if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "acl"}:
             return None
-        if token.text in {";", "."} or token.text in _OPENING_QUOTES:
+        if token.text in {";", "."}:
             return None
+        if opens_quote(token):
+            return i if doc[i - 1].text in {",", ":"} else None
         budget -= 1
         i += 1
     return None
-
-
-_OPENING_QUOTES = frozenset({"“", '"', "«", "„", "''", "``"})
 
 
 def content_end(doc: Doc, start: int, sent: Span, quotes: QuoteIndex) -> int:
@@ -246,6 +364,25 @@ def _governing_report(doc: Doc, comma: int, start: int, sent: Span) -> bool:
 # --- content before the cue: "Y, X wrote", "“Y,” said X" ------------------------------
 
 
+def reporting_clause_start(doc: Doc, cue: Token, source: NounPhrase | None) -> int:
+    """Where the reporting clause starts: at its source when the source comes first, with
+    the noun a named source stands in apposition to ("the Foreign Secretary, David Lammy,
+    said"), else at the cue."""
+    if source is None or source.start >= cue.i:
+        return cue.i
+    head = doc[source.head]
+    noun = head.head
+    if (
+        head.dep_ == "appos"
+        and noun.i < source.start
+        and doc[source.start - 1].text == ","
+        and noun.dep_ in {"nsubj", "nsubjpass"}
+        and noun.head.i == cue.i
+    ):
+        return min(source.start, noun.left_edge.i)
+    return source.start
+
+
 def content_before(
     doc: Doc, cue: Token, source: NounPhrase | None, quotes: QuoteIndex, category: CueCategory
 ) -> tuple[list[tuple[int, int]], str] | None:
@@ -258,7 +395,7 @@ def content_before(
         return None
     if _takes_object(cue):
         return None
-    clause_start = source.start if source and source.start < cue.i else cue.i
+    clause_start = reporting_clause_start(doc, cue, source)
     sep = skip_left(doc, clause_start - 1, sent.start)
     while sep >= sent.start and doc[sep].is_space:
         sep -= 1
@@ -274,18 +411,52 @@ def content_before(
     first = sent.start
     while first < sep and (doc[first].is_space or doc[first].text in SEPARATORS):
         first += 1
-    if doc[first].lower_ in SUBORDINATORS:
+    if doc[first].lower_ in SUBORDINATORS and not _main_clause_after(doc, first, sep):
         return None
-    piece = finish_content(text_of(doc), doc[first].idx, doc[sep].idx)
+    piece = finish_content(view_of(doc), doc[first].idx, doc[sep].idx)
     tail = _parenthetical_tail(doc, cue, sent, quotes, first, sep)
     if piece is not None and tail is not None:
         return [piece, tail], "parenthetical"
     if piece is None or not has_verb(doc, first, sep):
         return None
-    return [piece], "before"
+    return [piece, *_quote_after_clause(doc, cue, quotes)], "before"
+
+
+def _quote_after_clause(doc: Doc, cue: Token, quotes: QuoteIndex) -> list[tuple[int, int]]:
+    """ "The company had no comment, he added; “We are looking into it.”": a quotation
+    that follows the reporting clause across a semicolon, colon or dash goes on with the
+    content before it."""
+    end = cue_range(cue)[1]
+    after = quotes.next_after(doc[end - 1].idx)
+    if after is None:
+        return []
+    between = text_of(doc)[doc[end - 1].idx + len(doc[end - 1].text) : after.start]
+    if "\n" in between or between.strip() not in {";", ":", "—", "–", "--"}:
+        return []
+    return [quotes.inner(after), *quotes.continuations(after)]
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _main_clause_after(doc: Doc, first: int, sep: int) -> bool:
+    """ "While he is third in the polls, a strong showing could help him, veterans said":
+    a fronted subordinate clause or phrase, then a main clause of its own before the
+    reporting clause, which is the content. "When asked about it, he said nothing" has
+    none."""
+    opener = doc[first]
+    fronted = opener if opener.dep_ == "prep" else opener.head
+    inside = {t.i for t in fronted.subtree} if fronted.i != first else {first}
+    if opener.dep_ == "prep" or fronted.i >= sep:
+        inside = {t.i for t in opener.subtree} | {first}
+    comma = next((i for i in range(max(inside), sep) if doc[i].text == ","), None)
+    if comma is None:
+        return False
+    return any(
+        t.tag_ in _FINITE or (t.pos_ == "AUX" and t.tag_ != "TO")
+        for t in doc[comma + 1 : sep]
+        if t.i not in inside
+    )
 
 
 def _parenthetical_tail(
@@ -305,7 +476,7 @@ def _parenthetical_tail(
     before_finite = any(t.tag_ in _FINITE for t in doc[first:sep])
     if before_finite and _has_subject(doc, start, sent.end):
         return None
-    return finish_content(text_of(doc), doc[start].idx, content_end(doc, start, sent, quotes))
+    return finish_content(view_of(doc), doc[start].idx, content_end(doc, start, sent, quotes))
 
 
 def _has_subject(doc: Doc, start: int, end: int) -> bool:
@@ -319,7 +490,7 @@ def _has_subject(doc: Doc, start: int, end: int) -> bool:
 
 
 def _quote_before(doc: Doc, cue: Token, source: NounPhrase | None, quotes: QuoteIndex) -> bool:
-    clause_start = source.start if source and source.start < cue.i else cue.i
+    clause_start = reporting_clause_start(doc, cue, source)
     return quotes.ending_before(doc[clause_start].idx) is not None
 
 
@@ -391,6 +562,51 @@ def _only_adjuncts(gap: Span | None) -> bool:
     return not any(t.pos_ in {"VERB", "AUX"} for t in gap[1:]) and len(gap) <= 12
 
 
+# --- "As Menendez pointed out, X", "X, as Smith noted" ----------------------------------
+
+
+def content_as_clause(
+    doc: Doc, cue: Token, source: NounPhrase | None, quotes: QuoteIndex, category: CueCategory
+) -> tuple[list[tuple[int, int]], str] | None:
+    """A reporting clause opened by "as" comments on the main clause it hangs from: the
+    main clause, without the "as" clause, is the content."""
+    if cue.dep_ != "advcl" or category not in {CueCategory.SPEECH, CueCategory.BELIEF}:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < cue.i for c in cue.children):
+        return None
+    if any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in cue.children):
+        return None  # "as he said goodbye", "as she told them to leave"
+    main = cue.head
+    if main.pos_ not in {"VERB", "AUX"}:
+        return None
+    sent = cue.sent
+    skip = {t.i for t in cue.subtree}
+    kept = [
+        t.i
+        for t in main.subtree
+        if t.i not in skip and sent.start <= t.i < sent.end and t.dep_ != "cc"
+    ]
+    pieces = []
+    for first, last in _runs(kept):
+        piece = finish_content(view_of(doc), doc[first].idx, _char_end(doc[last]))
+        if piece is not None and any(ch.isalnum() for ch in text_of(doc)[piece[0] : piece[1]]):
+            pieces.append(piece)
+    if not pieces or not has_verb(doc, kept[0], kept[-1] + 1):
+        return None
+    return (pieces, "as-clause") if pieces else None
+
+
+def _runs(positions: list[int]) -> list[tuple[int, int]]:
+    """Consecutive runs of sorted token positions, as (first, last) pairs."""
+    runs: list[tuple[int, int]] = []
+    for i in positions:
+        if runs and i == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
+
+
 # --- "Berlin sees X as Y" ---------------------------------------------------------------
 
 
@@ -413,7 +629,7 @@ def see_as(
     end = as_pp[0].right_edge.i + 1
     for conj in (c for c in cue.children if c.dep_ == "conj" and c.i > end):
         end = conj.right_edge.i + 1
-    piece = finish_content(text_of(doc), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+    piece = finish_content(view_of(doc), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
     return ([piece], "see-as") if piece else None
 
 
@@ -448,7 +664,7 @@ def content_object(
     start = min(c.left_edge.i for c in parts)
     last = doc[max(c.right_edge.i for c in parts)]
     end = min(last.idx + len(last.text), cue.sent.end_char)
-    piece = finish_content(text_of(doc), doc[start].idx, end)
+    piece = finish_content(view_of(doc), doc[start].idx, end)
     return ([piece], "object") if piece else None
 
 
@@ -484,8 +700,8 @@ def content_raising(doc: Doc, cue: Token) -> list[tuple[int, int]] | None:
     if subject.i > cue.i or complement[0].i < cue.i:
         return None
     pieces = [
-        finish_content(text_of(doc), subject.left_edge.idx, _end(subject.right_edge)),
-        finish_content(text_of(doc), complement[0].left_edge.idx, _end(complement[-1].right_edge)),
+        finish_content(view_of(doc), subject.left_edge.idx, _end(subject.right_edge)),
+        finish_content(view_of(doc), complement[0].left_edge.idx, _end(complement[-1].right_edge)),
     ]
     found = [p for p in pieces if p is not None]
     return found if len(found) == 2 else None

@@ -9,27 +9,46 @@ Where the content lies relative to the cue is :mod:`sayso.nlp.content`'s job.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
-from sayso.nlp.candidates import Candidate, CueCategory, cue_category, cue_lemma, cue_range
+from sayso.nlp.candidates import (
+    Candidate,
+    CueCategory,
+    cue_category,
+    cue_lemma,
+    cue_range,
+    token_category,
+)
 from sayso.nlp.content import (
     content_after,
+    content_as_clause,
     content_before,
     content_end,
     content_object,
     content_raising,
     has_verb,
     recoordinated_report,
+    reporting_clause_start,
     see_as,
 )
 from sayso.nlp.lexicon import (
+    ADDRESSEE_PASSIVES,
+    ANONYMOUS_HEADS,
     BELIEF_VERBS,
+    CARRIER_NOUNS,
     DEFAULT_PASSIVE_AS,
+    EDITORIAL_LABELS,
+    EVIDENCE_NOUNS,
+    GROUP_HEADS,
     NAMING_VERBS,
+    OBJECT_REQUIRED_VERBS,
     PASSIVE_AS_PREPOSITIONS,
     PASSIVE_AS_VERBS,
     PASSIVE_CUE_VERBS,
     RAISING_CUE_VERBS,
+    ROLE_NOUNS,
 )
 from sayso.nlp.phrases import (
     NounPhrase,
@@ -42,7 +61,7 @@ from sayso.nlp.phrases import (
     trim,
 )
 from sayso.nlp.quotes import Quote
-from sayso.nlp.text import QuoteIndex, finish_content, text_of
+from sayso.nlp.text import QuoteIndex, finish_content, text_of, view_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CHANNEL_NOUNS = frozenset(
@@ -61,23 +80,25 @@ CHANNEL_PREPS = frozenset({"on", "in", "via", "through", "over", "during"})
 
 def verb_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
     lemma = cue.lemma_.lower()
-    category = cue_category(lemma)
+    category = token_category(cue)
     if category is None and lemma not in PASSIVE_CUE_VERBS and lemma not in PASSIVE_AS_VERBS:
         return None
     if _is_passive(cue):
         return passive_frame(doc, cue, quotes)
+    if _headline_passive(doc, cue):
+        return headline_passive_frame(doc, cue, quotes)
     if category is None or _names_a_thing(doc, cue, lemma):
         return None
     if lemma in RAISING_CUE_VERBS:
         return _raising_frame(doc, cue)
     source = find_source(doc, cue)
-    clause_start = source.start if source and source.start < cue.i else cue.i
-    frames = (content_after, content_before, see_as, content_object)
+    clause_start = reporting_clause_start(doc, cue, source)
+    frames = (content_as_clause, content_after, content_before, see_as, content_object)
     quote = quotes.ending_before(doc[clause_start].idx)
     if quote is not None and (quote.end > cue.sent.start_char or _ends_open(text_of(doc), quote)):
         # “A,” he said, “B.”: the quote before the reporting clause comes first. A quote
         # that closed the previous sentence comes second: “… Sanders.” Many said he won.
-        frames = (content_before, content_after, see_as, content_object)
+        frames = (content_as_clause, content_before, content_after, see_as, content_object)
     for frame in frames:
         content = frame(doc, cue, source, quotes, category)
         if content:
@@ -135,7 +156,12 @@ def find_source(doc: Doc, cue: Token) -> NounPhrase | None:
     if subjects and subjects[0].lower_ != "it":
         subject = subjects[0]
         limit = cue.i if subject.i < cue.i else None
-        return np_from_head(subject, limit_end=limit)
+        phrase = np_from_head(subject, limit_end=limit)
+        if _opens_relative_clause(subject):
+            # "Franklin Graham, who has vowed not to buy ...": the text's mention is "who";
+            # speaker resolution reads its antecedent.
+            phrase = replace(phrase, mention=(subject.i, subject.i + 1))
+        return phrase
     if cue.dep_ == "acl" and cue.head.pos_ in {"NOUN", "PROPN"} and cue.head.i < cue.i:
         # "an ad featuring Hispanics criticizing Trump's proposals": the noun it modifies.
         return np_from_head(cue.head, limit_end=cue.i)
@@ -161,6 +187,14 @@ def find_source(doc: Doc, cue: Token) -> NounPhrase | None:
     if inherited is not None:
         return inherited
     return _surface_source_right(doc, cue, sent)
+
+
+def _opens_relative_clause(subject: Token) -> bool:
+    return (
+        subject.lower_ in {"who", "which", "that"}
+        and subject.tag_ in {"WP", "WDT"}
+        and subject.head.dep_ == "relcl"
+    )
 
 
 def _is_infinitive_of_purpose(cue: Token) -> bool:
@@ -221,7 +255,7 @@ def _surface_source_right(doc: Doc, cue: Token, sent: Span) -> NounPhrase | None
 
 def passive_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
     lemma = cue.lemma_.lower()
-    if lemma not in PASSIVE_CUE_VERBS and lemma not in PASSIVE_AS_VERBS:
+    if lemma not in PASSIVE_CUE_VERBS | PASSIVE_AS_VERBS | ADDRESSEE_PASSIVES:
         return None
     agent = next((c for c in cue.children if c.dep_ == "agent"), None)
     source = None
@@ -232,18 +266,19 @@ def passive_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
     clause = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
     infinitive = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
     pieces: list[tuple[int, int]] = []
-    if clause is not None and (subject is None or subject.lower_ == "it"):
-        piece = finish_content(text_of(doc), clause.left_edge.idx, _right_char(clause))
+    addressed = lemma in ADDRESSEE_PASSIVES
+    if clause is not None and (subject is None or subject.lower_ == "it" or addressed):
+        piece = finish_content(view_of(doc), clause.left_edge.idx, _right_char(clause))
         pieces = [piece] if piece else []
     elif infinitive is not None and subject is not None and subject.lower_ != "it":
-        subject_span = finish_content(text_of(doc), subject.left_edge.idx, _right_char(subject))
-        verb_span = finish_content(text_of(doc), infinitive.left_edge.idx, _right_char(infinitive))
+        subject_span = finish_content(view_of(doc), subject.left_edge.idx, _right_char(subject))
+        verb_span = finish_content(view_of(doc), infinitive.left_edge.idx, _right_char(infinitive))
         pieces = [p for p in (subject_span, verb_span) if p]
     elif lemma in PASSIVE_AS_VERBS and subject is not None and subject.lower_ != "it":
         pieces = _passive_as(doc, cue, subject)
     if not pieces and source is not None and subject is not None and subject.lower_ != "it":
         # "O'Malley's move was first reported by MSNBC": what the agent reported.
-        piece = finish_content(text_of(doc), subject.left_edge.idx, _right_char(subject))
+        piece = finish_content(view_of(doc), subject.left_edge.idx, _right_char(subject))
         pieces = [piece] if piece else []
     if not pieces:
         return None
@@ -263,6 +298,56 @@ def passive_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
     return candidate
 
 
+_HEADLINE_PREPOSITIONS = frozenset({"of", "for", "over", "to", "after", "as", "on", "by"})
+
+
+def _headline_passive(doc: Doc, cue: Token) -> bool:
+    """ "Meadows accused of timing retirement", "PM urged to quit": a verb that needs an
+    object, with none, right after a noun and before a preposition or an infinitive —
+    headline grammar's passive without its auxiliary (the parser reads it as active)."""
+    if cue.tag_ not in {"VBN", "VBD"} or cue.lemma_.lower() not in OBJECT_REQUIRED_VERBS:
+        return False
+    if cue.i + 1 >= len(doc) or doc[cue.i + 1].lower_ not in _HEADLINE_PREPOSITIONS:
+        return False
+    if any(c.dep_ in {"dobj", "dative", "ccomp"} for c in cue.children):
+        return False
+    return cue.i > 0 and doc[cue.i - 1].pos_ in {"NOUN", "PROPN", "PRON"}
+
+
+def headline_passive_frame(doc: Doc, cue: Token, quotes: QuoteIndex) -> Candidate | None:
+    """The patient before the participle and what it is accused of, urged to do or
+    criticised for; the source is the "by" agent, if the headline names one."""
+    line_start = text_of(doc).rfind("\n", 0, cue.idx) + 1
+    floor = doc.char_span(line_start, cue.idx, alignment_mode="expand")
+    run = np_run_before(doc, cue.i, floor.start if floor is not None else cue.sent.start)
+    if run is None:
+        return None
+    patient = finish_content(view_of(doc), doc[run[0]].idx, _char_end(doc, run[1]))
+    line_end = _line_end(text_of(doc), cue.idx)
+    rest_start = cue.i + 1
+    source = None
+    if doc[rest_start].lower_ == "by":
+        agent = np_run_after(doc, rest_start + 1, len(doc))
+        if agent is None:
+            return None
+        source = NounPhrase(start=agent[0], end=agent[1], head=head_of(doc, *agent).i)
+        rest_start = agent[1]
+        if rest_start >= len(doc) or doc[rest_start].lower_ not in _HEADLINE_PREPOSITIONS:
+            return None
+    end = min(line_end, cue.sent.end_char, content_end(doc, rest_start, cue.sent, quotes))
+    complement = finish_content(view_of(doc), doc[rest_start].idx, max(end, doc[rest_start].idx))
+    if patient is None or complement is None:
+        return None
+    return Candidate(
+        cue=cue_range(cue),
+        lemma=cue_lemma(cue),
+        category=CueCategory.SPEECH,
+        source=source,
+        content=[patient, complement],
+        rule="headline-passive",
+    )
+
+
 def _passive_as(doc: Doc, cue: Token, subject: Token) -> list[tuple[int, int]]:
     """ "Trump is seen as a risk", "X was criticized for Y": subject and complement."""
     complements = [
@@ -276,9 +361,9 @@ def _passive_as(doc: Doc, cue: Token, subject: Token) -> list[tuple[int, int]]:
     ]
     if not complements:
         return []
-    subject_span = finish_content(text_of(doc), subject.left_edge.idx, _right_char(subject))
+    subject_span = finish_content(view_of(doc), subject.left_edge.idx, _right_char(subject))
     last = complements[-1]
-    complement = finish_content(text_of(doc), complements[0].idx, _right_char(last))
+    complement = finish_content(view_of(doc), complements[0].idx, _right_char(last))
     return [p for p in (subject_span, complement) if p] if subject_span and complement else []
 
 
@@ -320,14 +405,14 @@ def according_to_frame(doc: Doc, according: Token, quotes: QuoteIndex) -> Candid
         and doc[pp_end].text == ","
     )
     if left[1] > left[0] and (has_verb(doc, *left) or parenthetical):
-        piece = finish_content(text_of(doc), doc[left[0]].idx, _char_end(doc, left[1]))
+        piece = finish_content(view_of(doc), doc[left[0]].idx, _char_end(doc, left[1]))
         if piece:
             pieces.append(piece)
     if right[1] > right[0] and (
         has_verb(doc, *right) or quotes.any_in(doc[right[0]].idx, _char_end(doc, right[1]))
     ):
         end = content_end(doc, right[0], sent, quotes)
-        piece = finish_content(text_of(doc), doc[right[0]].idx, end)
+        piece = finish_content(view_of(doc), doc[right[0]].idx, end)
         if piece:
             pieces.append(piece)
     if not pieces:
@@ -360,20 +445,26 @@ def colon_frame(doc: Doc, colon: Token, quotes: QuoteIndex) -> Candidate | None:
     leads_line = _leads_line(doc, speaker)
     if not leads_line and not any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in speaker):
         return None
+    label = _speaker_label(speaker) if leads_line else _STRONG
+    if label is None:
+        return None  # "Zimbabwe coup: army takes control": a topic, not a speaker
     start = colon.i + 1
     while start < sent.end and doc[start].is_space:
         start += 1
     if start >= sent.end:
         return None
+    if label is _WEAK and _reports_itself(doc, start, sent.end):
+        return None  # "Brexit: May says the deal is dead": the report is after the colon
     # A headline "Poll: ..." or a transcript line "SMITH: ..." speaks to the end of its line.
     end_char = _line_end(text_of(doc), colon.idx) if leads_line else sent.end_char
     quote = quotes.starting_at(doc[start].idx)
     if quote is not None:
         pieces = [quotes.inner(quote), *quotes.continuations(quote)]
     else:
-        if not has_verb(doc, start, sent.end):
-            return None
-        piece = finish_content(text_of(doc), doc[start].idx, end_char)
+        headline = leads_line and label is _STRONG
+        if not headline and not has_verb(doc, start, sent.end):
+            return None  # a headline's words after "Trump:" may have no verb tagged
+        piece = finish_content(view_of(doc), doc[start].idx, end_char)
         if piece is None:
             return None
         pieces = [piece]
@@ -393,6 +484,45 @@ def _leads_line(doc: Doc, speaker: Span) -> bool:
     if text_of(doc)[line_start : speaker.start_char].strip() or len(speaker) > 5:
         return False
     return speaker[0].text[:1].isupper() and not any(t.pos_ in {"VERB", "AUX"} for t in speaker)
+
+
+_LABEL_NOUNS = ROLE_NOUNS | ANONYMOUS_HEADS | EVIDENCE_NOUNS | CARRIER_NOUNS | GROUP_HEADS
+
+
+_STRONG, _WEAK = "speaker", "maybe a speaker"
+
+
+def _speaker_label(speaker: Span) -> str | None:
+    """Whether a label before a colon names who speaks — surely for a person, an
+    organisation, a role, a poll or a document ("Clinton camp:", "JOEL BENENSON:",
+    "Minister:", "Poll:"), maybe for another name ("Trump:" tagged as a noun) — or a topic
+    ("Zimbabwe coup:", "Live updates:")."""
+    if any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in speaker):
+        return _STRONG
+    head = speaker[-1]
+    if head.lower_ in EDITORIAL_LABELS or head.lemma_.lower() in EDITORIAL_LABELS:
+        return None  # "Correction: An earlier version ...", "Editor's note:": the newsroom's
+    if head.lemma_.lower() in _LABEL_NOUNS or head.lower_ in _LABEL_NOUNS:
+        return _STRONG
+    words = [t.text for t in speaker if t.is_alpha]
+    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
+        return _STRONG  # "SMITH:" in a transcript
+    if any(t.ent_type_ in _PLACE_ENTS for t in speaker) or not head.text[:1].isupper():
+        return None
+    return _WEAK if head.pos_ in {"PROPN", "NOUN"} else None
+
+
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "EVENT", "DATE", "TIME", "LAW"})
+
+
+def _reports_itself(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words after a colon hold a report with its own subject."""
+    return any(
+        token_category(t) is CueCategory.SPEECH
+        and t.pos_ in {"VERB", "AUX"}
+        and any(c.dep_ in SUBJECT_DEPS for c in t.children)
+        for t in doc[start:end]
+    )
 
 
 def _line_end(text: str, char: int) -> int:

@@ -19,6 +19,44 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
+# --- newsroom reporting verbs beyond PolNeAR (issue 17) ------------------------------------
+# British papers, tabloids and wires report speech with verbs US political news rarely
+# uses ("fumed", "divulged", "hit back"); each is a speech verb with a clausal content.
+NEWSROOM_SPEECH_VERBS = frozenset(
+    """
+    divulge relay opine aver fume rage gush snap sneer thunder rant chime retort blurt
+    scream mutter murmur sigh beam grumble moan protest plead confide rule
+    """.split()
+)
+# Verbs that report speech only with their particle: "hit back", "lashed out".
+PARTICLE_SPEECH_VERBS = frozenset(
+    {
+        ("hit", "back"),
+        ("fire", "back"),
+        ("shoot", "back"),
+        ("lash", "out"),
+        ("speak", "out"),
+        ("chime", "in"),
+        ("weigh", "in"),
+        ("open", "up"),
+    }
+)
+SPEECH_VERBS = SPEECH_VERBS | NEWSROOM_SPEECH_VERBS
+# Passives whose subject is the addressee: "he was told that ...", "voters were asked
+# whether ...", "the PM was urged to quit": the clause or infinitive is the content.
+ADDRESSEE_PASSIVES = frozenset(
+    "tell ask inform assure remind advise warn urge order instruct".split()
+)
+# Verbs that cannot go without their object: with none, a participle after a noun is a
+# headline's passive ("Meadows accused of timing retirement", "PM urged to quit",
+# "Minister criticised for remarks"), whatever tag the parser gives it.
+OBJECT_REQUIRED_VERBS = frozenset(
+    """
+    accuse urge tell criticize criticise praise blame slam blast order condemn rebuke
+    lambaste slate mock attack pressure press
+    """.split()
+)
+
 # Verbs of belief, perception of a state of affairs, and intention ("sees", "believes").
 BELIEF_VERBS = frozenset(
     """
@@ -212,6 +250,8 @@ OBJECT_CUE_VERBS = frozenset(
     dub brand acknowledge admit predict recommend offer confirm deny portray defend
     attack issue reference quote voice chant request underscore credit outline invoke
     retweet assail congratulate bemoan reaffirm recite articulate unveil
+    note report explain tweet declare detail emphasize emphasise stress disclose prefer
+    claim post
     """.split()
 )
 
@@ -376,4 +416,89 @@ SPEECH_NOUNS = frozenset(
 # Verbs that lend their subject to a cue noun: "Clinton expressed concern that ...".
 LIGHT_VERBS = frozenset(
     "express voice make issue raise offer give deliver reiterate repeat share have".split()
+)
+
+# --- idioms and discourse markers that are not cues (issue 17) -----------------------------
+# A cue word inside one of these says nothing is reported: "That said, the plan works",
+# "Rest assured, we will", "needless to say". Token sequences as spaCy splits them. The
+# first list counts only where the phrase opens its clause ("a message that said, ..." is
+# a report); the second anywhere. Left out on purpose, because PolNeAR's annotators read
+# them as attributions: "so-called", "I mean", "as expected".
+CLAUSE_OPENING_IDIOMS = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "that said ,",
+        "that being said",
+        "that having been said",
+        "having said that",
+        "having said this",
+        "with that said",
+        "all that said",
+        "that 's not to say",
+        "that is not to say",
+        "this is not to say",
+        "needless to say",
+        "rest assured",
+        "truth be told",
+        "suffice it to say",
+        "suffice to say",
+        "let 's say",
+        "let us say",
+        "believe it or not",
+        "who knows",
+        "god knows",
+        "heaven knows",
+        "go figure",
+        "speaking of",
+        "generally speaking",
+        "frankly speaking",
+        "strictly speaking",
+        "broadly speaking",
+        "roughly speaking",
+        "politically speaking",
+        "historically speaking",
+        "come to think of it",
+    )
+)
+NOT_CUE_IDIOMS = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "so to speak",
+        "to say the least",
+        "to say nothing of",
+        "that is to say",
+        "it goes without saying",
+        "if you will",
+        "thank you",
+        "so - called",  # "the so-called “bedroom tax”": the writer's distance
+        "so called",
+    )
+)
+
+
+# Labels a newsroom puts before a colon to speak in its own voice ("Correction: ...",
+# "Editor's note: ...", "Update: ..."): never a speaker.
+EDITORIAL_LABELS = frozenset(
+    {
+        "correction",
+        "corrections",
+        "clarification",
+        "update",
+        "updated",
+        "note",
+        "disclosure",
+        "disclaimer",
+        "advertisement",
+        "related",
+        "caption",
+        "credit",
+        "credits",
+        "photo",
+        "video",
+        "watch",
+        "listen",
+        "subscribe",
+        "sponsored",
+        "editor",
+    }
 )

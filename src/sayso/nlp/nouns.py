@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from sayso.nlp.candidates import Candidate, CueCategory
 from sayso.nlp.lexicon import LIGHT_VERBS, NOUN_CUES, SPEECH_NOUNS
 from sayso.nlp.phrases import NounPhrase, np_from_head
-from sayso.nlp.text import finish_content, text_of
+from sayso.nlp.text import finish_content, view_of
 
 _SOURCE_PREPS = frozenset({"from", "by"})
 
@@ -30,7 +30,7 @@ def noun_frame(doc: Doc, noun: Token) -> Candidate | None:
             return None
         start = objects[0].left_edge
     last = complement.right_edge
-    piece = finish_content(text_of(doc), start.idx, last.idx + len(last.text))
+    piece = finish_content(view_of(doc), start.idx, last.idx + len(last.text))
     if piece is None:
         return None
     lemma = noun.lemma_.lower()

@@ -29,9 +29,18 @@ class NounPhrase:
     end: int
     head: int
     role: tuple[int, int] | None = None
+    # The words the text uses where they are not the phrase itself: a relative pronoun
+    # ("who") whose antecedent is ``start:end``. PolNeAR and the speaker gold mark "who".
+    mention: tuple[int, int] | None = None
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start : self.end]
+
+    def shown(self, doc: Doc) -> Span:
+        """The source as the text gives it: the relative pronoun, else the phrase."""
+        if self.mention is not None:
+            return doc[self.mention[0] : self.mention[1]]
+        return self.span(doc)
 
 
 def is_nominal(token: Token) -> bool:

@@ -1,17 +1,21 @@
-"""Character-level helpers shared by the frames: content trimming and a quote index."""
+"""Character-level helpers shared by the frames: content trimming and a quote index.
+
+The frames read quotation marks only through this layer: :class:`QuoteIndex` knows every
+quotation of the article, whatever the newsroom's style (double or single marks, straight
+or curly, typewriter pairs), and :func:`view_of` gives the article's text with those marks
+made canonical (“…”), offsets unchanged. Patterns test the view, never raw marks.
+"""
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from sayso.nlp.quotes import Quote, find_quotes
+from sayso.nlp.quotes import CLOSE, OPEN, Quote, find_quotes, normalised_view
 
 _EDGE_PUNCT = " \t\n\r\f\v,;:—–-"
-_OPENERS = '“„«"'
-_CLOSERS = '”»"'
 
 
 def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -20,24 +24,25 @@ def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return span.start_char, span.end_char
 
 
-def finish_content(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Trim a content range of edge punctuation and whitespace, keeping quotes balanced."""
-    while start < end and text[start] in _EDGE_PUNCT:
+def finish_content(view: str, start: int, end: int) -> tuple[int, int] | None:
+    """Trim a content range of edge punctuation and whitespace, keeping quotes balanced.
+
+    ``view`` is the normalised text (:func:`view_of`), where every quotation opens with
+    “ and closes with ”."""
+    while start < end and view[start] in _EDGE_PUNCT:
         start += 1
-    while end > start and text[end - 1] in _EDGE_PUNCT:
+    while end > start and view[end - 1] in _EDGE_PUNCT:
         end -= 1
-    if end > start and text[end - 1] == "." and not text[start:end].endswith("..."):
+    if end > start and view[end - 1] == "." and not view[start:end].endswith("..."):
         end -= 1
     if end <= start:
         return None
-    body = text[start:end]
-    opened = sum(body.count(ch) for ch in "“„«")
-    closed = sum(body.count(ch) for ch in "”»")
-    if opened > closed:
+    body = view[start:end]
+    if body.count(OPEN) > body.count(CLOSE):
         probe = end
-        while probe < len(text) and probe - end < 3 and text[probe] in ".,!?":
+        while probe < len(view) and probe - end < 3 and view[probe] in ".,!?":
             probe += 1
-        if probe < len(text) and text[probe] in _CLOSERS:
+        if probe < len(view) and view[probe] == CLOSE:
             end = probe + 1
     return start, end
 
@@ -45,10 +50,29 @@ def finish_content(text: str, start: int, end: int) -> tuple[int, int] | None:
 class QuoteIndex:
     """The quotations of one document, with the look-ups the frames need."""
 
-    def __init__(self, text: str, quotes: list[Quote] | None = None) -> None:
+    def __init__(
+        self, text: str, quotes: list[Quote] | None = None, view: str | None = None
+    ) -> None:
         self.text = text
         self.quotes = quotes if quotes is not None else find_quotes(text)
         self._starts = [q.start for q in self.quotes]
+        self.view = view if view is not None else normalised_view(text, self.quotes)
+
+    def opens_before(self, char: int) -> bool:
+        """Whether a quotation opens right before ``char``."""
+        return char > 0 and self.view[char - 1] == OPEN
+
+    def is_quoted(self, start: int, end: int) -> bool:
+        """Whether ``start:end`` is the words of one quotation: an opening mark right
+        before it and a closing mark right after it (or the paragraph ends first)."""
+        if not self.opens_before(start):
+            return False
+        after = self.view[end : end + 2]
+        return CLOSE in after or _runs_to_paragraph_end(self.view, end)
+
+    def marks_in(self, start: int, end: int) -> list[int]:
+        """Offsets of the quotation marks inside ``start:end``."""
+        return [i for i in range(start, end) if self.view[i] in (OPEN, CLOSE)]
 
     def starting_at(self, char: int) -> Quote | None:
         i = bisect_left(self._starts, char)
@@ -134,15 +158,62 @@ class QuoteIndex:
         return [q for q in self.quotes if q.start < sent.end_char and sent.start_char < q.end]
 
 
+def _runs_to_paragraph_end(text: str, end: int) -> bool:
+    newline = text.find("\n", end)
+    rest = text[end : newline if newline >= 0 else len(text)]
+    return not rest.strip(" ,.")
+
+
+def quote_index(doc: Doc) -> QuoteIndex:
+    """The quotations of ``doc``, found once and kept with it (as plain tuples and the
+    normalised text, which serialise with the Doc); the last index built is reused while
+    the Doc still holds its very view."""
+    global _last
+    user_data: dict[Any, Any] = doc.user_data  # keyed by tuples, as spaCy's own are
+    view = user_data.get(_VIEW_KEY)
+    if _last is not None and view is _last.view:
+        return _last
+    text = text_of(doc)
+    cached = user_data.get(_QUOTES_KEY)
+    if isinstance(cached, list) and isinstance(view, str) and len(view) == len(text):
+        index = QuoteIndex(text, [Quote(*q) for q in cached], view)
+    else:
+        index = QuoteIndex(text)
+        user_data[_QUOTES_KEY] = [q.as_tuple() for q in index.quotes]
+        user_data[_VIEW_KEY] = index.view
+    _last = index
+    return index
+
+
+_last: QuoteIndex | None = None
+
+
+def opens_quote(token: Token, view: str | None = None) -> bool:
+    """Whether a quotation opens at ``token`` (one of its marks, in any style)."""
+    view = view if view is not None else view_of(token.doc)
+    return OPEN in view[token.idx : token.idx + len(token.text)]
+
+
+def view_of(doc: Doc) -> str:
+    """The text of ``doc`` with its quotation marks normalised (see :class:`QuoteIndex`)."""
+    user_data: dict[Any, Any] = doc.user_data
+    view = user_data.get(_VIEW_KEY)
+    if isinstance(view, str) and len(view) == len(text_of(doc)):
+        return view
+    return quote_index(doc).view
+
+
 def text_of(doc: Doc) -> str:
     """``doc.text``, built once: spaCy joins every token's text on each access, which made
     the extractor's cost grow with the square of the article's length."""
     user_data: dict[Any, Any] = doc.user_data  # keyed by tuples too, as spaCy's own are
     cached = user_data.get(_TEXT_KEY)
-    if not isinstance(cached, str) or len(cached) != _length(doc):
-        # Docs merged with Doc.from_docs carry over user data: check the length.
-        cached = doc.text
-        user_data[_TEXT_KEY] = cached
+    if isinstance(cached, str) and user_data.get(_TOKENS_KEY) == len(doc):
+        return cached
+    # Docs merged with Doc.from_docs carry over user data: check the number of tokens.
+    cached = doc.text
+    user_data[_TEXT_KEY] = cached
+    user_data[_TOKENS_KEY] = len(doc)
     return cached
 
 
@@ -152,13 +223,10 @@ def remember_text(doc: Doc, text: str) -> None:
     tokens, which cost 3 % of sayso's analysis (a Token object per token, twice a doc)."""
     user_data: dict[Any, Any] = doc.user_data
     user_data[_TEXT_KEY] = text
-
-
-def _length(doc: Doc) -> int:
-    if not len(doc):
-        return 0
-    last = doc[-1]
-    return last.idx + len(last.text_with_ws)
+    user_data[_TOKENS_KEY] = len(doc)
 
 
 _TEXT_KEY = ("sayso", "text")
+_TOKENS_KEY = ("sayso", "text_tokens")
+_QUOTES_KEY = ("sayso", "quotes")
+_VIEW_KEY = ("sayso", "quote_view")
