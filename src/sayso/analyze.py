@@ -160,4 +160,5 @@ def to_analysis(doc: Doc, item: ArticleInput, clean: CleanText) -> Analysis:
         events=list(doc._.events or []) if Doc.has_extension("events") else [],
         times=list(doc._.times or []) if Doc.has_extension("times") else [],
         warnings=warnings,
+        statements=list(doc._.statements or []) if Doc.has_extension("statements") else [],
     )

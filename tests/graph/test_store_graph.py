@@ -84,7 +84,7 @@ def test_an_older_store_is_migrated_and_its_articles_linked(store_url, embedder)
     assert current_revision(engine) == "0002"
     engine.dispose()
     with open_store(store_url) as store:
-        assert current_revision(store.engine) == "0004"
+        assert current_revision(store.engine) == "0005"
         assert link_store(store, embedder=embedder).articles == 1
         assert trace(store, analysis.article.id, "a2").status == "linked"
 

@@ -161,7 +161,7 @@ def test_migration_fills_the_new_columns_of_an_existing_store(tmp_path):
     assert current_revision(engine) == "0001"
     engine.dispose()
     with open_store(url) as store:
-        assert current_revision(store.engine) == "0004"
+        assert current_revision(store.engine) == "0005"
         claims = store.claims(limit=None)
         assert [c.certainty for c in claims] == ["certain", "probable", "negated"]
         # 0004 fills how each source was resolved from the stored JSON

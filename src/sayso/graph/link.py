@@ -13,17 +13,22 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from typing import Any
+
 import numpy as np
+from spacy.language import Language
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from sayso.errors import SaysoError
 from sayso.graph import persist
 from sayso.graph.cluster import ClaimClusterer, Placed, event_types
+from sayso.graph.containment import MIN_SHARED_CLAIMS, is_copy
 from sayso.graph.embed import Embedder, default_embedder
 from sayso.graph.eventlink import PairModel, default_model
 from sayso.graph.events import EventPool, event_records, link_events
 from sayso.graph.tellings import ClaimFacts, claim_facts
+from sayso.model import Entity
 from sayso.store import Store
 from sayso.store.rekey import rekey_entities
 
@@ -39,6 +44,7 @@ class LinkReport:
     events: int = 0
     event_clusters: int = 0
     rekeyed: int = 0  # stored entities whose canonical key --rebuild made again
+    copies: int = 0  # articles found to be trimmed or edited copies (containment)
     seconds: float = 0.0
 
     def summary(self) -> str:
@@ -61,8 +67,10 @@ def link_store(
     model: PairModel | None = None,
     rebuild: bool = False,
     on_progress: Progress | None = None,
+    nlp: Language | None = None,
 ) -> LinkReport:
-    """Link every article not linked yet; ``rebuild`` forgets the graph and links all."""
+    """Link every article not linked yet; ``rebuild`` forgets the graph and links all.
+    ``nlp`` parses headlines and standfirsts (the shared pipeline by default)."""
     started = time.monotonic()
     report = LinkReport()
     if rebuild:
@@ -80,7 +88,7 @@ def link_store(
     with store.engine.connect() as conn:
         for vectors, items in persist.placed_tellings(conn):
             clusterer.add_many(vectors, items)
-    run = _Run(clusterer, embedder, model or default_model(), report)
+    run = _Run(clusterer, embedder, model or default_model(), report, nlp)
     for start in range(0, len(pending), BATCH):
         ids = pending[start : start + BATCH]
         try:
@@ -99,25 +107,40 @@ def link_store(
 
 class _Run:
     def __init__(
-        self, clusterer: ClaimClusterer, embedder: Embedder, model: PairModel, report: LinkReport
+        self,
+        clusterer: ClaimClusterer,
+        embedder: Embedder,
+        model: PairModel,
+        report: LinkReport,
+        nlp: Language | None,
     ) -> None:
         self.clusterer = clusterer
         self.embedder = embedder
         self.model = model
         self.report = report
         self.pool: EventPool | None = None
+        self.nlp = nlp
 
     def batch(self, conn: Connection, ids: list[str]) -> None:
         found = persist.load_articles(conn, ids)
-        facts = [(article.id, claim_facts(article.data)) for article in found]
-        tellings = [(aid, f) for aid, article_facts in facts for f in article_facts]
-        texts = [f.content for _, f in tellings if f.role == "telling"]
+        titles = self._titles(found)
+        facts = [
+            (article, claim_facts(article.data, article_titles))
+            for article, article_titles in zip(found, titles, strict=True)
+        ]
+        texts = [f.text for _, article_facts in facts for f in article_facts if f.role == "telling"]
         vectors = iter(self.embedder.encode(texts))
-        rows = []
-        for article_id, item in tellings:
-            vector = next(vectors) if item.role == "telling" else None
-            rows.append(self._place(conn, article_id, item, vector))
-        persist.write_claims(conn, rows)
+        copies: dict[str, tuple[str, float]] = {}
+        for article, article_facts in facts:
+            rows = []
+            for item in article_facts:
+                vector = next(vectors) if item.role == "telling" else None
+                rows.append(self._place(conn, article, item, vector))
+            persist.write_claims(conn, rows)
+            copy = self._copy_of(conn, article, rows)
+            if copy is not None:
+                copies[article.id] = copy
+                self.report.copies += 1
         # The event pool reads through this batch's connection, so it sees its own writes.
         self.pool = EventPool(conn, self.embedder.dimensions) if self.pool is None else self.pool
         self.pool.conn = conn
@@ -128,23 +151,83 @@ class _Run:
             self.embedder,
             self.model,
         )
-        persist.mark_read(conn, [article.id for article in found])
+        persist.mark_read(conn, [article.id for article in found], copies)
         self.report.articles += len(found)
         self.report.events += events
         self.report.event_clusters += created
 
+    def _titles(self, found: list[persist.PendingArticle]) -> list[list[dict[str, Any]]]:
+        """The headline and standfirst of each article, read as statements in its own voice."""
+        from sayso.nlp.meaning.voice import title_statements
+
+        wanted: list[tuple[int, str, str]] = []
+        for i, article in enumerate(found):
+            meta = article.data.get("article") or {}
+            for kind in ("headline", "standfirst"):
+                text = meta.get("title" if kind == "headline" else "standfirst")
+                if isinstance(text, str) and text.strip():
+                    wanted.append((i, kind, text.strip()[:500]))
+        result: list[list[dict[str, Any]]] = [[] for _ in found]
+        if not wanted:
+            return result
+        if self.nlp is None:
+            from sayso.nlp.pipeline import shared_pipeline
+
+            self.nlp = shared_pipeline()
+        entities = [
+            [Entity.from_dict(e) for e in found[i].data.get("entities") or []]
+            for i, _, _ in wanted
+        ]
+        statements = title_statements(self.nlp, [(k, t) for _, k, t in wanted], entities)
+        for (i, _, _), statement in zip(wanted, statements, strict=True):
+            if statement is not None:
+                result[i].append(statement.to_dict())
+        return result
+
     def _place(
-        self, conn: Connection, article_id: str, item: ClaimFacts, vector: np.ndarray | None
+        self,
+        conn: Connection,
+        article: persist.PendingArticle,
+        item: ClaimFacts,
+        vector: np.ndarray | None,
     ) -> dict:
         if vector is None:
-            return persist.claim_row(article_id, item, cluster=None, vector=None, score=None)
-        telling = Placed(-1, frozenset(item.entities), event_types(item.events))
+            return persist.claim_row(article.id, item, cluster=None, vector=None, score=None)
+        telling = Placed(
+            -1,
+            frozenset(item.entities),
+            event_types(item.events),
+            frozenset(item.keys),
+            article.published,
+        )
         cluster, score = self.clusterer.place(vector, telling)
         self.report.tellings += 1
         if cluster is None:
-            cluster, score = persist.new_cluster(conn, item.content), None
+            cluster, score = persist.new_cluster(conn, item.text), None
             self.report.clusters += 1
         else:
             self.report.joined += 1
-        self.clusterer.add(vector, Placed(cluster, telling.entities, telling.types))
-        return persist.claim_row(article_id, item, cluster=cluster, vector=vector, score=score)
+        self.clusterer.add(
+            vector,
+            Placed(cluster, telling.entities, telling.types, telling.keys, telling.day),
+        )
+        return persist.claim_row(article.id, item, cluster=cluster, vector=vector, score=score)
+
+    def _copy_of(
+        self, conn: Connection, article: persist.PendingArticle, rows: list[dict]
+    ) -> tuple[str, float] | None:
+        """The article this one is a trimmed or edited copy of: among those sharing
+        ``MIN_SHARED_CLAIMS`` claim clusters with it, the one containing the most of it."""
+        if article.duplicate_of:
+            return None  # the store linked it already
+        clusters = {r["cluster_id"] for r in rows if r["cluster_id"] is not None}
+        if len(clusters) < MIN_SHARED_CLAIMS:
+            return None
+        best: tuple[str, float] | None = None
+        for other, text, root in persist.sharing_articles(
+            conn, article.id, clusters, MIN_SHARED_CLAIMS
+        ):
+            copy, value = is_copy(article.text, text)
+            if copy and (best is None or value > best[1]):
+                best = (root, value)
+        return best

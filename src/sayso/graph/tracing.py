@@ -24,7 +24,13 @@ from sayso.graph.provenance import summary
 from sayso.graph.relations import TellingView, annotate
 from sayso.graph.tellings import Voice
 from sayso.store import Store
-from sayso.store.schema import articles, attributions, graph_claims, graph_clusters
+from sayso.store.schema import (
+    articles,
+    attributions,
+    graph_articles,
+    graph_claims,
+    graph_clusters,
+)
 
 TELLINGS_SHOWN = 200
 _CLAIM_ID = re.compile(r"^([0-9a-fA-F]{1,16})[/:# ]+([A-Za-z0-9_.-]{1,16})$")
@@ -68,6 +74,10 @@ _MEMBER_COLUMNS = (
     graph_claims.c.denial,
     graph_claims.c.chain,
     graph_claims.c.score,
+    graph_claims.c.kind,
+    graph_claims.c.content.label("claim_text"),
+    graph_articles.c.copy_of,
+    graph_articles.c.containment,
     attributions.c.content,
     attributions.c.cue,
     attributions.c.stance,
@@ -85,26 +95,37 @@ def _members(conn: Connection, *where: Any) -> list[TellingView]:
     statement = (
         select(*_MEMBER_COLUMNS)
         .select_from(
-            graph_claims.join(articles, articles.c.id == graph_claims.c.article_id).join(
+            graph_claims.join(articles, articles.c.id == graph_claims.c.article_id)
+            .outerjoin(
                 attributions,
                 and_(
                     attributions.c.article_id == graph_claims.c.article_id,
                     attributions.c.id == graph_claims.c.attribution_id,
                 ),
             )
+            .outerjoin(graph_articles, graph_articles.c.article_id == graph_claims.c.article_id)
         )
         .where(*where)
-        .order_by(articles.c.published_day, articles.c.ingested_at, attributions.c.seq)
+        .order_by(
+            articles.c.published_day,
+            articles.c.ingested_at,
+            articles.c.id,
+            attributions.c.seq,
+            graph_claims.c.attribution_id,
+        )
     )
     return [_view(row) for row in conn.execute(statement)]
 
 
 def _view(row: Row[Any]) -> TellingView:
-    day = row.published_day or (row.ingested_at.date() if row.ingested_at else None)
+    # A missing publication date stays unknown: the day the store received the article is
+    # another fact, shown as ``ingested``.
+    day = row.published_day
+    kind = row.kind or "attribution"
     return TellingView(
         article_id=row.article_id,
         attribution_id=row.attribution_id,
-        content=row.content,
+        content=row.content if row.content is not None else (row.claim_text or ""),
         cue=row.cue,
         polarity=int(row.polarity),
         denial=row.denial,
@@ -113,10 +134,13 @@ def _view(row: Row[Any]) -> TellingView:
         published=day.isoformat() if day else None,
         title=row.title,
         url=row.url,
-        root=row.duplicate_of or row.article_id,
+        root=row.duplicate_of or row.copy_of or row.article_id,
         stance=row.stance,
         certainty=row.certainty,
         score=row.score,
+        kind=kind,
+        ingested=row.ingested_at.date().isoformat() if row.ingested_at else None,
+        containment=row.containment if row.copy_of else None,
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from sayso.model import Attribution, Certainty, CertaintyValue, ReporterStance, Stance, TextSpan
+from sayso.model import Attribution, Certainty, Entity, CertaintyValue, ReporterStance, Stance, TextSpan
 from sayso.nlp.meaning.modality import (
     BOOSTERS,
     GOVERNING_ADJECTIVES,
@@ -24,14 +24,18 @@ from sayso.nlp.meaning.modality import (
     governing_marker,
     local_marker,
 )
+from sayso.nlp.meaning.polarity import read_proposition
 from sayso.nlp.meaning.stance import COMMITMENT, stance_of
 
 _DESCEND = {"xcomp", "acomp", "oprd"}
 
 
-def assign_certainty(doc: Doc, attributions: list[Attribution]) -> None:
-    """Set ``stance`` and ``certainty`` on every attribution, in place."""
+def assign_certainty(
+    doc: Doc, attributions: list[Attribution], entities: list[Entity] | None = None
+) -> None:
+    """Set ``stance``, ``certainty`` and ``proposition`` on every attribution, in place."""
     by_id = {a.id: a for a in attributions}
+    keys = {e.id: e.canonical for e in entities or []}
     for attribution in attributions:
         stance = _stance(doc, attribution, by_id)
         attribution.stance = stance
@@ -43,6 +47,15 @@ def assign_certainty(doc: Doc, attributions: list[Attribution]) -> None:
             expression=_text_span(doc, words),
             reporter=COMMITMENT[stance.value],
         )
+        content = doc.char_span(*attribution.content.spans[0], alignment_mode="expand")
+        if content is not None:
+            source = attribution.source
+            attribution.proposition = read_proposition(
+                content,
+                cue_lemma=attribution.cue.lemma if attribution.cue else None,
+                speaker_key=keys.get(source.entity_id or "") if source else None,
+                entities=entities or [],
+            )
 
 
 def _stance(doc: Doc, attribution: Attribution, by_id: dict[str, Attribution]) -> ReporterStance:

@@ -19,8 +19,9 @@ from sayso.link.linker import MentionIndex, link_entities
 from sayso.nlp.meaning.certainty import assign_certainty
 from sayso.nlp.meaning.events import code_events
 from sayso.nlp.meaning.times import find_times, statement_times
+from sayso.nlp.meaning.voice import own_voice
 
-DOC_EXTENSIONS = ("published", "times", "events")
+DOC_EXTENSIONS = ("published", "times", "events", "statements")
 
 
 def register_extensions() -> None:
@@ -66,23 +67,25 @@ def times(doc: Doc) -> Doc:
 
 @Language.component(
     "sayso_certainty",
-    requires=["doc._.attributions", "token.dep"],
+    requires=["doc._.attributions", "doc._.entities", "token.dep"],
     assigns=["doc._.attributions"],
 )
 def certainty(doc: Doc) -> Doc:
-    """The reporter's stance of each cue, and the certainty of each content."""
-    assign_certainty(doc, doc._.attributions or [])
+    """The reporter's stance of each cue, the certainty of each content and the
+    proposition it asserts or denies."""
+    assign_certainty(doc, doc._.attributions or [], doc._.entities or [])
     return doc
 
 
 @Language.component(
     "sayso_events",
     requires=["doc._.attributions", "doc._.entities", "token.dep"],
-    assigns=["doc._.events", "doc._.attributions"],
+    assigns=["doc._.events", "doc._.attributions", "doc._.statements"],
 )
 def events(doc: Doc) -> Doc:
-    """PLOVER events, each linked to the attribution that asserts it."""
-    doc._.events = code_events(
-        doc, doc._.attributions or [], doc._.entities or [], doc._.times or []
-    )
+    """PLOVER events, each linked to the attribution that asserts it; then what the
+    article states in its own voice (the lead, sentences stating an event)."""
+    attributions, entities = doc._.attributions or [], doc._.entities or []
+    doc._.events = code_events(doc, attributions, entities, doc._.times or [])
+    doc._.statements = own_voice(doc, attributions, doc._.events, entities)
     return doc
