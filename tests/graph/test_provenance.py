@@ -69,19 +69,29 @@ def test_the_score_adds_up_its_reasons():
     assert [r["points"] for r in alone["reasons"]] == [20, 15]
     full = score([ORIGINAL, COPY, SECOND_HAND, OTHER, DENIAL], 1)
     points = {r["why"]: r["points"] for r in full["reasons"]}
-    assert points["a named source on record: Ana Costa"] == 20
+    assert points["a named original source on record: Ana Costa"] == 20
     assert points["1 further independent source(s): Nikos Andreou"] == 10
-    assert points["published independently by 3 outlets"] == 10
+    assert points["published by 3 outlets, wire copies counted once"] == 10
     assert points["1 wire copy counted once"] == 0
     assert points["contradicted by 1 source(s): Rui Lopes"] == -15
     assert full["value"] == 30 + 20 + 10 + 15 + 10 - 15
     # Unnamed sources, second-hand at best, and most tellings anonymous.
     hearsay = telling("G", [LUSA, SOURCES])
     weak = score([hearsay], 1)
-    # Lusa Wire is named, but it only relays: the original sources are unnamed.
-    assert [r["points"] for r in weak["reasons"]] == [5, 5, -10]
-    assert weak["reasons"][0]["why"] == "only unnamed sources"
-    assert weak["value"] == 30 + 5 + 5 - 10
+    # Lusa Wire is named, but it only relays: the original sources are unnamed, and
+    # unnamed sources earn nothing for being near the page.
+    assert [r["points"] for r in weak["reasons"]] == [5, -10]
+    assert weak["reasons"][0]["why"] == "only unnamed original sources"
+    assert weak["value"] == 30 + 5 - 10
+    # Every reason names its evidence: the source, the publisher, the date, the claim.
+    evidence = {r["why"]: r["evidence"] for r in full["reasons"]}
+    assert evidence["a named original source on record: Ana Costa"] == [
+        "Ana Costa (Lusa, 2025-01-01, A/a1)"
+    ]
+    assert evidence["contradicted by 1 source(s): Rui Lopes"] == [
+        "Rui Lopes (Post, 2025-01-01, E/a1)"
+    ]
+    assert evidence["1 wire copy counted once"] == ["Courier, 2025-01-01, B/a1"]
 
 
 def test_summary_and_tree():

@@ -11,7 +11,9 @@ is adjusted by what else the two share:
   none in common lose ``EVENT_CONFLICT``;
 - their strong blocking keys (subject and predicate, predicate and object): two tellings
   that both have some and share none lose ``KEY_CONFLICT`` ("Lenz failed to finish the
-  stage" and "Lenz failed a doping test", cosine 0.87, are two claims).
+  stage" and "Lenz failed a doping test", cosine 0.87, are two claims); not for a headline
+  or standfirst, whose verbs paraphrase ("Portugal readies planes" for "is preparing to
+  send aircraft").
 
 Candidates are the ``NEIGHBOURS`` nearest tellings by embedding and, before any vector
 comparison, the tellings that share a blocking key with it (``sayso.graph.blocking``: the
@@ -70,6 +72,7 @@ class Placed:
     types: frozenset[str]  # PLOVER event types its content asserts
     keys: frozenset[str] = field(default_factory=frozenset)  # blocking keys
     day: date | None = None  # the article's publication day
+    loose: bool = False  # a headline: its verb paraphrases ("readies", "to shut"), no key conflict
 
 
 def event_types(signatures: list[str]) -> frozenset[str]:
@@ -105,7 +108,7 @@ def agreement(cosine: float, a: Placed, b: Placed) -> float:
     if a.types and b.types:
         score += EVENT_BONUS if a.types & b.types else -EVENT_CONFLICT
     mine, theirs = strong(a.keys), strong(b.keys)
-    if mine and theirs and not (mine & theirs):
+    if mine and theirs and not (mine & theirs) and not (a.loose or b.loose):
         score -= KEY_CONFLICT  # "failed to finish the stage" is not "failed a doping test"
     return score
 

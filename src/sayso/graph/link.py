@@ -33,6 +33,9 @@ from sayso.store import Store
 from sayso.store.rekey import rekey_entities
 
 BATCH = 64  # articles per transaction (and per call of the embedding model)
+# A headline, standfirst or lead joins the nearest claim of its own article from this cosine
+# ("Minimum wage to rise" and "Kenya will raise the minimum wage by eight percent": 0.6).
+OWN_ARTICLE_COSINE = 0.55
 
 
 @dataclass(slots=True)
@@ -132,10 +135,11 @@ class _Run:
         vectors = iter(self.embedder.encode(texts))
         copies: dict[str, tuple[str, float]] = {}
         for article, article_facts in facts:
-            rows = []
+            rows: list[dict] = []
+            own: list[tuple[np.ndarray, int]] = []  # this article's placed tellings
             for item in article_facts:
                 vector = next(vectors) if item.role == "telling" else None
-                rows.append(self._place(conn, article, item, vector))
+                rows.append(self._place(conn, article, item, vector, own))
             persist.write_claims(conn, rows)
             copy = self._copy_of(conn, article, rows)
             if copy is not None:
@@ -190,6 +194,7 @@ class _Run:
         article: persist.PendingArticle,
         item: ClaimFacts,
         vector: np.ndarray | None,
+        own: list[tuple[np.ndarray, int]],
     ) -> dict:
         if vector is None:
             return persist.claim_row(article.id, item, cluster=None, vector=None, score=None)
@@ -199,8 +204,15 @@ class _Run:
             event_types(item.events),
             frozenset(item.keys),
             article.published,
+            item.statement in ("headline", "standfirst"),
         )
         cluster, score = self.clusterer.place(vector, telling)
+        if cluster is None and item.kind == "own_voice" and own:
+            # A headline or lead sums up its own article: it joins the claim of that
+            # article it is nearest to, when near enough, though its words are few.
+            cosine, mine = max(((float(v @ vector), c) for v, c in own), key=lambda x: x[0])
+            if cosine >= OWN_ARTICLE_COSINE:
+                cluster, score = mine, cosine
         self.report.tellings += 1
         if cluster is None:
             cluster, score = persist.new_cluster(conn, item.text), None
@@ -209,8 +221,12 @@ class _Run:
             self.report.joined += 1
         self.clusterer.add(
             vector,
-            Placed(cluster, telling.entities, telling.types, telling.keys, telling.day),
+            Placed(
+                cluster, telling.entities, telling.types, telling.keys, telling.day, telling.loose
+            ),
         )
+        if item.kind != "own_voice":
+            own.append((vector, cluster))
         return persist.claim_row(article.id, item, cluster=cluster, vector=vector, score=score)
 
     def _copy_of(

@@ -128,6 +128,7 @@ def placed_tellings(conn: Connection) -> Iterator[tuple[np.ndarray, list[Placed]
                 event_types(json.loads(r.events)),
                 frozenset(json.loads(r.keys or "[]")),
                 r.published_day,
+                r.attribution_id in ("headline", "standfirst"),
             )
             for r in rows
         ]

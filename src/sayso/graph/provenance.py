@@ -236,7 +236,8 @@ def _source_reasons(groups: list[dict[str, Any]], reasons: list[Reason]) -> None
                 [f"{g['name']} ({g['evidence']})" for g in counted],
             )
         )
-    further = [g for g in counted if not named or g is not named[0]]
+    base = named[0] if named else (counted[0] if counted else None)
+    further = [g for g in counted if g is not base]
     if further:
         points = min(FURTHER_MAX, FURTHER_SOURCE * len(further))
         names = ", ".join(g["name"] for g in further[:3])

@@ -35,6 +35,9 @@ from sayso.store.schema import (
 TELLINGS_SHOWN = 200
 _CLAIM_ID = re.compile(r"^([0-9a-fA-F]{1,16})[/:# ]+([A-Za-z0-9_.-]{1,16})$")
 MIN_TEXT_COSINE = 0.5  # a text query below this finds nothing rather than anything
+NEAREST = 8
+TIE = 0.03  # cosines this close to the nearest count as as near
+OWN_VOICE_MARGIN = 0.15
 
 
 @dataclass(slots=True)
@@ -212,17 +215,41 @@ def find_by_text(
             select(func.count()).select_from(graph_claims).where(graph_claims.c.vector.is_not(None))
         ).scalar_one()
         index = VectorIndex(embedder.dimensions, total)
-        keys: list[tuple[str, str]] = []
+        keys: list[tuple[str, str, int, bool, int]] = []
         statement = (
-            select(graph_claims.c.article_id, graph_claims.c.attribution_id, graph_claims.c.vector)
+            select(
+                graph_claims.c.article_id,
+                graph_claims.c.attribution_id,
+                graph_claims.c.vector,
+                graph_claims.c.polarity,
+                graph_claims.c.kind,
+                graph_claims.c.depth,
+            )
             .where(graph_claims.c.vector.is_not(None))
             .order_by(graph_claims.c.article_id, graph_claims.c.attribution_id)
         )
         for chunk in conn.execute(statement).partitions(2000):
             index.add(np.stack([from_blob(r.vector) for r in chunk]))
-            keys.extend((r.article_id, r.attribution_id) for r in chunk)
-    cosines, rows = index.search(query, 1)
+            keys.extend(
+                (r.article_id, r.attribution_id, int(r.polarity), r.kind == "own_voice", r.depth)
+                for r in chunk
+            )
+    cosines, rows = index.search(query, NEAREST)
     if rows[0][0] < 0 or cosines[0][0] < MIN_TEXT_COSINE:
         return None
-    article_id, claim_id = keys[int(rows[0][0])]
-    return article_id, claim_id, float(cosines[0][0])
+    # A denial is embedded as the claim it denies, so it ties with the claim: of the
+    # tellings as near as the nearest, an attributed assertion told first-hand is traced.
+    # A headline or lead (the publisher's own voice) is traced only when no attributed
+    # telling comes within OWN_VOICE_MARGIN of it: a reader asking about a claim wants its
+    # sources first.
+    ranked = [
+        (keys[int(r)], float(c) - (OWN_VOICE_MARGIN if keys[int(r)][3] else 0.0))
+        for c, r in zip(cosines[0], rows[0], strict=True)
+        if r >= 0
+    ]
+    best = max(c for _, c in ranked)
+    near = [(key, c) for key, c in ranked if c >= best - TIE]
+    (article_id, claim_id, _, own, _), cosine = min(
+        near, key=lambda item: (item[0][2] < 0, item[0][4], -item[1])
+    )
+    return article_id, claim_id, cosine + (OWN_VOICE_MARGIN if own else 0.0)

@@ -53,9 +53,15 @@ def assign_certainty(
             attribution.proposition = read_proposition(
                 content,
                 cue_lemma=attribution.cue.lemma if attribution.cue else None,
+                cue=_cue_span(attribution),
                 speaker_key=keys.get(source.entity_id or "") if source else None,
                 entities=entities or [],
             )
+
+
+def _cue_span(attribution: Attribution) -> TextSpan | None:
+    cue = attribution.cue
+    return TextSpan(start=cue.start, end=cue.end, text=cue.text) if cue else None
 
 
 def _stance(doc: Doc, attribution: Attribution, by_id: dict[str, Attribution]) -> ReporterStance:

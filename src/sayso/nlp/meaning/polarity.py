@@ -89,13 +89,15 @@ def read_proposition(
     span: Span,
     *,
     cue_lemma: str | None = None,
+    cue: TextSpan | None = None,
     speaker_key: str | None = None,
     entities: Sequence[Entity] = (),
     by_name: bool = False,
 ) -> Proposition | None:
     """The proposition of ``span`` (a content or a sentence) and its polarity.
 
-    ``cue_lemma`` is the reporting cue's lemma ("deny": the proposition is denied);
+    ``cue_lemma`` is the reporting cue's lemma ("deny": the proposition is denied) and
+    ``cue`` its words, shown as what negated it;
     ``speaker_key`` the cross-article key of the speaker, for a first-person subject.
     ``entities`` key the subject by their mentions' offsets, or with ``by_name`` (a
     headline, parsed apart from the article) by name. ``None`` for a span with no predicate.
@@ -106,11 +108,12 @@ def read_proposition(
     sign = 1
     words: list[Token] = []
     frame: str | None = None
-    cue = (cue_lemma or "").lower()
-    if cue in DENIAL_VERBS or cue in DENIAL_VERBS_OF_CLAIMS:
+    lemma = (cue_lemma or "").lower()
+    denied_by: TextSpan | None = None
+    if lemma in DENIAL_VERBS or lemma in DENIAL_VERBS_OF_CLAIMS:
         inner = _claim_inside(root, span)
-        if inner is not None or cue in DENIAL_VERBS or root.pos_ in {"VERB", "AUX"}:
-            sign, frame = -1, _lemma_frame(cue)
+        if inner is not None or lemma in DENIAL_VERBS or root.pos_ in {"VERB", "AUX"}:
+            sign, frame, denied_by = -1, lemma, cue
             root = inner or root
     else:
         framed = _denial_frame(root, span)
@@ -135,7 +138,7 @@ def read_proposition(
     return Proposition(
         text=_text(span, clause),
         polarity="negative" if sign < 0 else "positive",
-        negated_by=_words(span.doc, words) if sign < 0 or words else None,
+        negated_by=(_words(span.doc, words) or denied_by) if sign < 0 or words else None,
         frame=frame,
         predicate=predicate.lemma_.lower() if predicate is not None else None,
         subject=_words(span.doc, [subject]) if subject is not None else None,
@@ -154,10 +157,6 @@ def _main(span: Span) -> Token | None:
         if token.head.i == token.i or not (span.start <= token.head.i < span.end):
             return token
     return None
-
-
-def _lemma_frame(lemma: str) -> str:
-    return lemma
 
 
 def _inside(token: Token, span: Span) -> bool:
