@@ -37,6 +37,7 @@ from sayso.options import (
 from sayso.store import DEFAULT_URL, ClaimQuery, output
 from sayso.store.engine import redacted as redacted_url
 from sayso.store.output import provenance_tree, record_lines
+from sayso.stance.cli import stance_app
 from sayso.train.cli import train_app
 
 app = typer.Typer(
@@ -439,6 +440,7 @@ def serve(
 
 app.registered_commands.extend(graph_app.registered_commands)
 app.registered_commands.extend(batch_app.registered_commands)
+app.registered_commands.extend(stance_app.registered_commands)
 
 
 def main() -> None:

@@ -347,8 +347,11 @@ def _in_name(token: Token, span: Span) -> bool:
     """A token that belongs to a proper name or a quoted title, not to the clause."""
     if token.ent_type_ and token.ent_type_ not in {"CARDINAL", "ORDINAL", "QUANTITY"}:
         return True
-    if token.i > span.start and token.text[:1].isupper() and token.head.pos_ == "PROPN":
-        return True
+    # A capitalised "No" inside a sentence, on a capitalised noun: "said No Frills would".
+    start = token.sent.start if token.doc.has_annotation("SENT_START") else span.start
+    if token.i > start and token.text[:1].isupper():
+        if token.head.pos_ == "PROPN" or token.head.text[:1].isupper():
+            return True
     return _quoted_inside(token, span)
 
 
