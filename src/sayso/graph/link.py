@@ -136,7 +136,7 @@ class _Run:
         copies: dict[str, tuple[str, float]] = {}
         for article, article_facts in facts:
             rows: list[dict] = []
-            own: list[tuple[np.ndarray, int]] = []  # this article's placed tellings
+            own: list[tuple[np.ndarray, int, int]] = []  # this article's: vector, cluster, polarity
             for item in article_facts:
                 vector = next(vectors) if item.role == "telling" else None
                 rows.append(self._place(conn, article, item, vector, own))
@@ -194,7 +194,7 @@ class _Run:
         article: persist.PendingArticle,
         item: ClaimFacts,
         vector: np.ndarray | None,
-        own: list[tuple[np.ndarray, int]],
+        own: list[tuple[np.ndarray, int, int]],
     ) -> dict:
         if vector is None:
             return persist.claim_row(article.id, item, cluster=None, vector=None, score=None)
@@ -209,8 +209,11 @@ class _Run:
         cluster, score = self.clusterer.place(vector, telling)
         if cluster is None and item.kind == "own_voice" and own:
             # A headline or lead sums up its own article: it joins the claim of that
-            # article it is nearest to, when near enough, though its words are few.
-            cosine, mine = max(((float(v @ vector), c) for v, c in own), key=lambda x: x[0])
+            # article it is nearest to, when near enough, though its words are few, and
+            # when the two agree ("Lenz drops out" does not join "Lenz failed to finish":
+            # an antonym, not a contradiction, that polarity cannot tell).
+            same = [(float(v @ vector), c) for v, c, p in own if p == item.polarity]
+            cosine, mine = max(same, key=lambda x: x[0], default=(0.0, -1))
             if cosine >= OWN_ARTICLE_COSINE:
                 cluster, score = mine, cosine
         self.report.tellings += 1
@@ -226,7 +229,7 @@ class _Run:
             ),
         )
         if item.kind != "own_voice":
-            own.append((vector, cluster))
+            own.append((vector, cluster, item.polarity))
         return persist.claim_row(article.id, item, cluster=cluster, vector=vector, score=score)
 
     def _copy_of(

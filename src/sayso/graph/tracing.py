@@ -38,6 +38,7 @@ MIN_TEXT_COSINE = 0.5  # a text query below this finds nothing rather than anyth
 NEAREST = 8
 TIE = 0.03  # cosines this close to the nearest count as as near
 OWN_VOICE_MARGIN = 0.15
+DENIAL_MARGIN = 0.1
 
 
 @dataclass(slots=True)
@@ -242,14 +243,18 @@ def find_by_text(
     # A headline or lead (the publisher's own voice) is traced only when no attributed
     # telling comes within OWN_VOICE_MARGIN of it: a reader asking about a claim wants its
     # sources first.
+    # Likewise a denial, embedded as the claim it denies: the words asked about are traced
+    # from a telling that asserts them when one is nearly as near.
     ranked = [
-        (keys[int(r)], float(c) - (OWN_VOICE_MARGIN if keys[int(r)][3] else 0.0))
+        (keys[int(r)], float(c) - _margin(keys[int(r)]))
         for c, r in zip(cosines[0], rows[0], strict=True)
         if r >= 0
     ]
     best = max(c for _, c in ranked)
     near = [(key, c) for key, c in ranked if c >= best - TIE]
-    (article_id, claim_id, _, own, _), cosine = min(
-        near, key=lambda item: (item[0][2] < 0, item[0][4], -item[1])
-    )
-    return article_id, claim_id, cosine + (OWN_VOICE_MARGIN if own else 0.0)
+    key, cosine = min(near, key=lambda item: (item[0][2] < 0, item[0][4], -item[1]))
+    return key[0], key[1], cosine + _margin(key)
+
+
+def _margin(key: tuple[str, str, int, bool, int]) -> float:
+    return (OWN_VOICE_MARGIN if key[3] else 0.0) + (DENIAL_MARGIN if key[2] < 0 else 0.0)
