@@ -34,10 +34,10 @@ from sayso.options import (
     open_store_or_exit,
     store_writes,
 )
+from sayso.stance.cli import stance_app
 from sayso.store import DEFAULT_URL, ClaimQuery, output
 from sayso.store.engine import redacted as redacted_url
 from sayso.store.output import provenance_tree, record_lines
-from sayso.stance.cli import stance_app
 from sayso.train.cli import train_app
 
 app = typer.Typer(

@@ -287,7 +287,7 @@ def test_depths_source_counts_and_relation_labels_always_agree(corpus):
                 assert telling["origin"] == telling["chain"][-1]
         groups = provenance["sources"]
 
-        def group_of(telling):
+        def group_of(telling, groups=groups):
             names = {v["name"] for v in telling["chain"]}
             found = [i for i, g in enumerate(groups) if names & set(g["original_speakers"])
                      or g["name"] in names]  # fmt: skip
@@ -304,14 +304,19 @@ def test_depths_source_counts_and_relation_labels_always_agree(corpus):
                 assert group_of(telling) is not None
             if kind == "re_report" and claim["kind"] == "attribution":
                 assert group_of(telling) == group_of(claim)
-            if kind == "re_report" and telling["depth"] > 1 and "via" in telling["relation"]["reason"]:
+            if (
+                kind == "re_report"
+                and telling["depth"] > 1
+                and "via" in telling["relation"]["reason"]
+            ):
                 via = " → ".join(v["name"] for v in telling["chain"][:-1])
                 assert telling["relation"]["reason"].endswith(f"second-hand via {via}")
         mine = group_of(claim) if claim["kind"] == "attribution" else None
         assert None not in labelled
-        assert len(labelled | ({mine} if mine is not None else set())) == provenance[
-            "independent_sources"
-        ], (claim["content"], result["tellings"])
+        assert (
+            len(labelled | ({mine} if mine is not None else set()))
+            == provenance["independent_sources"]
+        ), (claim["content"], result["tellings"])
         assert provenance["coverage"]["original_sources"] == provenance["independent_sources"]
         checked += 1
     assert checked >= 40

@@ -114,7 +114,9 @@ def test_story_b_anonymous_sources_through_a_named_one_are_not_independent(linke
     sources = _claim(store, ids["Market Watchers"], "Kenya will increase")
     seen_from_there = trace(store, ids["Market Watchers"], sources).to_dict()
     by_publisher = {
-        t["publisher"]: t["relation"] for t in seen_from_there["tellings"] if t["kind"] != "own_voice"
+        t["publisher"]: t["relation"]
+        for t in seen_from_there["tellings"]
+        if t["kind"] != "own_voice"
     }
     assert by_publisher["Coast Weekly"]["kind"] == "re_report"
     assert "Peter Otieno" in by_publisher["Coast Weekly"]["reason"]

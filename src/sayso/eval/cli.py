@@ -381,8 +381,13 @@ def eval_emergent(
 ) -> None:
     """Stance of headlines toward claims (for, against, observing), held out by claim:
     accuracy and macro-F1 next to the majority class and the graph's rule alone."""
-    from sayso.eval.emergent import cross_validate, default_path, featurise, format_report
-    from sayso.eval.emergent import read_rows
+    from sayso.eval.emergent import (
+        cross_validate,
+        default_path,
+        featurise,
+        format_report,
+        read_rows,
+    )
 
     source = path or default_path()
     if not source.is_file():

@@ -168,9 +168,12 @@ class ClaimClusterer:
                 best = (score, other.cluster)
             if key_join(cosine, telling, other) and (keyed is None or score > keyed[0]):
                 keyed = (score, other.cluster)
-        if best is not None and best[0] >= JOIN:
-            if self.centroid_cosine(vector, best[1]) >= CENTROID_MIN:
-                return best[1], best[0]
+        if (
+            best is not None
+            and best[0] >= JOIN
+            and self.centroid_cosine(vector, best[1]) >= CENTROID_MIN
+        ):
+            return best[1], best[0]
         if keyed is not None:
             return keyed[1], keyed[0]
 

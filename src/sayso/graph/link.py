@@ -12,7 +12,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-
 from typing import Any
 
 import numpy as np
@@ -179,8 +178,7 @@ class _Run:
 
             self.nlp = shared_pipeline()
         entities = [
-            [Entity.from_dict(e) for e in found[i].data.get("entities") or []]
-            for i, _, _ in wanted
+            [Entity.from_dict(e) for e in found[i].data.get("entities") or []] for i, _, _ in wanted
         ]
         statements = title_statements(self.nlp, [(k, t) for _, k, t in wanted], entities)
         for (i, _, _), statement in zip(wanted, statements, strict=True):
@@ -243,7 +241,7 @@ class _Run:
         if len(clusters) < MIN_SHARED_CLAIMS:
             return None
         best: tuple[str, float] | None = None
-        for other, text, root in persist.sharing_articles(
+        for _other, text, root in persist.sharing_articles(
             conn, article.id, clusters, MIN_SHARED_CLAIMS
         ):
             copy, value = is_copy(article.text, text)

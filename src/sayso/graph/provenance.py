@@ -268,9 +268,7 @@ def _depth_reasons(backers: list[TellingView], reasons: list[Reason]) -> None:
     who = nearest.origin.name if nearest.origin else "?"
     evidence = [f"{who} ({nearest.evidence()})"]
     if nearest.depth <= 1:
-        reasons.append(
-            (FIRST_HAND, f"told first-hand: {who} is quoted by the publisher", evidence)
-        )
+        reasons.append((FIRST_HAND, f"told first-hand: {who} is quoted by the publisher", evidence))
     elif nearest.depth == 2:
         via = nearest.chain[0].name
         reasons.append(

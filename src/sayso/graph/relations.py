@@ -86,7 +86,8 @@ class TellingView:
     def evidence(self) -> str:
         """Where a reader finds it: publisher, date, article/claim id."""
         day = self.published or "undated"
-        return f"{self.publisher or 'unknown publisher'}, {day}, {self.article_id}/{self.attribution_id}"
+        where = f"{self.article_id}/{self.attribution_id}"
+        return f"{self.publisher or 'unknown publisher'}, {day}, {where}"
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -37,7 +37,8 @@ def stance_of_tellings(told: list[TellingView], polarity: int = 1) -> tuple[str,
     agrees = decisive.polarity == polarity
     if decisive.own_voice:
         stance = FOR if agrees else AGAINST
-        why = f"the publisher {'states' if agrees else 'denies'} it in its own voice ({decisive.statement})"
+        said = "states" if agrees else "denies"
+        why = f"the publisher {said} it in its own voice ({decisive.statement})"
     elif not agrees:
         stance = AGAINST
         who = decisive.origin.name if decisive.origin else "an unnamed source"

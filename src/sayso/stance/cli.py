@@ -60,8 +60,10 @@ def _render(data: dict) -> None:
     _console.print(line)
     evidence = data["evidence"]
     if evidence.get("content"):
-        how = "in the publisher's own voice" if evidence.get("kind") == "own_voice" else (
-            f"cue “{evidence.get('cue')}”, reporter {evidence.get('reporter_stance')}"
+        how = (
+            "in the publisher's own voice"
+            if evidence.get("kind") == "own_voice"
+            else (f"cue “{evidence.get('cue')}”, reporter {evidence.get('reporter_stance')}")
         )
         _console.print(Text(f"  telling: “{evidence['content']}” ({how})"))
         denied = f", negated by “{evidence['negated_by']}”" if evidence.get("negated_by") else ""
@@ -78,7 +80,6 @@ def _render(data: dict) -> None:
 
 def _pairs(path: Path) -> None:
     """Each input line answered in order; a bad line gets an error line, never stops it."""
-    from sayso.stance import stance_many
 
     if not path.is_file():
         typer.echo(f"error: {path}: no such file", err=True)

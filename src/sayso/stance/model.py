@@ -44,8 +44,7 @@ class StanceWeights:
 
     def probabilities(self, row: dict[str, float]) -> dict[str, float]:
         scores = {
-            c: sum(self.weights.get(c, {}).get(k, 0.0) * v for k, v in row.items())
-            for c in CLASSES
+            c: sum(self.weights.get(c, {}).get(k, 0.0) * v for k, v in row.items()) for c in CLASSES
         }
         top = max(scores.values())
         exp = {c: math.exp(s - top) for c, s in scores.items()}

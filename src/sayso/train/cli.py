@@ -93,4 +93,6 @@ def stance(
         return
     target = out or shipped
     weights.write(target)
-    typer.echo(f"wrote {target} ({weights.meta['rows']} headlines, {weights.meta['claims']} claims)")
+    typer.echo(
+        f"wrote {target} ({weights.meta['rows']} headlines, {weights.meta['claims']} claims)"
+    )

@@ -12,7 +12,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from sayso.model import Attribution, Certainty, Entity, CertaintyValue, ReporterStance, Stance, TextSpan
+from sayso.model import (
+    Attribution,
+    Certainty,
+    CertaintyValue,
+    Entity,
+    ReporterStance,
+    Stance,
+    TextSpan,
+)
 from sayso.nlp.meaning.modality import (
     BOOSTERS,
     GOVERNING_ADJECTIVES,

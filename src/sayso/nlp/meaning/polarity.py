@@ -37,9 +37,10 @@ from sayso.model import Entity, Proposition, TextSpan
 # -- the denial lexicon ----------------------------------------------------------------------
 # Cue verbs whose complement is denied whatever it is: "denied that X", "denied the report",
 # "debunked the rumour", "ruled out sending troops".
-DENIAL_VERBS = frozenset(
-    "deny refute debunk rebut disprove repudiate disavow".split()
-) | {"rule out", "shoot down"}
+DENIAL_VERBS = frozenset("deny refute debunk rebut disprove repudiate disavow".split()) | {
+    "rule out",
+    "shoot down",
+}
 # Cue verbs that deny only a clause or a claim noun: "rejected reports that X" denies X,
 # "rejected the proposal" does not deny a proposition.
 DENIAL_VERBS_OF_CLAIMS = frozenset(
@@ -309,9 +310,7 @@ def _governed(node: Token, span: Span) -> Token | None:
             if verb is not None and _inside(verb, span):
                 return verb
     if node.lemma_.lower() == "be" or node.pos_ == "ADJ":
-        return next(
-            (c for c in node.children if c.dep_ == "xcomp" and _inside(c, span)), None
-        )
+        return next((c for c in node.children if c.dep_ == "xcomp" and _inside(c, span)), None)
     return None
 
 
@@ -335,9 +334,7 @@ def _negations_of(node: Token, span: Span) -> list[Token]:
             ):
                 found.append(child)
                 continue
-            det = next(
-                (d for d in child.children if d.dep_ == "det" and d.lower_ == "no"), None
-            )
+            det = next((d for d in child.children if d.dep_ == "det" and d.lower_ == "no"), None)
             if det is not None and not _in_name(det, span):
                 found.append(det)
     return found
@@ -349,9 +346,9 @@ def _in_name(token: Token, span: Span) -> bool:
         return True
     # A capitalised "No" inside a sentence, on a capitalised noun: "said No Frills would".
     start = token.sent.start if token.doc.has_annotation("SENT_START") else span.start
-    if token.i > start and token.text[:1].isupper():
-        if token.head.pos_ == "PROPN" or token.head.text[:1].isupper():
-            return True
+    named_head = token.head.pos_ == "PROPN" or token.head.text[:1].isupper()
+    if token.i > start and token.text[:1].isupper() and named_head:
+        return True
     return _quoted_inside(token, span)
 
 

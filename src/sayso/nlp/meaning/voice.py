@@ -36,7 +36,10 @@ _REPORTING = SPEECH_VERBS | DENIAL_VERBS | DENIAL_VERBS_OF_CLAIMS | {"say", "tel
 
 
 def own_voice(
-    doc: Doc, attributions: Sequence[Attribution], events: Sequence[Event], entities: Sequence[Entity]
+    doc: Doc,
+    attributions: Sequence[Attribution],
+    events: Sequence[Event],
+    entities: Sequence[Entity],
 ) -> list[Statement]:
     """The lead and the event sentences the article states in its own voice."""
     found: list[Statement] = []
@@ -112,9 +115,10 @@ def _title_statement(doc: Doc, kind: str, entities: Sequence[Entity]) -> Stateme
 def _reports(doc: Doc) -> bool:
     """ "Hudak denies…", "…, say officials", "Hudak: I am staying", "Report: …"."""
     for token in doc:
-        if token.lemma_.lower() in _REPORTING and token.pos_ == "VERB":
-            if token.dep_ == "ROOT" or any(c.dep_ in {"nsubj", "ccomp"} for c in token.children):
-                return True
+        reporting = token.lemma_.lower() in _REPORTING and token.pos_ == "VERB"
+        governs = token.dep_ == "ROOT" or any(c.dep_ in {"nsubj", "ccomp"} for c in token.children)
+        if reporting and governs:
+            return True
         if token.text == ":" and token.i <= 4:
             return True
     return False
