@@ -106,3 +106,29 @@ def test_summary_and_tree():
     children = [c["name"] for c in roots[0]["children"]]
     assert children == ["Lusa", "Lusa Wire"]  # published by Lusa; passed on by Lusa Wire
     assert roots[0]["children"][1]["children"][0]["name"] == "Blog"
+
+
+def test_unresolved_and_uncertain_speakers_count_as_unknown():
+    june = Voice(
+        "June", "mention:june@pub:wire", False, False, "say", "a1", resolution="unresolved"
+    )
+    unsure = Voice("Kralova", "person:kralova", False, False, "say", "a1", uncertain=True)
+    a = telling("H", [june], publisher="Wire")
+    b = telling("I", [unsure], publisher="Herald")
+    result = score([a, b], 1)
+    whys = [(r["points"], r["why"]) for r in result["reasons"]]
+    assert whys[0] == (0, "2 source(s) sayso cannot identify, counted as unknown: June, Kralova")
+    assert not any("named" in why for _, why in whys)  # no named source, no first-hand bonus
+    assert result["value"] == 30 + 10  # only the two outlets
+
+
+def test_each_original_source_counts_once_and_an_undated_article_stays_undated():
+    again = telling("J", [COSTA], publisher="Herald", day=None)
+    result = summary([ORIGINAL, again], 1)
+    assert result["independent_sources"] == 1
+    assert result["undated"] == 1 and result["last_seen"] == "2025-01-01"
+    whys = [r["why"] for r in result["score"]["reasons"]]
+    assert "a named original source on record: Ana Costa" in whys
+    assert not any("further independent" in why for why in whys)
+    evidence = [e for r in result["score"]["reasons"] for e in r["evidence"]]
+    assert "Herald, undated, J/a1" in evidence

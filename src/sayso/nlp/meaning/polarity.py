@@ -324,19 +324,23 @@ def _negations_of(node: Token, span: Span) -> list[Token]:
     proper name negates nothing."""
     found = []
     for child in node.children:
-        if not _inside(child, span) or _in_name(child, span):
-            continue
-        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
-            found.append(child)
-        elif child.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}:
+        dep = child.dep_
+        if dep == "neg" or (dep == "advmod" and child.lower_ == "never"):
+            candidate = child
+        elif dep in {"nsubj", "nsubjpass", "dobj", "attr"}:
             if child.lower_ in NEGATIVE_PRONOUNS or (
                 child.lower_ == "one" and any(d.lower_ == "no" for d in child.children)
             ):
-                found.append(child)
-                continue
-            det = next((d for d in child.children if d.dep_ == "det" and d.lower_ == "no"), None)
-            if det is not None and not _in_name(det, span):
-                found.append(det)
+                candidate = child
+            else:
+                candidate = next(
+                    (d for d in child.children if d.dep_ == "det" and d.lower_ == "no"), None
+                )
+        else:
+            continue
+        # Checked only for the few candidates: reading names and quotes costs more.
+        if candidate is not None and _inside(candidate, span) and not _in_name(candidate, span):
+            found.append(candidate)
     return found
 
 
@@ -345,9 +349,8 @@ def _in_name(token: Token, span: Span) -> bool:
     if token.ent_type_ and token.ent_type_ not in {"CARDINAL", "ORDINAL", "QUANTITY"}:
         return True
     # A capitalised "No" inside a sentence, on a capitalised noun: "said No Frills would".
-    start = token.sent.start if token.doc.has_annotation("SENT_START") else span.start
     named_head = token.head.pos_ == "PROPN" or token.head.text[:1].isupper()
-    if token.i > start and token.text[:1].isupper() and named_head:
+    if token.text[:1].isupper() and not token.is_sent_start and named_head:
         return True
     return _quoted_inside(token, span)
 
@@ -356,16 +359,13 @@ def _quoted_inside(token: Token, span: Span) -> bool:
     """Inside quotation marks that open and close within the sentence, around a few
     title-cased words ("Never Let Me Go"): a title, not the speaker's negation."""
     doc = token.doc
-    sentence = token.sent if doc.has_annotation("SENT_START") else span
     opening = None
-    for t in sentence:
-        if t.i >= token.i:
-            break
+    for t in doc[span.start : token.i]:
         if t.text in _QUOTES or (t.text[:1] in _QUOTES and len(t.text) <= 2):
             opening = None if opening is not None else t
     if opening is None:
         return False
-    closing = next((t for t in doc[token.i + 1 : sentence.end] if t.text in _QUOTES), None)
+    closing = next((t for t in doc[token.i + 1 : span.end] if t.text in _QUOTES), None)
     if closing is None:
         return False
     inner = [t for t in doc[opening.i + 1 : closing.i] if t.is_alpha]
@@ -393,8 +393,10 @@ def _subject_key(
     lower = subject.lower_
     if lower in FIRST_PERSON:
         return speaker_key if lower in {"i", "me"} else None
-    start, end = _extent(subject)
-    words = subject.doc.text[start:end].lower().split()
+    left = _left_of(subject)
+    start, end = left.idx, subject.idx + len(subject.text)
+    # A span's text, not ``doc.text``: spaCy rebuilds the whole text on every access.
+    words = subject.doc[left.i : subject.i + 1].text.lower().split()
     for entity in entities:
         key = entity.canonical
         if not key or entity.type == "ANONYMOUS":
@@ -408,22 +410,18 @@ def _subject_key(
     return None
 
 
-def _extent(token: Token) -> tuple[int, int]:
-    """The character extent of a noun with its compounds and names ("Petra Hudak")."""
-    left = token
+def _left_of(token: Token) -> Token:
+    """The first word of a noun with its compounds and names ("Petra Hudak")."""
     for child in token.lefts:
         if child.dep_ in {"compound", "amod", "poss"} or child.ent_type_:
-            left = child
-            break
-    return left.idx, token.idx + len(token.text)
+            return child
+    return token
 
 
 def _clause_span(root: Token, span: Span) -> Span:
     """The clause headed by ``root``, within ``span``, without a leading "that"."""
-    tokens = [t for t in root.subtree if _inside(t, span)]
-    if not tokens:
-        return span
-    start, end = tokens[0].i, tokens[-1].i + 1
+    start = max(root.left_edge.i, span.start)
+    end = min(root.right_edge.i + 1, span.end)
     doc = span.doc
     while start < end and (doc[start].lower_ in {"that", "whether", "if"} or doc[start].is_punct):
         start += 1

@@ -18,10 +18,10 @@ Cost: one pass over the sentences and a walk of a few parses, well under 1 % of 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from sayso.model import Attribution, Entity, Event, Statement
 from sayso.nlp.lexicon import SPEECH_VERBS
@@ -43,31 +43,60 @@ def own_voice(
 ) -> list[Statement]:
     """The lead and the event sentences the article states in its own voice."""
     found: list[Statement] = []
-    unattributed = {
-        m.start for e in events if e.attribution is None for m in e.mentions or [e.trigger]
-    }
-    for index, sentence in enumerate(_body_sentences(doc)):
-        if len(found) >= MAX_STATEMENTS:
-            break
-        lead = index == 0
-        if not lead and not any(sentence.start_char <= s < sentence.end_char for s in unattributed):
+    starts: list[int] = []
+    lead = _first_sentence(doc)
+    if lead is not None:
+        starts.append(lead)
+    for event in events:
+        if event.attribution is None:
+            for mention in event.mentions or []:
+                token = _token_at(doc, mention.start)
+                if token is not None:
+                    starts.append(_sentence_start(doc, token))
+    seen: set[int] = set()
+    for start in starts:
+        if start in seen or len(found) >= MAX_STATEMENTS:
             continue
-        if _attributed(sentence, attributions):
+        seen.add(start)
+        sentence = doc[start : _sentence_end(doc, start)]
+        if sum(t.is_alpha for t in sentence) < MIN_WORDS or _attributed(sentence, attributions):
             continue
         proposition = read_proposition(sentence, entities=entities)
         if proposition is None or proposition.frame == "anonymity":
             continue
-        kind = "lead" if lead else "event"
-        ident = "lead" if lead else f"voice{len(found) + 1}"
+        is_lead = start == lead
+        kind = "lead" if is_lead else "event"
+        ident = "lead" if is_lead else f"voice{len(found) + 1}"
         found.append(Statement(id=ident, kind=kind, proposition=proposition))
     return found
 
 
-def _body_sentences(doc: Doc) -> Iterable[Span]:
-    for sentence in doc.sents:
-        words = [t for t in sentence if t.is_alpha]
-        if len(words) >= MIN_WORDS:
-            yield sentence
+# Sentences are found from the tokens' sentence starts, not by iterating ``doc.sents``
+# (which builds every sentence of the article: 1.4 % of the analysis on Wikinews).
+def _first_sentence(doc: Doc) -> int | None:
+    for token in doc:
+        if not token.is_space:
+            return _sentence_start(doc, token)
+    return None
+
+
+def _sentence_start(doc: Doc, token: Token) -> int:
+    i = token.i
+    while i > 0 and not doc[i].is_sent_start:
+        i -= 1
+    return i
+
+
+def _sentence_end(doc: Doc, start: int) -> int:
+    i = start + 1
+    while i < len(doc) and not doc[i].is_sent_start:
+        i += 1
+    return i
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def _attributed(sentence: Span, attributions: Sequence[Attribution]) -> bool:
