@@ -47,7 +47,8 @@ def assign_certainty(
     for attribution in attributions:
         stance = _stance(doc, attribution, by_id)
         attribution.stance = stance
-        value, polarity, words = content_certainty(doc, attribution.content.spans[0])
+        content = doc.char_span(*attribution.content.spans[0], alignment_mode="expand")
+        value, polarity, words = content_certainty(doc, attribution.content.spans[0], content)
         attribution.certainty = Certainty(
             value=value,
             polarity=polarity,
@@ -55,7 +56,6 @@ def assign_certainty(
             expression=_text_span(doc, words),
             reporter=COMMITMENT[stance.value],
         )
-        content = doc.char_span(*attribution.content.spans[0], alignment_mode="expand")
         if content is not None:
             source = attribution.source
             attribution.proposition = read_proposition(
@@ -94,9 +94,13 @@ def _stance(doc: Doc, attribution: Attribution, by_id: dict[str, Attribution]) -
     return ReporterStance(value, lexeme)
 
 
-def content_certainty(doc: Doc, span: tuple[int, int]) -> tuple[CertaintyValue, str, list[Token]]:
-    """(value, polarity, deciding words) for the content at character range ``span``."""
-    content = doc.char_span(span[0], span[1], alignment_mode="expand")
+def content_certainty(
+    doc: Doc, span: tuple[int, int], content: Span | None = None
+) -> tuple[CertaintyValue, str, list[Token]]:
+    """(value, polarity, deciding words) for the content at character range ``span``
+    (``content``: that range as a Span, when the caller has it already)."""
+    if content is None:
+        content = doc.char_span(span[0], span[1], alignment_mode="expand")
     main = main_predicate(content) if content is not None else None
     if main is None:
         return CertaintyValue.CERTAIN, "positive", []
