@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -43,18 +43,27 @@ def resolver(
         typer.echo(f"error: training data not found: {', '.join(missing)}", err=True)
         raise typer.Exit(code=2)
     weights = train(load_pipeline(), training)
-    shipped = default_weights_path()
+    target = _check_or_write(weights, RankerWeights, default_weights_path(), out, check)
+    if target is not None:
+        counts = ", ".join(f"{g} {n}" for g, n in weights.meta["examples"].items())
+        typer.echo(f"wrote {target} ({counts} examples; thresholds {weights.thresholds})")
+
+
+def _check_or_write(
+    weights: Any, kind: Any, shipped: Path, out: Path | None, check: bool
+) -> Path | None:
+    """``--check``: exit 1 unless ``weights`` equal the shipped file (returns None); else
+    write them to ``out`` or the shipped file and return where."""
     if check:
-        expected = RankerWeights.from_dict(json.loads(shipped.read_text(encoding="utf-8")))
+        expected = kind.from_dict(json.loads(shipped.read_text(encoding="utf-8")))
         if expected.to_dict() != weights.to_dict():
             typer.echo(f"the trained weights differ from {shipped}", err=True)
             raise typer.Exit(code=1)
         typer.echo(f"reproduced {shipped} exactly")
-        return
+        return None
     target = out or shipped
     weights.write(target)
-    counts = ", ".join(f"{g} {n}" for g, n in weights.meta["examples"].items())
-    typer.echo(f"wrote {target} ({counts} examples; thresholds {weights.thresholds})")
+    return target
 
 
 @train_app.command("stance")
@@ -73,8 +82,8 @@ def stance(
         ),
     ] = False,
 ) -> None:
-    """The stance classifier (``sayso stance``), from every headline of Emergent's training
-    file. About three minutes on two cores."""
+    """The stance classifier of sayso stance, from every row of Emergent's train.csv.
+    About three minutes on two cores."""
     from sayso.eval.emergent import default_path, featurise, read_rows, train_all
     from sayso.stance.model import StanceWeights, default_weights_path
 
