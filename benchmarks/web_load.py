@@ -2,6 +2,14 @@
 for a random page or API answer as soon as its last one came back; it stops by itself.
 
     .venv/bin/python benchmarks/web_load.py --clients 200 --seconds 60
+    .venv/bin/python benchmarks/web_load.py --clients 200 --seconds 60 --submitters 40
+
+With ``--submitters N`` the server runs with ``--allow-submit`` and N more clients submit
+articles (``POST /api/analyze``, stored: sample texts made new by a suffix) one after the
+other for the same time. A submission answered 200 or 201 is accepted; 503 with a
+``Retry-After`` is the queue saying it is full, and the client waits that long (at most
+2 s) and submits again: not an error; anything else is an error. Reads and submissions are
+counted apart: the read latencies are those of the page and API clients only.
 
 Without ``--db`` the bundled sample is ingested first (``sayso demo``) into a temporary
 store. A real ``sayso serve`` process answers; the clients (httpx, asyncio) run in this
@@ -38,6 +46,7 @@ class Result:
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
     targets: int = 0  # distinct URLs asked for
+    submissions: Submissions | None = None
 
     def percentile(self, p: float) -> float:
         ordered = sorted(self.latencies)
@@ -80,6 +89,7 @@ def _candidates(client: httpx.Client) -> list[str]:
     claims = client.get("/api/claims", params={"limit": 20}).json()["items"]
     paths = ["/", "/claims", "/search?q=said", "/api/claims?limit=20", "/api/sources"]
     paths += ["/api/articles?limit=20", "/api/search?q=troops", "/static/css/sayso.css"]
+    paths += ["/api/claims/facets", "/claims?q=said&sort=speaker&limit=50"]
     for article in articles[:10]:
         paths += [f"/article/{article['id']}", f"/api/articles/{article['id']}"]
     for claim in claims[:10]:
@@ -90,6 +100,7 @@ def _candidates(client: httpx.Client) -> list[str]:
         if claim.get("speaker"):
             name = quote(claim["speaker"], safe="")
             paths += [f"/entity/{name}", f"/api/entities/{name}", f"/claims?speaker={name}"]
+            paths += [f"/network/{name}", f"/api/claims/export?speaker={name}"]
     return paths
 
 
@@ -110,29 +121,96 @@ async def _client(base: str, paths: list[str], until: float, timeout: float, out
                 out.latencies.append(time.monotonic() - started)
 
 
-async def load(base: str, clients: int, seconds: float, timeout: float = 30.0) -> Result:
-    """``clients`` clients asking ``base`` for ``seconds``; a bound on the whole of it."""
+@dataclass(slots=True)
+class Submissions:
+    accepted: list[float] = field(default_factory=list)  # seconds, 200/201
+    deferred: int = 0  # 503 with Retry-After
+    errors: list[str] = field(default_factory=list)
+
+    def to_dict(self, submitters: int) -> dict[str, object]:
+        ordered = sorted(self.accepted)
+        p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))] if ordered else 0.0
+        return {
+            "submitters": submitters,
+            "accepted": len(self.accepted),
+            "deferred_503": self.deferred,
+            "errors": len(self.errors),
+            "first_errors": self.errors[:5],
+            "accepted_p95_ms": round(p95 * 1000, 1),
+        }
+
+
+def _texts() -> list[str]:
+    from sayso.data import sample_articles
+
+    return [article.text for article in sample_articles()]
+
+
+async def _submitter(
+    base: str, texts: list[str], until: float, timeout: float, out: Submissions, number: int
+) -> None:
+    rng = random.Random(number)
+    async with httpx.AsyncClient(base_url=base, timeout=timeout) as client:
+        sent = 0
+        while time.monotonic() < until:
+            text = f"{rng.choice(texts)}\n\n(Submission {number}-{sent}.)"
+            sent += 1
+            started = time.monotonic()
+            try:
+                response = await client.post("/api/analyze", json={"text": text, "store": True})
+            except httpx.HTTPError as error:
+                out.errors.append(f"submit: {type(error).__name__} {error}")
+                continue
+            if response.status_code in (200, 201):
+                out.accepted.append(time.monotonic() - started)
+            elif response.status_code == 503 and response.headers.get("retry-after"):
+                out.deferred += 1
+                wait = min(2.0, float(response.headers["retry-after"]))
+                await asyncio.sleep(min(wait, max(0.0, until - time.monotonic())))
+            else:
+                out.errors.append(f"submit: HTTP {response.status_code} {response.text[:200]}")
+
+
+async def load(
+    base: str, clients: int, seconds: float, timeout: float = 30.0, submitters: int = 0
+) -> Result:
+    """``clients`` clients asking ``base`` for ``seconds`` (and ``submitters`` submitting);
+    a bound on the whole of it."""
     paths = targets(base)
     out = Result(targets=len(paths))
+    out.submissions = Submissions()
+    texts = _texts() if submitters else []
     started = time.monotonic()
     until = started + seconds
     tasks = [_client(base, paths, until, timeout, out) for _ in range(clients)]
-    await asyncio.wait_for(asyncio.gather(*tasks), timeout=seconds + timeout + 10)
+    tasks += [
+        _submitter(base, texts, until, timeout * 4, out.submissions, n) for n in range(submitters)
+    ]
+    await asyncio.wait_for(asyncio.gather(*tasks), timeout=seconds + 4 * timeout + 10)
     out.seconds = time.monotonic() - started
     return out
 
 
-def run_load(base: str, clients: int, seconds: float, timeout: float = 30.0) -> Result:
+def run_load(
+    base: str, clients: int, seconds: float, timeout: float = 30.0, submitters: int = 0
+) -> Result:
     """:func:`load` in a thread of its own, so that it runs where an event loop already
     does (pytest with Playwright's sync API has one in the main thread)."""
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, load(base, clients, seconds, timeout)).result()
+        job = load(base, clients, seconds, timeout, submitters)
+        return pool.submit(asyncio.run, job).result()
 
 
 @contextmanager
-def serving(db: str, port: int) -> Iterator[str]:
+def serving(
+    db: str, port: int, *, allow_submit: bool = False, cache_seconds: float | None = None
+) -> Iterator[str]:
     """A ``sayso serve`` process over ``db``; its base URL, once it answers."""
     command = [sys.executable, "-m", "sayso.cli", "serve", "--db", db, "--port", str(port)]
+    if cache_seconds is not None:
+        command += ["--cache-seconds", str(cache_seconds)]
+    if allow_submit:
+        command.append("--allow-submit")
     server = subprocess.Popen(
         [*command],
         stdout=subprocess.DEVNULL,
@@ -180,15 +258,24 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--timeout", type=float, default=30.0, help="per request, seconds")
     parser.add_argument("--db", help="a store to serve (default: the sample, ingested)")
+    parser.add_argument("--submitters", type=int, default=0, help="clients submitting articles")
+    parser.add_argument("--cache-seconds", type=float, help="the server's (default: its own)")
     args = parser.parse_args()
     from sayso.web.server import free_port
 
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="sayso-load-") as tmp:
         db = args.db or sample_store(Path(tmp))
-        with serving(db, free_port()) as base:
-            result = run_load(base, args.clients, args.seconds, args.timeout)
-    print(json.dumps(result.to_dict(args.clients), indent=2))
-    return 0 if not result.errors else 1
+        serve = {"allow_submit": args.submitters > 0, "cache_seconds": args.cache_seconds}
+        with serving(db, free_port(), **serve) as base:
+            result = run_load(base, args.clients, args.seconds, args.timeout, args.submitters)
+    report = result.to_dict(args.clients)
+    report["load_average_before_after"] = [round(load_before[0], 2), round(os.getloadavg()[0], 2)]
+    if result.submissions is not None and args.submitters:
+        report["submissions"] = result.submissions.to_dict(args.submitters)
+    print(json.dumps(report, indent=2))
+    failed = result.errors or (result.submissions is not None and result.submissions.errors)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -38,6 +38,7 @@ from sayso.stance.cli import stance_app
 from sayso.store import DEFAULT_URL, ClaimQuery, output
 from sayso.store.engine import redacted as redacted_url
 from sayso.store.output import provenance_tree, record_lines
+from sayso.store.queries import SORTS
 from sayso.train.cli import train_app
 
 app = typer.Typer(
@@ -158,11 +159,29 @@ def ingest(
     max_tag_chars: MaxTagChars = MAX_TAG_CHARS,
     keep_non_articles: KeepNonArticles = False,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for a web server.")] = 15.0,
+    allow_network: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Also fetch from this internal network (CIDR, e.g. 10.0.0.0/8; repeatable): "
+            "loopback, private and link-local addresses are refused otherwise."
+        ),
+    ] = None,
+    politeness: Annotated[
+        float,
+        typer.Option(min=0, help="Seconds between two requests to one host (or its Crawl-delay)."),
+    ] = 1.0,
     progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
     link: Annotated[
         bool,
         typer.Option(help="Then link claims and events across articles (sayso link)."),
     ] = True,
+    max_seconds: Annotated[
+        float, typer.Option(min=0, help="Longest analysis of one article, in seconds (0: none).")
+    ] = 60.0,
+    max_memory: Annotated[
+        int,
+        typer.Option(min=0, help="Most memory one article's analysis may add, in MB (0: none)."),
+    ] = 2048,
 ) -> None:
     """Read news into the store: each new article analysed once, duplicates skipped."""
     from sayso.ingest.datasets import Fields
@@ -170,6 +189,7 @@ def ingest(
     from sayso.ingest.progress import ingest_progress
     from sayso.ingest.run import ingest as run_ingest
     from sayso.ingest.sources import ReadOptions, estimate_total
+    from sayso.ingest.workers import Limits
 
     fields = Fields.named(
         text=text_field,
@@ -183,7 +203,12 @@ def ingest(
         fields=fields,
         max_bytes=max_bytes,
         follow_links=follow,
-        fetch=FetchOptions(timeout=timeout, max_bytes=max(max_bytes, 5 * 1024 * 1024)),
+        fetch=FetchOptions(
+            timeout=timeout,
+            max_bytes=max(max_bytes, 5 * 1024 * 1024),
+            allow_networks=tuple(allow_network or ()),
+            politeness=politeness,
+        ),
         max_tag_chars=max_tag_chars,
         keep_non_articles=keep_non_articles,
     )
@@ -196,6 +221,8 @@ def ingest(
             options=options,
             workers=workers,
             batch_size=batch_size,
+            limits=Limits(max_seconds or None, max_memory or None),
+            isolate=True,  # analysis in a worker process: its limits never reach the run
             on_progress=hook,
         )
     for message in report.errors[:20]:
@@ -224,7 +251,7 @@ _CLAIM_COLUMNS = (
     "publisher",
     "published",
     "title",
-    "url",
+    "article_url",
     "anonymous",
     "group",
 )
@@ -265,8 +292,27 @@ def _emit_rows(
         )
 
 
-SpeakerOpt = Annotated[str | None, typer.Option(help="Speaker name (part of it, any case).")]
-EntityOpt = Annotated[str | None, typer.Option(help="An entity mentioned in the claim.")]
+SpeakerOpt = Annotated[
+    str | None,
+    typer.Option(
+        help="Who makes the claim, matched by entity: a name (any case, any spelling sharing "
+        "its key) or a bare surname (every person of that surname); never part of a name."
+    ),
+]
+EntityOpt = Annotated[
+    str | None, typer.Option(help="An entity mentioned in the claim (matched as --speaker).")
+]
+AboutOpt = Annotated[
+    str | None,
+    typer.Option(help="An entity mentioned in the claim, in claims someone else makes."),
+]
+SortOpt = Annotated[
+    str | None,
+    typer.Option(
+        help="Order: " + ", ".join(SORTS) + " ('-' descending) [default: relevance with "
+        "--search, else -date]."
+    ),
+]
 SearchOpt = Annotated[str | None, typer.Option("--search", "-s", help="Words in the claim.")]
 SinceOpt = Annotated[str | None, typer.Option(help="Published on or after (YYYY-MM-DD).")]
 UntilOpt = Annotated[str | None, typer.Option(help="Published on or before (YYYY-MM-DD).")]
@@ -282,6 +328,7 @@ def claims(
     db: DbOption = DEFAULT_URL,
     speaker: SpeakerOpt = None,
     entity: EntityOpt = None,
+    about: AboutOpt = None,
     search: SearchOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
@@ -289,6 +336,7 @@ def claims(
     kind: Annotated[str | None, typer.Option(help="direct, indirect, mixed, implicit…")] = None,
     article: Annotated[str | None, typer.Option(help="Only this article's claims.")] = None,
     with_duplicates: DuplicatesOpt = False,
+    sort: SortOpt = None,
     limit: Annotated[int, typer.Option(min=0, max=10_000)] = 50,
     offset: Annotated[int, typer.Option(min=0)] = 0,
     output_format: FormatOpt = QueryFormat.TABLE,
@@ -297,6 +345,7 @@ def claims(
     query = _query(
         speaker=speaker,
         entity=entity,
+        about=about,
         text=search,
         since=since,
         until=until,
@@ -304,6 +353,7 @@ def claims(
         kind=kind,
         article_id=article,
         include_duplicates=with_duplicates,
+        sort=sort,
         limit=limit,
         offset=offset,
     )
@@ -322,6 +372,7 @@ def sources(
     publisher: PublisherOpt = None,
     with_duplicates: DuplicatesOpt = False,
     limit: Annotated[int, typer.Option(min=0, max=10_000)] = 20,
+    offset: Annotated[int, typer.Option(min=0)] = 0,
     output_format: FormatOpt = QueryFormat.TABLE,
 ) -> None:
     """Who said the most: speakers ranked by their number of claims."""
@@ -334,6 +385,7 @@ def sources(
         publisher=publisher,
         include_duplicates=with_duplicates,
         limit=limit,
+        offset=offset,
     )
     rows = [row.to_dict() for row in _open_store(db).sources(query)]
     _emit_rows(rows, _SOURCE_COLUMNS, _SOURCE_COLUMNS, output_format, "top speakers")
@@ -424,6 +476,16 @@ def serve(
             "--allow-submit", help="Accept pasted or uploaded articles (read-only otherwise)."
         ),
     ] = False,
+    cache_seconds: Annotated[
+        float, typer.Option(min=0, help="Keep each page's answer this long (0: never).")
+    ] = 1.0,
+    show_file_names: Annotated[
+        bool,
+        typer.Option(
+            "--show-file-names",
+            help="Name the file each article was read from (its name, never its folder).",
+        ),
+    ] = False,
 ) -> None:
     """Serve the web app and the REST API (/api/) over the store."""
     from sayso.web.server import serve as run_server
@@ -435,7 +497,14 @@ def serve(
         f"{' (submitting allowed)' if allow_submit else ' (read-only)'}",
         markup=False,
     )
-    run_server(store_url, host=host, port=port, allow_submit=allow_submit)
+    run_server(
+        store_url,
+        host=host,
+        port=port,
+        allow_submit=allow_submit,
+        cache_seconds=cache_seconds,
+        show_file_names=show_file_names,
+    )
 
 
 app.registered_commands.extend(graph_app.registered_commands)
@@ -444,7 +513,19 @@ app.registered_commands.extend(stance_app.registered_commands)
 
 
 def main() -> None:
-    app()
+    """``sayso``: a store that fails under any command (damaged, read-only, its server
+    gone) ends it with one line naming the store and what to do, exit status 2, never a
+    traceback with SQL in it."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from sayso.options import opened, store_problem
+
+    try:
+        app(standalone_mode=True)
+    except SQLAlchemyError as error:
+        where = opened[-1] if opened else "(the store)"
+        errors.print(store_problem("the store", where, error), markup=False)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

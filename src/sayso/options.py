@@ -53,14 +53,53 @@ KeepNonArticles = Annotated[
 ]
 
 
+# The store the running command opened, for the one-line error of a store that fails later.
+opened: list[str] = []
+
+
 def open_store_or_exit(db: str) -> Store:
     try:
-        return open_store(db)
+        store = open_store(db)
     except (SaysoError, SQLAlchemyError) as error:
-        errors.print(
-            f"error: cannot open the store {redacted_url(db)}: {_cause(error)}", markup=False
-        )
+        errors.print(store_problem("cannot open the store", db, error), markup=False)
         raise typer.Exit(code=2) from error
+    opened.append(db)
+    return store
+
+
+def store_problem(what: str, db: str, error: Exception) -> str:
+    """One line naming the store, the database's own words and what to do about them."""
+    cause = _cause(error)
+    return f"error: {what} {_safe_url(db)}: {cause}{advice(cause)}"
+
+
+def advice(cause: str) -> str:
+    """What to do, by what the database said."""
+    said = cause.lower()
+    if any(w in said for w in ("malformed", "not a database", "corrupt", "checksum")):
+        return (
+            "; the store is damaged: restore it from a backup (or recover what is left with "
+            "`sqlite3 STORE .recover | sqlite3 NEW.db`) and ingest again into a new one"
+        )
+    if any(w in said for w in ("readonly", "read-only", "permission denied", "read only")):
+        return (
+            "; the store cannot be written (a read-only file, folder or disk): copy it "
+            "somewhere writable or fix its permissions (`sayso serve` and the queries can "
+            "still read it)"
+        )
+    if any(w in said for w in ("disk is full", "no space left", "could not extend", "quota")):
+        return "; what was stored before is kept: free space and run the same command again"
+    return (
+        "; what was stored before is kept: fix the store (or its server) and run the same "
+        "command again"
+    )
+
+
+def _safe_url(db: str) -> str:
+    try:
+        return redacted_url(db)
+    except SaysoError:
+        return db
 
 
 def _cause(error: Exception) -> str:
@@ -79,9 +118,5 @@ def store_writes(db: str) -> Iterator[None]:
     try:
         yield
     except SQLAlchemyError as error:
-        errors.print(
-            f"error: cannot write to the store {redacted_url(db)}: {_cause(error)}; what was "
-            "stored before is kept: free space (or fix the server) and run the same command again",
-            markup=False,
-        )
+        errors.print(store_problem("cannot write to the store", db, error), markup=False)
         raise typer.Exit(code=2) from error

@@ -296,6 +296,18 @@ CASES = [
         "Acme Corp.",
     ),
     Case("i-outside-quotes", "I think the plan will fail.", "I", UNRESOLVED),
+    Case(
+        "we-in-an-opinion-piece",
+        "The tax code is a mess. We believe it must be simpler.",
+        "We",
+        GROUP,
+    ),
+    Case(
+        "we-in-a-transcript",
+        "Wikinews spoke to Dr Ana Ruiz.\n\n((WN)) Why rats?\n\n((Ana Ruiz)) We believe rats feel empathy.\n\n((WN)) How?",
+        "We",
+        UNRESOLVED,
+    ),
     # -- names: short forms, suffixes, scripts ----------------------------------------------
     Case(
         "surname",
@@ -387,3 +399,14 @@ def test_speaker(case: Case, nlp):
 
 def test_at_least_sixty_cases():
     assert len(CASES) >= 60
+
+
+def test_a_cataphor_points_to_the_subject_named_after_it(nlp):
+    from sayso.analyze import ArticleInput, analyze_docs
+    from sayso.nlp.resolution import resolve_mentions
+
+    text = "In his first speech, Governor Paul Grant promised lower taxes."
+    doc, _ = next(analyze_docs([ArticleInput(text=text)], nlp=nlp))
+    start = text.index("his")
+    (answer,) = resolve_mentions(doc, [(start, start + 3)])
+    assert answer.entity is not None and answer.entity.name == "Paul Grant"

@@ -97,3 +97,33 @@ LONG_STORY = " ".join(
         ]
     )
 )
+
+
+def insert_as_of(engine, analysis: Analysis) -> None:
+    """Store ``analysis`` the way an older sayso did: only the columns the database's
+    current (older) schema has, so a test can then migrate it forward."""
+    from sqlalchemy import inspect, text
+
+    from sayso.store.neardup import content_hash, normalised_hash
+    from sayso.store.rows import article_row, attribution_rows, entity_rows, removed_rows
+
+    data = analysis.to_dict()
+    body = analysis.article.text
+    hashes = {"content_hash": content_hash(body), "norm_hash": normalised_hash(body)}
+    entity_list, mention_list = entity_rows(data)
+    tables = (
+        ("articles", [article_row(data, **hashes)]),
+        ("removed", removed_rows(data)),
+        ("entities", entity_list),
+        ("mentions", mention_list),
+        ("attributions", attribution_rows(data)),
+    )
+    inspector = inspect(engine)
+    with engine.begin() as conn:
+        for table, rows in tables:
+            have = {c["name"] for c in inspector.get_columns(table)}
+            for row in rows:
+                kept = {k: v for k, v in row.items() if k in have}
+                names = ", ".join(f'"{k}"' for k in kept)
+                values = ", ".join(f":{k}" for k in kept)
+                conn.execute(text(f"INSERT INTO {table} ({names}) VALUES ({values})"), kept)

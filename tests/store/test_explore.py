@@ -11,7 +11,7 @@ from sayso.errors import SaysoError
 from sayso.model import Certainty, CertaintyValue, ReporterStance, Stance
 from sayso.store import ClaimQuery, open_store
 from sayso.store.engine import make_engine
-from sayso.store.migrate import alembic_config, current_revision
+from sayso.store.migrate import alembic_config, current_revision, head_revision
 from sayso.store.rows import article_row, attribution_rows, entity_rows
 
 from .helpers import make_analysis
@@ -97,10 +97,12 @@ def test_entity_said_and_about(store):
 
 
 def test_search_entities(store):
-    hits = store.search_entities("MACRON")
-    assert [h.name for h in hits] == ["Emmanuel Macron", "Macron"]
-    assert store.search_entities("   ") == []
-    assert store.search_entities("%") == []  # a LIKE wildcard is a plain character
+    hits, total = store.search_entities("MACRON")
+    assert [h.name for h in hits] == ["Emmanuel Macron", "Macron"] and total == 2
+    second, total = store.search_entities("macron", limit=1, offset=1)
+    assert [h.name for h in second] == ["Macron"] and total == 2
+    assert store.search_entities("   ") == ([], 0)
+    assert store.search_entities("%") == ([], 0)  # a LIKE wildcard is a plain character
 
 
 def test_nested_claims_and_tellings(store_url):
@@ -142,7 +144,8 @@ def test_migration_fills_the_new_columns_of_an_existing_store(tmp_path):
         {k: v for k, v in row.items() if k not in _LATER_COLUMNS} for row in attribution_rows(data)
     ]
     old_entities = [
-        {k: v for k, v in row.items() if k != "canonical"} for row in entity_rows(data)[0]
+        {k: v for k, v in row.items() if k not in ("canonical", "name_key", "surname_key")}
+        for row in entity_rows(data)[0]
     ]
     with engine.begin() as conn:
         row = article_row(data, content_hash="x", norm_hash="y")
@@ -161,9 +164,12 @@ def test_migration_fills_the_new_columns_of_an_existing_store(tmp_path):
     assert current_revision(engine) == "0001"
     engine.dispose()
     with open_store(url) as store:
-        assert current_revision(store.engine) == "0005"
+        assert current_revision(store.engine) == head_revision(store.engine)
         claims = store.claims(limit=None)
         assert [c.certainty for c in claims] == ["certain", "probable", "negated"]
         # 0004 fills how each source was resolved from the stored JSON
         assert [c.source_resolution for c in claims] == [_resolution(c) for c in claims]
         assert store.entity("Vladimir Putin").canonical == ["person:putin"]
+        # Migration 0006 filled the columns the speaker filter matches on.
+        assert [c.speaker for c in store.claims(speaker="putin")] == ["Vladimir Putin"]
+        assert [c.speaker for c in store.claims(speaker="vladimir  PUTIN")] == ["Vladimir Putin"]

@@ -168,3 +168,32 @@ def page(browser) -> Iterator[Watched]:
     watched = Watched(context.new_page())
     yield watched
     context.close()
+
+
+@pytest.fixture
+def submit_live(tmp_path, nlp) -> Iterator[tuple[str, object]]:
+    """A server that accepts submissions, on a free loopback port: (base URL, store)."""
+    from sayso.web.server import running
+
+    app = create_app(f"sqlite:///{tmp_path / 'browser-submit.db'}", allow_submit=True)
+    with running(app) as base:
+        yield base, app.state.sayso.store
+    app.state.sayso.store.close()
+
+
+@pytest.fixture
+def dark_page(browser) -> Iterator[Watched]:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, color_scheme="dark")
+    watched = Watched(context.new_page())
+    yield watched
+    context.close()
+
+
+@pytest.fixture
+def phone_page(browser) -> Iterator[Watched]:
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True
+    )
+    watched = Watched(context.new_page())
+    yield watched
+    context.close()

@@ -8,8 +8,8 @@ from sayso.model import SCHEMA
 
 CLAIM_KEYS = {
     "article_id", "attribution_id", "kind", "speaker", "source_text", "anonymous", "group",
-    "cue", "content", "nested_in", "title", "publisher", "published", "url", "stance",
-    "certainty",
+    "cue", "content", "nested_in", "title", "publisher", "published", "article_url", "stance",
+    "certainty", "url", "html_url", "relevance", "snippet_html",
 }  # fmt: skip
 
 
@@ -150,9 +150,9 @@ def test_trace_gives_provenance_nesting_and_tellings(client, web_store):
     assert [row["attribution_id"] for row in outer["nested"]] == ["a4"]
     # a4 is told inside a3: a3 shares its words but is its provenance, not a telling.
     inner = client.get(f"/api/articles/{web_store.founding}/claims/a4/trace").json()
-    assert "a3" not in {t["attribution_id"] for t in inner["tellings"]}
+    assert "a3" not in {t["attribution_id"] for t in inner["same_words"]}
     first = client.get(f"/api/articles/{web_store.founding}/claims/a1/trace").json()
-    assert [(t["article_id"], t["publisher"]) for t in first["tellings"]] == [
+    assert [(t["article_id"], t["publisher"]) for t in first["same_words"]] == [
         (web_store.retold, "Wire")
     ]
 
@@ -180,9 +180,9 @@ def test_search(client, web_store):
     assert body["claims"]["total"] >= 2
     assert body["q"] == "troops"
     names = client.get("/api/search", params={"q": "Naryshkin"}).json()
-    assert [e["name"] for e in names["entities"]] == ["Sergey Naryshkin"]
+    assert [e["name"] for e in names["entities"]["items"]] == ["Sergey Naryshkin"]
     titles = client.get("/api/search", params={"q": "Headline"}).json()
-    assert [a["id"] for a in titles["articles"]] == [web_store.hostile_nlp]
+    assert [a["id"] for a in titles["articles"]["items"]] == [web_store.hostile_nlp]
 
 
 def test_openapi_document_lists_every_endpoint(client):
@@ -202,8 +202,9 @@ def test_openapi_document_lists_every_endpoint(client):
         "/api/analyze",
     }
     assert not any(p.startswith(("/article/", "/claims")) for p in paths)  # pages stay out
+    assert paths >= {"/api/claims/export", "/api/claims/facets", "/api/network/{name}"}
     docs = client.get("/api/docs")
-    assert docs.status_code == 200 and "/api/claims/" not in docs.text
+    assert docs.status_code == 200 and "/api/claims/export" in docs.text
     assert "/api/articles/{article_id}/claims/{claim_id}/trace" in docs.text
 
 

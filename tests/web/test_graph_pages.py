@@ -30,7 +30,7 @@ def test_trace_api_carries_the_claim_across_articles(client, web_store):
 def test_claim_page_shows_tellings_tree_and_score(client, web_store):
     claim = _first_claim(client, web_store.retold, "France is preparing")
     html = client.get(f"/article/{web_store.retold}/claim/{claim}").text
-    assert "Across articles" in html and "say-so score" in html
+    assert "Say-so" in html and 'class="score"' in html
     assert "relation-re_report" in html and "Where it comes from" in html
     assert f"/article/{web_store.founding}/claim/" in html
     assert not dangers(html)
@@ -56,6 +56,6 @@ def test_hostile_tellings_are_escaped(client, web_store):
     assert copies and copies[0]["relation"]["kind"] == "wire_copy"
     assert IMG in copies[0]["chain"][0]["name"]  # the API keeps the text intact
     html = client.get(f"/article/{web_store.hostile}/claim/a1").text
-    assert "Across articles" in html
+    assert "Tellings" in html and 'class="score"' in html
     assert not dangers(html)
     assert "&lt;script&gt;" in html and SCRIPT not in html

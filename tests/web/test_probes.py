@@ -5,6 +5,8 @@ header on every answer, and the store's tables intact afterwards; SQLite and Pos
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -104,11 +106,17 @@ def probe_urls(routes: list[Route], valid: dict[str, str]) -> Iterator[str]:
 def check_answer(response, url: str) -> None:
     assert response.status_code < 500, url
     assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY, url
-    if response.headers.get("content-type", "").startswith("text/html"):
+    kind = response.headers.get("content-type", "")
+    if kind.startswith("text/html"):
         html = response.text
         assert dangers(html) == [], url
         for probe in MARKUP:
             assert probe not in html, (url, probe)
+    elif kind.startswith("text/csv"):  # an export: every row as wide as the header
+        rows = list(csv.reader(io.StringIO(response.text)))
+        assert rows and all(len(row) == len(rows[0]) for row in rows), url
+    elif kind.startswith("image/"):
+        assert response.content, url
     else:
         response.json()
 

@@ -64,7 +64,8 @@ def test_hostile_text_comes_back_intact_from_the_api(client, web_store):
     document = response.json()
     assert document["article"]["title"] == f"Title {SCRIPT} {IMG}"
     assert document["attributions"][0]["source"]["entity"] == web_store.hostile_speaker
-    claims = client.get("/api/claims", params={"speaker": "Evil"}).json()["items"]
+    speaker = web_store.hostile_speaker
+    claims = client.get("/api/claims", params={"speaker": speaker}).json()["items"]
     assert claims[0]["speaker"] == web_store.hostile_speaker
     entity = client.get(f"/api/entities/{quote(web_store.hostile_speaker, safe='')}").json()
     assert entity["entity"]["name"] == web_store.hostile_speaker
@@ -84,7 +85,8 @@ def test_security_headers_on_every_response(client, path):
     assert "frame-ancestors 'none'" in CONTENT_SECURITY_POLICY
     assert headers["x-content-type-options"] == "nosniff"
     assert headers["x-frame-options"] == "DENY"
-    assert headers["referrer-policy"] == "no-referrer"
+    # Other sites learn nothing; the app's own forms are posted with their true Origin.
+    assert headers["referrer-policy"] == "same-origin"
 
 
 def test_pages_hold_no_inline_script_or_style(client, web_store):
@@ -128,13 +130,35 @@ def test_cross_site_writes_are_refused(submit_client):
     for headers in (
         {"origin": "http://evil.example"},
         {"origin": "null"},
+        {"origin": "http://testserver.evil.example"},
         {"sec-fetch-site": "cross-site"},
+        {"sec-fetch-site": "same-site", "origin": "http://sub.testserver"},
+        # What a browser sends for a cross-site form: Sec-Fetch-Site wins over Origin.
+        {"sec-fetch-site": "cross-site", "origin": "http://testserver"},
     ):
         response = submit_client.post("/api/analyze", json=body, headers=headers)
         assert response.status_code == 403, headers
         assert "cross-origin" in response.json()["detail"]
-    same = submit_client.post("/api/analyze", json=body, headers={"origin": "http://testserver"})
-    assert same.status_code == 200
+    for headers in (
+        {"origin": "http://testserver"},
+        # What Chromium sends for the app's own form: the true site, even if Origin is null.
+        {"sec-fetch-site": "same-origin", "origin": "null"},
+        {"sec-fetch-site": "same-origin", "origin": "http://testserver"},
+        {"sec-fetch-site": "none"},  # typed by the user
+        {},  # not a browser: curl, a script
+    ):
+        same = submit_client.post("/api/analyze", json=body, headers=headers)
+        assert same.status_code == 200, headers
+
+
+def test_a_cross_site_form_gets_a_page_not_json(submit_client):
+    response = submit_client.post(
+        "/analyze", data={"text": "x"}, headers={"sec-fetch-site": "cross-site"}
+    )
+    assert response.status_code == 403
+    assert response.headers["content-type"].startswith("text/html")
+    assert "cross-origin requests are refused" in response.text
+    assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
 
 
 def test_host_header_is_checked_when_asked(web_store):

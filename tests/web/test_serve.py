@@ -68,7 +68,7 @@ def test_serve_defaults_to_loopback_and_guards_the_host():
 
     defaults = {p: serve.__defaults__ for p in ("host",)}
     assert "127.0.0.1" in defaults["host"]
-    assert local_hosts("127.0.0.1") == ["127.0.0.1", "localhost"]
+    assert local_hosts("127.0.0.1") == ["127.0.0.1", "::1", "localhost"]
     assert local_hosts("0.0.0.0") is None
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 import unicodedata
 
 from charset_normalizer import from_bytes
 
 from sayso.errors import InputError
+
+log = logging.getLogger("sayso.clean")
 
 # Control characters other than tab/newline/carriage return/form feed: a text file has
 # almost none, a binary file is full of them.
@@ -55,10 +58,59 @@ def _decode(data: bytes, name: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mixed = decode_mixed(data)
+    if mixed is not None:
+        text, repairs = mixed
+        log.warning("%s: mixed encodings, decoded line by line: %s", name, "; ".join(repairs))
+        return text
     best = from_bytes(data).best()
     if best is None:
         raise InputError(name, "could not detect the text encoding (binary file?)")
     return str(best)
+
+
+def decode_mixed(data: bytes) -> tuple[str, list[str]] | None:
+    """A file whose lines are not all in one encoding (a UTF-8 paragraph pasted into a
+    cp1251 page, or the other way round): the lines that are valid UTF-8 with non-ASCII
+    characters are read as UTF-8, the others in the encoding charset-normalizer finds for
+    them all together (a line alone is too short to tell). None when no line is UTF-8 with
+    non-ASCII text: one legacy encoding, detected for the whole file as before. Also says
+    which lines were read how, for the report."""
+    lines = data.splitlines(keepends=True)
+    utf8: list[bool | None] = []  # True: UTF-8 with non-ASCII; False: not UTF-8; None: ASCII
+    for line in lines:
+        if line.isascii():
+            utf8.append(None)
+            continue
+        try:
+            line.decode("utf-8")
+            utf8.append(True)
+        except UnicodeDecodeError:
+            utf8.append(False)
+    if True not in utf8 or False not in utf8:
+        return None
+    legacy = b"\n".join(line for line, ok in zip(lines, utf8, strict=True) if ok is False)
+    best = from_bytes(legacy).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    parts = [
+        line.decode("utf-8") if ok is not False else line.decode(encoding, "replace")
+        for line, ok in zip(lines, utf8, strict=True)
+    ]
+    numbers = [n for n, ok in enumerate(utf8, start=1) if ok is False]
+    repairs = [f"line{'s' if len(numbers) > 1 else ''} {_ranges(numbers)} as {encoding}"]
+    repairs.append("the others as UTF-8")
+    return "".join(parts), repairs
+
+
+def _ranges(numbers: list[int]) -> str:
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    shown = [f"{a}" if a == b else f"{a}-{b}" for a, b in runs[:10]]
+    return ", ".join(shown) + (", …" if len(runs) > 10 else "")
 
 
 def _control_share(text: str) -> float:

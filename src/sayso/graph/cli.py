@@ -42,9 +42,11 @@ def _emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-def link_now(store: Store, errors: Console, *, rebuild: bool = False) -> None:
+def link_now(
+    store: Store, errors: Console, *, rebuild: bool = False, wait: float | None = None
+) -> None:
     """Link what is pending and say what was done (nothing printed when nothing was)."""
-    from sayso.graph.link import link_store
+    from sayso.graph.link import DEFAULT_WAIT, link_store
 
     def progress(report: Any, total: int) -> None:
         errors.print(f"linking: {report.articles}/{total} articles", markup=False)
@@ -52,7 +54,12 @@ def link_now(store: Store, errors: Console, *, rebuild: bool = False) -> None:
     url = store.engine.url.render_as_string(hide_password=False)
     try:
         with store_writes(url):  # a full disk: a clear error, the batches before kept
-            report = link_store(store, rebuild=rebuild, on_progress=progress if rebuild else None)
+            report = link_store(
+                store,
+                rebuild=rebuild,
+                on_progress=progress if rebuild else None,
+                wait=DEFAULT_WAIT if wait is None else wait,
+            )
     except SaysoError as error:
         errors.print(f"error: {error}", markup=False)
         raise typer.Exit(code=1) from error
@@ -69,11 +76,20 @@ errors = Console(stderr=True, highlight=False, soft_wrap=True)
 def link(
     db: DbOption = DEFAULT_URL,
     rebuild: Annotated[
-        bool, typer.Option("--rebuild", help="Forget the claim graph and link every article.")
+        bool,
+        typer.Option(
+            "--rebuild",
+            help="Link every article again, into new tables swapped in at the end "
+            "(readers keep the old graph meanwhile).",
+        ),
     ] = False,
+    wait: Annotated[
+        float,
+        typer.Option(min=0, help="Seconds to wait for another `sayso link` on the store."),
+    ] = 3600.0,
 ) -> None:
     """Link claims and events across articles (sayso ingest does it after each run)."""
-    link_now(open_store_or_exit(db), errors, rebuild=rebuild)
+    link_now(open_store_or_exit(db), errors, rebuild=rebuild, wait=wait)
 
 
 @graph_app.command()

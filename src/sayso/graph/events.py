@@ -24,8 +24,8 @@ from sqlalchemy.engine import Connection
 from sayso.eval.eventcoref import WINDOW, content_words
 from sayso.graph.embed import Embedder, from_blob, to_blob
 from sayso.graph.eventlink import EventMention, OnlineLinker, PairModel
-from sayso.graph.persist import PendingArticle, now
-from sayso.store.schema import articles, graph_event_clusters, graph_events
+from sayso.graph.persist import LIVE, GraphTables, PendingArticle, now
+from sayso.store.schema import articles
 
 WINDOW_DAYS = 14
 SHORTLIST = 64  # linked events of the same act compared in full with each new one
@@ -127,9 +127,10 @@ class _Kind:
 class EventPool:
     """The store's linked events, loaded per PLOVER act on first need, and the new ones."""
 
-    def __init__(self, conn: Connection, dimensions: int) -> None:
+    def __init__(self, conn: Connection, dimensions: int, tables: GraphTables = LIVE) -> None:
         self.conn = conn
         self.dimensions = dimensions
+        self.tables = tables
         self.kinds: dict[str, _Kind] = {}
         self.words: dict[str, frozenset[str]] = {}
 
@@ -145,7 +146,8 @@ class EventPool:
     def of_type(self, kind: str) -> _Kind:
         if kind not in self.kinds:
             found = _Kind([], _Matrix(self.dimensions), _Matrix(self.dimensions))
-            for row in self.conn.execute(select(graph_events).where(graph_events.c.action == kind)):
+            events = self.tables.events
+            for row in self.conn.execute(select(events).where(events.c.action == kind)):
                 found.add(self._record(row))
             self.kinds[kind] = found
         return self.kinds[kind]
@@ -217,9 +219,9 @@ def link_events(
         )
         probability = _place(record, pool.nearest(record), model)
         if record.cluster is None:
-            record.cluster = _new_cluster(conn, record)
+            record.cluster = _new_cluster(conn, record, pool.tables)
             created += 1
-        conn.execute(graph_events.insert().values(**_row(record, probability)))
+        conn.execute(pool.tables.events.insert().values(**_row(record, probability)))
         pool.of_type(record.action).add(record)
     return len(records), created
 
@@ -243,10 +245,10 @@ def _place(record: EventRecord, candidates: list[EventRecord], model: PairModel)
     return probability if index is not None else None
 
 
-def _new_cluster(conn: Connection, record: EventRecord) -> int:
+def _new_cluster(conn: Connection, record: EventRecord, tables: GraphTables) -> int:
     label = f"{record.type} “{record.trigger}”"
     result = conn.execute(
-        graph_event_clusters.insert().values(type=record.type, label=label, created_at=now())
+        tables.event_clusters.insert().values(type=record.type, label=label, created_at=now())
     )
     return int(result.inserted_primary_key[0])
 

@@ -26,9 +26,12 @@ from sayso.graph.containment import MIN_SHARED_CLAIMS, is_copy
 from sayso.graph.embed import Embedder, default_embedder
 from sayso.graph.eventlink import PairModel, default_model
 from sayso.graph.events import EventPool, event_records, link_events
+from sayso.graph.persist import LIVE, GraphTables
 from sayso.graph.tellings import ClaimFacts, claim_facts
 from sayso.model import Entity
 from sayso.store import Store
+from sayso.store.engine import LINK_LOCK, writing
+from sayso.store.locks import command_lock
 from sayso.store.rekey import rekey_entities
 
 BATCH = 64  # articles per transaction (and per call of the embedding model)
@@ -62,6 +65,10 @@ class LinkReport:
 Progress = Callable[[LinkReport, int], None]
 
 
+# How long a `sayso link` waits for another one on the same store before it gives up.
+DEFAULT_WAIT = 3600.0
+
+
 def link_store(
     store: Store,
     *,
@@ -69,40 +76,65 @@ def link_store(
     model: PairModel | None = None,
     rebuild: bool = False,
     on_progress: Progress | None = None,
+    wait: float = DEFAULT_WAIT,
     nlp: Language | None = None,
 ) -> LinkReport:
-    """Link every article not linked yet; ``rebuild`` forgets the graph and links all.
-    ``nlp`` parses headlines and standfirsts (the shared pipeline by default)."""
+    """Link every article not linked yet; ``rebuild`` links all again into new tables and
+    swaps them in (readers see the old graph until then, never an empty one). ``nlp``
+    parses headlines and standfirsts (the shared pipeline by default).
+
+    One link at a time per store: another one running makes this one wait (at most
+    ``wait`` seconds, then :class:`~sayso.store.locks.LockTimeout`), then link whatever is
+    still pending, the articles the other run did not see included."""
+    with command_lock(store.engine, LINK_LOCK, "link", wait=wait):
+        return _link(store, embedder, model, rebuild, on_progress, nlp)
+
+
+def _link(
+    store: Store,
+    embedder: Embedder | None,
+    model: PairModel | None,
+    rebuild: bool,
+    on_progress: Progress | None,
+    nlp: Language | None = None,
+) -> LinkReport:
     started = time.monotonic()
     report = LinkReport()
+    tables = LIVE
     if rebuild:
         # Keys made by an older sayso are made again first, so the graph reads today's.
         report.rekeyed = rekey_entities(store.engine)
-        with store.engine.begin() as conn:
-            persist.clear(conn)
-    with store.engine.connect() as conn:
-        pending = persist.pending_ids(conn)
-        placed = persist.count_placed(conn)
-    if not pending:
-        return report
-    embedder = embedder or default_embedder()
-    clusterer = ClaimClusterer(embedder.dimensions, expected=placed + 4 * len(pending))
-    with store.engine.connect() as conn:
-        for vectors, items in persist.placed_tellings(conn):
-            clusterer.add_many(vectors, items)
-    run = _Run(clusterer, embedder, model or default_model(), report, nlp)
-    for start in range(0, len(pending), BATCH):
-        ids = pending[start : start + BATCH]
-        try:
-            with store.engine.begin() as conn:
-                run.batch(conn, ids)
-        except IntegrityError as error:
-            raise SaysoError(
-                "another `sayso link` is writing the same articles; run one at a time"
-            ) from error
-        report.seconds = time.monotonic() - started
-        if on_progress is not None:
-            on_progress(report, len(pending))
+        with writing(store.engine, None) as conn:
+            tables = persist.start_rebuild(conn)
+    while True:  # articles ingested meanwhile are pending too: link them before the swap
+        with store.engine.connect() as conn:
+            pending = persist.pending_ids(conn, tables)
+            placed = persist.count_placed(conn, tables)
+        if not pending:
+            break
+        embedder = embedder or default_embedder()
+        clusterer = ClaimClusterer(embedder.dimensions, expected=placed + 4 * len(pending))
+        with store.engine.connect() as conn:
+            for vectors, items in persist.placed_tellings(conn, tables):
+                clusterer.add_many(vectors, items)
+        run = _Run(clusterer, embedder, model or default_model(), report, nlp, tables)
+        for start in range(0, len(pending), BATCH):
+            ids = pending[start : start + BATCH]
+            try:
+                with writing(store.engine, None) as conn:
+                    run.batch(conn, ids)
+            except IntegrityError as error:
+                raise SaysoError(
+                    "another `sayso link` is writing the same articles; run one at a time"
+                ) from error
+            report.seconds = time.monotonic() - started
+            if on_progress is not None:
+                on_progress(report, len(pending))
+        if not rebuild:
+            break
+    if rebuild:
+        with writing(store.engine, None) as conn:
+            persist.swap_in(conn, tables)
     report.seconds = time.monotonic() - started
     return report
 
@@ -115,7 +147,9 @@ class _Run:
         model: PairModel,
         report: LinkReport,
         nlp: Language | None,
+        tables: GraphTables = LIVE,
     ) -> None:
+        self.tables = tables
         self.clusterer = clusterer
         self.embedder = embedder
         self.model = model
@@ -139,13 +173,14 @@ class _Run:
             for item in article_facts:
                 vector = next(vectors) if item.role == "telling" else None
                 rows.append(self._place(conn, article, item, vector, own))
-            persist.write_claims(conn, rows)
+            persist.write_claims(conn, rows, self.tables)
             copy = self._copy_of(conn, article, rows)
             if copy is not None:
                 copies[article.id] = copy
                 self.report.copies += 1
         # The event pool reads through this batch's connection, so it sees its own writes.
-        self.pool = EventPool(conn, self.embedder.dimensions) if self.pool is None else self.pool
+        if self.pool is None:
+            self.pool = EventPool(conn, self.embedder.dimensions, self.tables)
         self.pool.conn = conn
         events, created = link_events(
             conn,
@@ -154,7 +189,7 @@ class _Run:
             self.embedder,
             self.model,
         )
-        persist.mark_read(conn, [article.id for article in found], copies)
+        persist.mark_read(conn, [article.id for article in found], copies, self.tables)
         self.report.articles += len(found)
         self.report.events += events
         self.report.event_clusters += created
@@ -216,7 +251,7 @@ class _Run:
                 cluster, score = mine, cosine
         self.report.tellings += 1
         if cluster is None:
-            cluster, score = persist.new_cluster(conn, item.text), None
+            cluster, score = persist.new_cluster(conn, item.text, self.tables), None
             self.report.clusters += 1
         else:
             self.report.joined += 1
@@ -242,7 +277,7 @@ class _Run:
             return None
         best: tuple[str, float] | None = None
         for _other, text, root in persist.sharing_articles(
-            conn, article.id, clusters, MIN_SHARED_CLAIMS
+            conn, article.id, clusters, MIN_SHARED_CLAIMS, self.tables
         ):
             copy, value = is_copy(article.text, text)
             if copy and (best is None or value > best[1]):

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import numpy as np
-from sqlalchemy import delete, func, select
+from sqlalchemy import Column, ForeignKey, MetaData, Table, delete, func, select, text
 from sqlalchemy.engine import Connection
 
 from sayso.graph.cluster import Placed, event_types
@@ -32,6 +32,100 @@ CHUNK = 2000
 
 
 @dataclass(frozen=True, slots=True)
+class GraphTables:
+    """The claim graph's tables: the live ones, or the ones ``sayso link --rebuild`` fills
+    before it swaps them in (readers keep the old graph until then)."""
+
+    articles: Table
+    clusters: Table
+    claims: Table
+    event_clusters: Table
+    events: Table
+
+    def all(self) -> tuple[Table, ...]:
+        """Children before parents: the order to drop them in."""
+        return (self.events, self.event_clusters, self.claims, self.clusters, self.articles)
+
+
+LIVE = GraphTables(graph_articles, graph_clusters, graph_claims, graph_event_clusters, graph_events)
+REBUILD_SUFFIX = "_rebuild"
+
+
+def rebuild_tables() -> GraphTables:
+    """Tables like the live ones, named ``…_rebuild``, referring to each other, without
+    secondary indexes (made at the swap, under the live names)."""
+    metadata = MetaData()
+    renamed = {table.name: table.name + REBUILD_SUFFIX for table in LIVE.all()}
+    copies: dict[str, Table] = {}
+    for table in reversed(LIVE.all()):  # parents first: the children refer to them
+        columns = []
+        for column in table.columns:
+            keys = []
+            for key in column.foreign_keys:
+                target = key.column
+                if target.table.name in copies:
+                    target = copies[target.table.name].c[target.name]
+                keys.append(ForeignKey(target))
+            columns.append(
+                Column(
+                    column.name,
+                    column.type,
+                    *keys,
+                    primary_key=column.primary_key,
+                    nullable=column.nullable,
+                    autoincrement=column.autoincrement,
+                )
+            )
+        copies[table.name] = Table(renamed[table.name], metadata, *columns)
+    return GraphTables(
+        *(
+            copies[t.name]
+            for t in (
+                graph_articles,
+                graph_clusters,
+                graph_claims,
+                graph_event_clusters,
+                graph_events,
+            )
+        )
+    )
+
+
+def start_rebuild(conn: Connection) -> GraphTables:
+    """The rebuild tables, created if missing: a rebuild stopped half-way goes on."""
+    tables = rebuild_tables()
+    for table in reversed(tables.all()):
+        table.create(conn, checkfirst=True)
+    return tables
+
+
+def swap_in(conn: Connection, tables: GraphTables) -> None:
+    """Replace the live graph by the rebuilt one, in the caller's transaction: readers see
+    the old graph until it commits, then the new one, never an empty one."""
+    postgres = conn.dialect.name == "postgresql"
+    for live in LIVE.all():  # children first: the foreign keys allow it
+        live.drop(conn)
+    for live, new in zip(reversed(LIVE.all()), reversed(tables.all()), strict=True):
+        conn.execute(text(f'ALTER TABLE "{new.name}" RENAME TO "{live.name}"'))
+        if postgres:
+            # Name the primary key's index and the id sequence as a new store has them,
+            # so the next rebuild's tables can take the ``_rebuild`` names again.
+            conn.execute(text(f'ALTER INDEX "{new.name}_pkey" RENAME TO "{live.name}_pkey"'))
+            if "id" in new.c and new.c.id.autoincrement is True:
+                conn.execute(
+                    text(f'ALTER SEQUENCE "{new.name}_id_seq" RENAME TO "{live.name}_id_seq"')
+                )
+    for live in LIVE.all():
+        for index in sorted(live.indexes, key=lambda i: str(i.name)):
+            index.create(conn)
+
+
+def drop_rebuild(conn: Connection) -> None:
+    for table in rebuild_tables().all():
+        table.drop(conn, checkfirst=True)
+
+
+@dataclass(frozen=True, slots=True)
 class PendingArticle:
     id: str
     data: dict[str, Any]
@@ -45,12 +139,13 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def pending_ids(conn: Connection) -> list[str]:
+def pending_ids(conn: Connection, tables: GraphTables = LIVE) -> list[str]:
     """Stored articles the graph has not read, in the order they were ingested."""
+    read = tables.articles
     statement = (
         select(articles.c.id)
-        .outerjoin(graph_articles, graph_articles.c.article_id == articles.c.id)
-        .where(graph_articles.c.article_id.is_(None))
+        .outerjoin(read, read.c.article_id == articles.c.id)
+        .where(read.c.article_id.is_(None))
         .order_by(articles.c.ingested_at, articles.c.id)
     )
     return list(conn.execute(statement).scalars())
@@ -85,14 +180,18 @@ def _day(value: Any) -> date | None:
     return value.date() if isinstance(value, datetime) else None
 
 
-def count_placed(conn: Connection) -> int:
+def count_placed(conn: Connection, tables: GraphTables = LIVE) -> int:
+    claims = tables.claims
     return conn.execute(
-        select(func.count()).select_from(graph_claims).where(graph_claims.c.cluster_id.is_not(None))
+        select(func.count()).select_from(claims).where(claims.c.cluster_id.is_not(None))
     ).scalar_one()
 
 
-def placed_tellings(conn: Connection) -> Iterator[tuple[np.ndarray, list[Placed]]]:
+def placed_tellings(
+    conn: Connection, tables: GraphTables = LIVE
+) -> Iterator[tuple[np.ndarray, list[Placed]]]:
     """Every clustered telling's vector and what agreement needs, chunk by chunk."""
+    graph_claims = tables.claims
     last: tuple[str, str] = ("", "")
     while True:
         rows = conn.execute(
@@ -136,8 +235,8 @@ def placed_tellings(conn: Connection) -> Iterator[tuple[np.ndarray, list[Placed]
         last = (rows[-1].article_id, rows[-1].attribution_id)
 
 
-def new_cluster(conn: Connection, label: str) -> int:
-    result = conn.execute(graph_clusters.insert().values(label=label[:500], created_at=now()))
+def new_cluster(conn: Connection, label: str, tables: GraphTables = LIVE) -> int:
+    result = conn.execute(tables.clusters.insert().values(label=label[:500], created_at=now()))
     return int(result.inserted_primary_key[0])
 
 
@@ -174,20 +273,23 @@ def claim_row(
     }
 
 
-def write_claims(conn: Connection, rows: list[dict[str, Any]]) -> None:
+def write_claims(conn: Connection, rows: list[dict[str, Any]], tables: GraphTables = LIVE) -> None:
     if rows:
-        conn.execute(graph_claims.insert(), rows)
+        conn.execute(tables.claims.insert(), rows)
 
 
 def mark_read(
-    conn: Connection, article_ids: list[str], copies: dict[str, tuple[str, float]] | None = None
+    conn: Connection,
+    article_ids: list[str],
+    copies: dict[str, tuple[str, float]] | None = None,
+    tables: GraphTables = LIVE,
 ) -> None:
     """Mark articles linked, with the wire original each is a copy of (containment)."""
     if article_ids:
         stamp = now()
         copies = copies or {}
         conn.execute(
-            graph_articles.insert(),
+            tables.articles.insert(),
             [
                 {
                     "article_id": i,
@@ -201,9 +303,14 @@ def mark_read(
 
 
 def sharing_articles(
-    conn: Connection, article_id: str, clusters: set[int], minimum: int
+    conn: Connection,
+    article_id: str,
+    clusters: set[int],
+    minimum: int,
+    tables: GraphTables = LIVE,
 ) -> list[tuple[str, str, str]]:
     """Articles with ``minimum`` or more of ``clusters``: (id, text, wire original)."""
+    graph_claims, graph_articles = tables.claims, tables.articles
     shared = (
         select(graph_claims.c.article_id, func.count(func.distinct(graph_claims.c.cluster_id)))
         .where(graph_claims.c.cluster_id.in_(sorted(clusters)))

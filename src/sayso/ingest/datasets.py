@@ -19,6 +19,7 @@ from sayso.ingest.items import (
     binary_lines,
     open_binary,
     text_lines,
+    unexpected,
 )
 
 DATE_FIELDS = ("published", "date")
@@ -63,9 +64,10 @@ def read_jsonl(path: str, fields: Fields, max_bytes: int = DEFAULT_MAX_BYTES) ->
                     continue
                 try:
                     record = _json_record(raw, key, max_bytes)
-                    yield Item(path, key, _article(record, fields, key, f"{path}#"))
-                except InputError as error:
-                    yield Item.failed(path, error, key)
+                    item = Item(path, key, _article(record, fields, key, f"{path}#"))
+                except Exception as error:  # RecursionError, MemoryError too: one line's
+                    item = Item.failed(path, unexpected(key, error), key)
+                yield item
     except InputError as error:
         yield Item.failed(path, error)
     except GZIP_ERRORS as error:
@@ -86,9 +88,10 @@ def read_csv(path: str, fields: Fields, max_bytes: int = DEFAULT_MAX_BYTES) -> I
             for row in reader:
                 key = f"{path}:{reader.line_num}"
                 try:
-                    yield Item(path, key, _article(row, fields, key, f"{path}#"))
-                except InputError as error:
-                    yield Item.failed(path, error, key)
+                    item = Item(path, key, _article(row, fields, key, f"{path}#"))
+                except Exception as error:
+                    item = Item.failed(path, unexpected(key, error), key)
+                yield item
     except InputError as error:
         yield Item.failed(path, error)
     except UnicodeDecodeError as error:

@@ -14,7 +14,7 @@ from sayso.analyze import ArticleInput
 from sayso.errors import InputError
 from sayso.ingest.fetch import Fetcher, is_url
 from sayso.ingest.html import MAX_TAG_CHARS, article_from_html, looks_like_html
-from sayso.ingest.items import Item
+from sayso.ingest.items import Item, unexpected
 
 FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml", ".rdf"})
 
@@ -36,7 +36,11 @@ def read_feed(
     max_tag_chars: int = MAX_TAG_CHARS,
 ) -> Iterator[Item]:
     """The feed's items: the linked page when ``follow`` (and a fetcher), else its content."""
-    parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    except Exception as error:  # a parser failure is this feed's error, not the run's
+        yield Item.failed(name, unexpected(name, error))
+        return
     entries = parsed.get("entries") or []
     if not entries:
         reason = parsed.get("bozo_exception") if parsed.get("bozo") else "no items"
@@ -51,8 +55,8 @@ def read_feed(
                 article = _linked_article(fetcher, link, max_tag_chars)
             else:
                 article = _entry_article(entry, key)
-        except InputError as error:
-            yield Item.failed(name, error, key)
+        except Exception as error:  # RecursionError, MemoryError…: this item's error
+            yield Item.failed(name, unexpected(key, error), key)
             continue
         article.title = article.title or entry.get("title")
         article.published = article.published or _entry_date(entry)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import gzip
+import io
+import re
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TextIO
+from typing import IO, Any, TextIO
 
 from sayso.analyze import ArticleInput
 from sayso.errors import InputError
@@ -74,35 +76,132 @@ def base_suffix(path: str) -> str:
     return suffixes[-1] if suffixes else ""
 
 
+# A compressed input may inflate to at most this many times the compressed bytes read so
+# far (once past ``BOMB_FLOOR``): news text compresses 3 to 10 times, HTML up to about 20;
+# 100 MB of newlines gzip to 100 KB (1,000 times) and took 88 s of CPU to read through.
+MAX_RATIO = 100
+BOMB_FLOOR = 4 * 1024 * 1024
+_BLOCK = 1 << 20
+
+
+class DecompressionCap(io.RawIOBase):
+    """A gzip stream that stops with :class:`InputError` when it inflates past
+    ``MAX_RATIO`` times the compressed bytes read (a decompression bomb)."""
+
+    def __init__(self, raw: IO[bytes], name: str, ratio: int = MAX_RATIO) -> None:
+        self._raw = raw  # the file on disk: its position is the compressed bytes read
+        self._inflated = gzip.GzipFile(fileobj=raw, mode="rb")
+        self._name = name
+        self._ratio = ratio
+        self.produced = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        # read1: one read of the compressed file at a time, so that what came before a
+        # truncation is returned before the error (readinto would drop it with the error)
+        data = self._inflated.read1(len(buffer))
+        count = len(data)
+        buffer[:count] = data
+        self.produced += count
+        if self.produced > BOMB_FLOOR and self.produced > self._ratio * max(1, self._raw.tell()):
+            raise InputError(
+                self._name,
+                f"decompresses to over {self._ratio} times its size (a decompression bomb?): "
+                f"stopped after {self.produced / 1e6:.0f} MB",
+            )
+        return count
+
+    def close(self) -> None:
+        self._inflated.close()
+        super().close()
+
+
 @contextmanager
 def open_binary(path: str) -> Iterator[IO[bytes]]:
-    """Open a file for reading, decompressing ``.gz``; missing files raise InputError."""
+    """Open a file for reading, decompressing ``.gz`` (capped against bombs); missing files
+    raise InputError."""
     file = Path(path)
     if not file.exists():
         raise InputError(path, "no such file")
     if not file.is_file():
         raise InputError(path, "not a regular file")
     try:
-        compressed = path.lower().endswith(".gz")
-        handle: IO[bytes] = gzip.open(file, "rb") if compressed else file.open("rb")  # noqa: SIM115
+        raw = file.open("rb")
     except OSError as error:
         raise InputError(path, f"cannot read: {error.strerror or error}") from error
-    with handle:
-        yield handle
+    with raw:
+        if not path.lower().endswith(".gz"):
+            yield raw
+            return
+        with io.BufferedReader(DecompressionCap(raw, path), _BLOCK) as handle:
+            yield handle
+
+
+_NONBLANK = re.compile(rb"[^ \t\r\n\x0b\x0c]")
 
 
 def binary_lines(handle: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
-    """Numbered lines of at most ``limit`` bytes; a longer line is skipped without being held
-    in memory and comes as ``None``, so that one 100 MB line cannot exhaust memory."""
-    number = 0
-    while line := handle.readline(limit + 1):
-        number += 1
-        if len(line) > limit and not line.endswith(b"\n"):
-            while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
-                pass
-            yield number, None
-            continue
-        yield number, line
+    """The numbered lines that are not blank, each of at most ``limit`` bytes; a longer line
+    is skipped without being held in memory and comes as ``None``, so that one 100 MB line
+    cannot exhaust memory. Read in 1 MB blocks, blank runs skipped at C speed: millions of
+    empty lines (a bomb of newlines) cost no Python loop each."""
+    number = 0  # lines before ``buffer``
+    buffer = b""
+    discarding = False  # inside an over-long line, until its newline
+    eof = False
+    # read1: what one read of the stream gives, so that the lines before a break in a
+    # truncated gzip stream are yielded before its error comes.
+    read = getattr(handle, "read1", handle.read)
+    while not eof:
+        block = read(_BLOCK)
+        eof = not block
+        if discarding:
+            newline = block.find(b"\n")
+            if newline < 0:
+                continue
+            number += 1
+            discarding, buffer = False, block[newline + 1 :]
+        else:
+            buffer += block
+        position = 0
+        while True:
+            found = _NONBLANK.search(buffer, position)
+            if found is None:  # only blank lines left: count them, keep nothing
+                number += buffer.count(b"\n", position)
+                buffer = b""
+                break
+            before = buffer.rfind(b"\n", position, found.start())
+            start = before + 1 if before >= 0 else position
+            number += buffer.count(b"\n", position, start)
+            end = buffer.find(b"\n", found.start())
+            if end < 0 and not eof:
+                if len(buffer) - start > limit:
+                    yield number + 1, None
+                    discarding, buffer = True, b""
+                else:
+                    buffer = buffer[start:]
+                break
+            line = buffer[start : end + 1] if end >= 0 else buffer[start:]
+            number += 1
+            yield number, line if len(line.rstrip(b"\r\n")) <= limit else None
+            if end < 0:
+                buffer = b""
+                break
+            position = end + 1
+
+
+def unexpected(name: str, error: BaseException) -> InputError:
+    """Whatever a parser raised on one record (``RecursionError`` on deeply nested JSON,
+    ``MemoryError``, a library's own bug) as that record's error, so the run goes on."""
+    if isinstance(error, InputError):
+        return error
+    detail = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    detail = detail if len(detail) <= 200 else detail[:197] + "..."
+    return InputError(
+        name, f"cannot read it: {type(error).__name__}{': ' if detail else ''}{detail}"
+    )
 
 
 def text_lines(handle: TextIO, limit: int, name: str) -> Iterator[str]:

@@ -18,7 +18,7 @@ from sayso.analyze import ArticleInput, check_length
 from sayso.errors import InputError
 from sayso.ingest.items import Item
 from sayso.ingest.sources import ReadOptions, read_sources
-from sayso.ingest.workers import Analyzer, Outcome
+from sayso.ingest.workers import Analyzer, Limits, Outcome
 from sayso.store import SaveStatus, Store
 from sayso.store.neardup import content_hash, normalised_hash
 
@@ -80,11 +80,20 @@ def ingest(
     batch_size: int = 16,
     nlp: Language | None = None,
     on_progress: Hook | None = None,
+    limits: Limits | None = None,
+    isolate: bool = False,
 ) -> IngestReport:
     """Read every source into ``store``; see :func:`ingest_items`."""
     items = read_sources(sources, options)
     return ingest_items(
-        items, store, workers=workers, batch_size=batch_size, nlp=nlp, on_progress=on_progress
+        items,
+        store,
+        workers=workers,
+        batch_size=batch_size,
+        nlp=nlp,
+        on_progress=on_progress,
+        limits=limits,
+        isolate=isolate,
     )
 
 
@@ -102,11 +111,15 @@ def ingest_items(
     batch_size: int = 16,
     nlp: Language | None = None,
     on_progress: Hook | None = None,
+    limits: Limits | None = None,
+    isolate: bool = False,
 ) -> IngestReport:
     """Analyse and store every new article of ``items``; a failing one is recorded and the
-    run goes on. KeyboardInterrupt stops it cleanly (``report.interrupted``)."""
+    run goes on. KeyboardInterrupt stops it cleanly (``report.interrupted``). ``limits``
+    bound each article's analysis (:class:`~sayso.ingest.workers.Limits`; the memory limit
+    needs worker processes: ``workers`` > 1 or ``isolate``)."""
     run = StoreWriter(store, on_progress)
-    analyzer = Analyzer(workers, nlp=nlp)
+    analyzer = Analyzer(workers, nlp=nlp, limits=limits, isolate=isolate)
     started = time.monotonic()
     batch: list[Item] = []
     try:

@@ -31,6 +31,7 @@ from sayso.ingest.items import (
     open_binary,
     skip_non_article,
     text_lines,
+    unexpected,
 )
 from sayso.ingest.warc import read_warc
 
@@ -67,8 +68,16 @@ class Reader:
 
     def items(self, sources: Iterable[str]) -> Iterator[Item]:
         for source in sources:
-            for item in self._source(source):
+            for item in self._guarded(source):
                 yield item if self.options.keep_non_articles else skip_non_article(item)
+
+    def _guarded(self, source: str) -> Iterator[Item]:
+        """The source's items; anything its reader raises past its own per-record guards
+        ends this source with an error naming it, and the next source is read."""
+        try:
+            yield from self._source(source)
+        except Exception as error:
+            yield Item.failed(source, unexpected(source, error), f"{source}!")
 
     def _source(self, source: str) -> Iterator[Item]:
         if is_url(source):
@@ -105,8 +114,8 @@ class Reader:
                     return Item(path, path, article_from_html(data, path, max_tag_chars=limit))
                 return Item(path, path, ArticleInput(text=decode_bytes(data, path), path=path))
             return Item(path, path, read_one(path, self.options.max_bytes, limit))
-        except InputError as error:
-            return Item.failed(path, error, path)
+        except Exception as error:  # RecursionError, MemoryError…: this file's error
+            return Item.failed(path, unexpected(path, error), path)
 
     def _feed_file(self, path: str) -> Iterator[Item]:
         try:
@@ -137,11 +146,14 @@ class Reader:
             return
         limit = self.options.max_tag_chars
         try:
-            page = article_from_html(response.body, url, url=response.url, max_tag_chars=limit)
-        except InputError as error:
-            yield Item.failed(url, error, url)
-            return
-        yield Item(url, url, page)
+            item = Item(
+                url,
+                url,
+                article_from_html(response.body, url, url=response.url, max_tag_chars=limit),
+            )
+        except Exception as error:
+            item = Item.failed(url, unexpected(url, error), url)
+        yield item
 
 
 def read_sources(sources: Iterable[str], options: ReadOptions | None = None) -> Iterator[Item]:

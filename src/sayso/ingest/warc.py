@@ -11,7 +11,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from sayso.errors import InputError
 from sayso.ingest.html import MAX_TAG_CHARS, article_from_html
-from sayso.ingest.items import DEFAULT_MAX_BYTES, GZIP_ERRORS, Item
+from sayso.ingest.items import DEFAULT_MAX_BYTES, GZIP_ERRORS, Item, unexpected
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 WARC_TYPES = frozenset(
@@ -118,8 +118,8 @@ def _record_item(
         return Item.failed(path, InputError(name, "HTML over the size limit"), key)
     try:
         article = article_from_html(body, name, url=uri or None, max_tag_chars=max_tag_chars)
-    except InputError as error:
-        return Item.failed(path, error, key)
+    except Exception as error:  # RecursionError, MemoryError…: this record's error
+        return Item.failed(path, unexpected(name, error), key)
     return Item(path, key, article)
 
 

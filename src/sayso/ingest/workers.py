@@ -2,18 +2,33 @@
 
 The parent process keeps the database; workers only turn article inputs into analyses (in
 their JSON form, which pickles small and keeps every field the model has).
+
+The pool is pebble's ``ProcessPool`` (a maintained pool made for this): a worker that dies
+fails its own batch only (``ProcessExpired``) and is replaced, a batch past its time is
+stopped with its worker, and nothing reads a private attribute of the standard library's
+pool. Each article has limits: ``max_seconds`` of analysis (a timer in the worker stops it
+with a clear error, the other articles of its batch are analysed again alone) and
+``max_memory_mb`` more memory than the worker had once its pipeline was loaded (an address
+space limit: the article's analysis gets ``MemoryError``). A worker stops as soon as its
+parent is gone, kill -9 included, so workers are never orphaned.
 """
 
 from __future__ import annotations
 
 import multiprocessing
-import time
+import multiprocessing.connection
+import os
+import signal
+import threading
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from typing import Any
 
+from pebble import ProcessExpired, ProcessPool
 from spacy.language import Language
 
 from sayso.analyze import ArticleInput, analyze_many
@@ -22,75 +37,173 @@ from sayso.ingest.items import Item
 Outcome = tuple[dict[str, Any] | None, str | None]  # (analysis JSON, error)
 
 
-def analyze_batch(batch: list[ArticleInput], nlp: Language | None = None) -> list[Outcome]:
-    """Analyse a batch through ``nlp.pipe``; if it fails, each article alone, to find the
-    one that fails and keep the others."""
-    try:
-        return [(a.to_dict(), None) for a in analyze_many(batch, nlp=nlp, batch_size=len(batch))]
-    except Exception:
-        if len(batch) == 1:
-            return [(None, _describe_failure(batch[0], nlp))]
-    outcomes: list[Outcome] = []
-    for item in batch:
-        try:
-            outcomes.extend((a.to_dict(), None) for a in analyze_many([item], nlp=nlp))
-        except Exception as error:
-            outcomes.append((None, f"analysis failed: {type(error).__name__}: {error}"))
-    return outcomes
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What one article's analysis may take. 10,000 quotation marks took 96 s and 1.4 GB
+    before the extractor was made linear; a news article takes well under a second."""
+
+    max_seconds: float | None = 60.0
+    max_memory_mb: int | None = 2048
 
 
-def _describe_failure(item: ArticleInput, nlp: Language | None) -> str:
+NO_LIMITS = Limits(None, None)
+
+
+class ArticleTimeout(BaseException):
+    """Raised in the analysis by the per-article timer. A BaseException: a component's
+    ``except Exception`` must not swallow it."""
+
+
+@dataclass(slots=True)
+class _Timer:
+    seconds: float | None
+
+    def __enter__(self) -> None:
+        if self.seconds and threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGALRM, _raise_timeout)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.seconds and threading.current_thread() is threading.main_thread():
+            signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def _raise_timeout(_signum: int, _frame: object) -> None:
+    raise ArticleTimeout
+
+
+def analyze_batch(
+    batch: list[ArticleInput], nlp: Language | None = None, limits: Limits = NO_LIMITS
+) -> list[Outcome]:
+    """Analyse a batch through ``nlp.pipe``; if it fails or runs past the time one article
+    may take, each article alone, to find the one that fails and keep the others."""
     try:
-        list(analyze_many([item], nlp=nlp))
+        with _Timer(limits.max_seconds):
+            analyses = list(analyze_many(batch, nlp=nlp, batch_size=len(batch)))
+        return [(a.to_dict(), None) for a in analyses]
+    except (Exception, ArticleTimeout):
+        pass
+    return [_analyze_one(item, nlp, limits) for item in batch]
+
+
+def _analyze_one(item: ArticleInput, nlp: Language | None, limits: Limits) -> Outcome:
+    try:
+        with _Timer(limits.max_seconds):
+            [analysis] = analyze_many([item], nlp=nlp)
+        return analysis.to_dict(), None
+    except ArticleTimeout:
+        return None, (
+            f"analysis stopped: it took longer than {limits.max_seconds:g} s, the limit for "
+            "one article (--max-seconds)"
+        )
+    except MemoryError:
+        return None, (
+            f"analysis stopped: it needed more than {limits.max_memory_mb} MB, the limit for "
+            "one article (--max-memory)"
+        )
     except Exception as error:
-        return f"analysis failed: {type(error).__name__}: {error}"
-    return "analysis failed"
+        return None, f"analysis failed: {type(error).__name__}: {error}"
 
 
-def _init_worker(model: str) -> None:
+# -- in the worker process -------------------------------------------------------------------
+
+
+def _init_worker(model: str, limits: Limits) -> None:
+    _die_with_parent()
     from sayso.nlp.pipeline import shared_pipeline
 
     shared_pipeline(model)
+    if limits.max_memory_mb:
+        _limit_memory(limits.max_memory_mb)
 
 
-def _worker_batch(batch: list[ArticleInput], model: str) -> list[Outcome]:
+def _die_with_parent() -> None:
+    """Exit at once when the parent process ends, however it ends: the sentinel of the
+    parent (a pipe) becomes readable when it dies, even by kill -9."""
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+    sentinel = parent.sentinel
+
+    def watch() -> None:
+        multiprocessing.connection.wait([sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="sayso-parent-watch", daemon=True).start()
+
+
+def _limit_memory(megabytes: int) -> None:
+    """Address space: what the loaded worker has now, plus ``megabytes``."""
+    import resource
+
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        pages = int(statm.read().split()[0])
+    now = pages * os.sysconf("SC_PAGE_SIZE")
+    limit = now + megabytes * 1024 * 1024
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _worker_batch(batch: list[ArticleInput], model: str, limits: Limits) -> list[Outcome]:
     from sayso.nlp.pipeline import shared_pipeline
 
-    return analyze_batch(batch, shared_pipeline(model))
+    return analyze_batch(batch, shared_pipeline(model), limits)
+
+
+# -- in the parent -------------------------------------------------------------------------------
 
 
 class Analyzer:
     """Analyses batches in submission order, in this process or in ``workers`` processes.
 
     ``submit`` hands a batch over and returns the batches that are finished, oldest first,
-    never more than ``2 * workers`` in flight; ``drain`` waits for the rest.
+    never more than ``2 * workers`` in flight; ``drain`` waits for the rest. ``isolate``
+    puts even a single worker in its own process (what ``sayso ingest`` does: the memory
+    limit and a crash of the analysis then never reach the run itself).
     """
 
-    def __init__(self, workers: int = 1, nlp: Language | None = None, model: str = "") -> None:
+    # Beyond the per-article timer inside the worker, a batch may take this much longer
+    # before the pool stops its worker (a timer cannot interrupt a C extension's loop).
+    grace_seconds = 30.0
+
+    def __init__(
+        self,
+        workers: int = 1,
+        nlp: Language | None = None,
+        model: str = "",
+        *,
+        limits: Limits | None = None,
+        isolate: bool = False,
+    ) -> None:
         from sayso.nlp.pipeline import DEFAULT_MODEL
 
         self.workers = max(1, workers)
+        self.processes = self.workers if self.workers > 1 or (isolate and nlp is None) else 0
         self.nlp = nlp
         self.model = model or DEFAULT_MODEL
-        self._pool: ProcessPoolExecutor | None = None
+        self.limits = limits or (Limits() if self.processes else NO_LIMITS)
+        self._pool: ProcessPool | None = None
         self._pending: deque[tuple[list[Item], Future[list[Outcome]]]] = deque()
 
-    def _executor(self) -> ProcessPoolExecutor:
+    def _executor(self) -> ProcessPool:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.workers,
-                mp_context=multiprocessing.get_context("spawn"),
+            self._pool = ProcessPool(
+                max_workers=self.processes,
                 initializer=_init_worker,
-                initargs=(self.model,),
+                initargs=(self.model, self.limits),
+                context=multiprocessing.get_context("spawn"),
             )
         return self._pool
 
     def submit(self, tags: list[Item]) -> Iterator[tuple[list[Item], list[Outcome]]]:
-        if self.workers == 1:
-            yield tags, analyze_batch([t.article for t in tags if t.article is not None], self.nlp)
+        if not self.processes:
+            batch = [t.article for t in tags if t.article is not None]
+            yield tags, analyze_batch(batch, self.nlp, self.limits)
             return
-        self._pending.append((tags, self._submit(tags)))
-        while len(self._pending) > 2 * self.workers or (
+        self._pending.append((tags, self._schedule(tags)))
+        while len(self._pending) > 2 * self.processes or (
             self._pending and self._pending[0][1].done()
         ):
             yield self._next()
@@ -99,74 +212,58 @@ class Analyzer:
         while self._pending:
             yield self._next()
 
+    def _schedule(self, tags: list[Item]) -> Future[list[Outcome]]:
+        batch = [tag.article for tag in tags if tag.article is not None]
+        timeout = None
+        if self.limits.max_seconds:
+            # The batch, then each article alone after a timeout: at most twice the limit
+            # per article, and the grace.
+            timeout = self.limits.max_seconds * (1 + len(batch)) + self.grace_seconds
+        try:
+            return self._executor().schedule(
+                _worker_batch, args=(batch, self.model, self.limits), timeout=timeout
+            )
+        except RuntimeError:
+            # pebble's pool went into its error state (a worker killed while it held the
+            # pool's task channel): a new pool, and the batches in flight handed out again.
+            self._restart()
+            return self._executor().schedule(
+                _worker_batch, args=(batch, self.model, self.limits), timeout=timeout
+            )
+
     def _next(self) -> tuple[list[Item], list[Outcome]]:
         tags, future = self._pending.popleft()
         try:
-            return tags, self._result(future)
-        except BrokenProcessPool:
+            return tags, future.result()
+        except ProcessExpired as error:
+            reason = f"the worker process died (exit code {error.exitcode})"
+        except FutureTimeout:
+            reason = "the batch ran past its time and its worker was stopped"
+        except (BrokenProcessPool, RuntimeError) as error:  # the pool itself broke
             self._restart()
-            return tags, [(None, "analysis failed: the worker process died")] * len(tags)
-
-    # How often a wait for a batch looks for a dead worker, and for how long a dead worker
-    # may go unnoticed by the pool before the wait gives up on it.
-    poll_seconds = 2.0
-    grace_seconds = 10.0
-
-    def _result(self, future: Future[list[Outcome]]) -> list[Outcome]:
-        """The batch's outcomes. CPython's pool can miss a worker killed at the wrong moment
-        (while it writes a result, say): its batch never ends and no error comes, so a dead
-        worker seen for longer than the grace period breaks the pool here instead."""
-        dead_since: float | None = None
-        while True:
-            try:
-                return future.result(timeout=self.poll_seconds)
-            except TimeoutError:
-                if not self._has_dead_worker():
-                    dead_since = None
-                    continue
-                dead_since = dead_since or time.monotonic()
-                if time.monotonic() - dead_since >= self.grace_seconds:
-                    raise BrokenProcessPool("a worker died and its pool did not notice") from None
-
-    def _processes(self) -> list[multiprocessing.process.BaseProcess]:
-        # ProcessPoolExecutor keeps its workers in a private dict: there is no public way
-        # to see them, and a dead one must be seen (above) and the others stopped (below).
-        return list((getattr(self._pool, "_processes", None) or {}).values())
-
-    def _has_dead_worker(self) -> bool:
-        return any(process.exitcode is not None for process in self._processes())
+            reason = f"the worker processes failed: {error}"
+        return tags, [(None, f"analysis failed: {reason}")] * len(tags)
 
     def _restart(self) -> None:
+        """A pool pebble gave up on: stopped; the batches it held are handed out again."""
         if self._pool is not None:
-            # A surviving worker can be stuck on a queue the dead one held; left alone it
-            # would block this process at exit, where CPython joins every pool's workers.
-            survivors = self._processes()
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            for process in survivors:
-                process.kill()
-        self._pool = None
-        # Batches already handed to the dead pool are lost with it: submit them again.
+            self._pool.stop()
+            self._pool.join()
+            self._pool = None
         lost = list(self._pending)
         self._pending.clear()
         for tags, future in lost:
-            finished = future.done() and not future.cancelled() and future.exception() is None
-            self._pending.append((tags, future if finished else self._resubmit(tags)))
-
-    def _submit(self, tags: list[Item]) -> Future[list[Outcome]]:
-        """Hand a batch to the pool; a pool a dead worker broke since the last result is
-        restarted first (its submit raises at once, before any future could say so)."""
-        try:
-            return self._resubmit(tags)
-        except BrokenProcessPool:
-            self._restart()
-            return self._resubmit(tags)
-
-    def _resubmit(self, tags: list[Item]) -> Future[list[Outcome]]:
-        batch = [tag.article for tag in tags if tag.article is not None]
-        return self._executor().submit(_worker_batch, batch, self.model)
+            done = future.done() and not future.cancelled() and future.exception() is None
+            self._pending.append((tags, future if done else self._schedule(tags)))
 
     def close(self, *, cancel: bool = False) -> None:
         if self._pool is not None:
-            self._pool.shutdown(wait=not cancel, cancel_futures=cancel)
+            if cancel:
+                for _, future in self._pending:
+                    future.cancel()
+                self._pool.stop()
+            else:
+                self._pool.close()
+            self._pool.join()
             self._pool = None
         self._pending.clear()

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
+import heapq
+import itertools
+from collections.abc import Callable
+
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
@@ -17,6 +22,7 @@ from sayso.nlp.columns import (
 )
 from sayso.nlp.drafts import Resolution
 from sayso.nlp.frames import according_to_frame, colon_frame, cue_category, verb_frame
+from sayso.nlp.intervals import holders
 from sayso.nlp.lexicon import NOUN_CUES, PASSIVE_AS_VERBS, PASSIVE_CUE_VERBS
 from sayso.nlp.nouns import noun_frame
 from sayso.nlp.text import QuoteIndex, text_of
@@ -96,35 +102,83 @@ def _implicit_continuations(
     """A paragraph that is nothing but a quotation, right after a quoted speaker, carries
     on that speaker's words."""
     extra: list[Candidate] = []
-    covered = [c for c in found]
+    text = text_of(doc)
+    held = holders([c.content for c in found], (q.inner_start for q in quotes.quotes))
+    previous = _Previous(found)
+    added: _Added = _Added()  # the spans of the continuations made so far
+    position = _first_equal(found)
     for quote in quotes.quotes:
-        if any(c.covers(quote.inner_start) for c in covered):
+        if held.get(quote.inner_start) or added.holds(quote.inner_start):
             continue
-        if not _starts_paragraph(text_of(doc), quote.start) or not _ends_paragraph(
-            text_of(doc), quote.end
-        ):
+        if not _starts_paragraph(text, quote.start) or not _ends_paragraph(text, quote.end):
             continue
-        previous = _previous_direct(text_of(doc), covered, quote.start)
-        if previous is None:
+        before = previous.direct(text, quote.start)
+        if before is None:
             continue
         inner = quotes.inner(quote)
         candidate = Candidate(
             cue=None,
             lemma="",
             category=CueCategory.NONE,
-            source=previous.source,
+            source=before.source,
             content=[inner, *quotes.continuations(quote)],
             rule="implicit-quote",
             # A run of quote paragraphs all continue the first speaker's attribution.
             implicit_from=(
-                previous.implicit_from
-                if previous.implicit_from is not None
-                else found.index(previous)
+                before.implicit_from if before.implicit_from is not None else position(before)
             ),
         )
         extra.append(candidate)
-        covered.append(candidate)
+        added.add(candidate.content)
+        previous.add(candidate)
     return extra
+
+
+def _first_equal(found: list[Candidate]) -> Callable[[Candidate], int]:
+    """``found.index``: the first candidate equal to this one, found among the few with the
+    same cue and content rather than by comparing with every candidate."""
+    buckets: dict[tuple, list[int]] = {}
+    for i, candidate in enumerate(found):
+        buckets.setdefault(_signature(candidate), []).append(i)
+
+    def index(candidate: Candidate) -> int:
+        for i in buckets.get(_signature(candidate), []):
+            if found[i] is candidate or found[i] == candidate:
+                return i
+        return found.index(candidate)
+
+    return index
+
+
+def _signature(candidate: Candidate) -> tuple:
+    return (candidate.cue, tuple(tuple(span) for span in candidate.content), candidate.rule)
+
+
+class _Added:
+    """Spans added while the quotes are read in order: does one hold this point? (Each
+    holds points at or after the quote that made it, so a sweep in step with the quotes
+    answers in amortised constant time; out of order, it looks at them all.)"""
+
+    def __init__(self) -> None:
+        self.waiting: list[tuple[int, int]] = []  # heap by start
+        self.open: list[int] = []  # heap of the ends of spans started at or before `last`
+        self.all: list[tuple[int, int]] = []
+        self.last = -1
+
+    def add(self, spans: list[tuple[int, int]]) -> None:
+        for span in spans:
+            heapq.heappush(self.waiting, span)
+            self.all.append(span)
+
+    def holds(self, point: int) -> bool:
+        if point < self.last:
+            return any(start <= point < end for start, end in self.all)
+        self.last = point
+        while self.waiting and self.waiting[0][0] <= point:
+            heapq.heappush(self.open, heapq.heappop(self.waiting)[1])
+        while self.open and self.open[0] <= point:
+            heapq.heappop(self.open)
+        return bool(self.open)
 
 
 def _starts_paragraph(text: str, char: int) -> bool:
@@ -138,34 +192,51 @@ def _ends_paragraph(text: str, char: int) -> bool:
     return not rest.strip(" .,")
 
 
-def _previous_direct(text: str, found: list[Candidate], char: int) -> Candidate | None:
-    """The quoted attribution in the paragraph just before ``char``, if any."""
-    para_start = text.rfind("\n", 0, char)
-    prev_para_start = text.rfind("\n\n", 0, max(para_start - 1, 0))
-    window = (prev_para_start, para_start)
-    best = None
-    for candidate in found:
-        if candidate.source is None or not (window[0] <= candidate.content_end <= window[1]):
-            continue
-        if best is None or candidate.content_end > best.content_end:
-            best = candidate
-    if best is None:
-        return None
-    quoted = any(text[s - 1 : s] in '“"«„' or text[s - 2 : s] == "''" for s, _ in best.content)
-    return best if quoted else None
+class _Previous:
+    """The candidates with a source, by where their content ends: the quoted attribution
+    of the paragraph before a point is a binary search away."""
+
+    def __init__(self, found: list[Candidate]) -> None:
+        self.keys: list[tuple[int, int]] = []  # (content end, order added)
+        self.items: list[Candidate] = []
+        for candidate in found:
+            self.add(candidate)
+
+    def add(self, candidate: Candidate) -> None:
+        if candidate.source is None:
+            return
+        key = (candidate.content_end, len(self.items))
+        self.items.append(candidate)
+        self.keys.insert(bisect.bisect(self.keys, key), key)
+
+    def direct(self, text: str, char: int) -> Candidate | None:
+        """The quoted attribution in the paragraph just before ``char``, if any: of those
+        whose content ends in that paragraph, the one ending last (the first of equals)."""
+        para_start = text.rfind("\n", 0, char)
+        prev_para_start = text.rfind("\n\n", 0, max(para_start - 1, 0))
+        at = bisect.bisect(self.keys, (para_start, len(self.items))) - 1
+        if at < 0 or self.keys[at][0] < prev_para_start:
+            return None
+        end = self.keys[at][0]
+        best = self.items[self.keys[bisect.bisect_left(self.keys, (end, -1))][1]]
+        quoted = any(text[s - 1 : s] in '“"«„' or text[s - 2 : s] == "''" for s, _ in best.content)
+        return best if quoted else None
 
 
 def _deduplicate(found: list[Candidate]) -> list[Candidate]:
+    """The first candidate of each cue and of each content."""
     kept: list[Candidate] = []
+    cues: set[tuple[int, int]] = set()
+    contents: set[tuple[tuple[int, int], ...]] = set()
     for candidate in found:
-        if any(_same(candidate, other) for other in kept):
+        content = tuple(tuple(span) for span in candidate.content)
+        if (candidate.cue is not None and candidate.cue in cues) or content in contents:
             continue
         kept.append(candidate)
+        if candidate.cue is not None:
+            cues.add(candidate.cue)
+        contents.add(content)
     return kept
-
-
-def _same(a: Candidate, b: Candidate) -> bool:
-    return (a.cue is not None and a.cue == b.cue) or a.content == b.content
 
 
 # --- from candidates to attributions -----------------------------------------------------
@@ -177,7 +248,11 @@ def build_attributions(
     """Order the candidates, give them ids, nest them and decide their kinds."""
     order = sorted(range(len(candidates)), key=lambda i: _start_of(doc, candidates[i]))
     ids = {index: f"a{rank + 1}" for rank, index in enumerate(order)}
-    parents = _acyclic({index: _parent(doc, candidates, index) for index in order}, candidates)
+    parents = _acyclic(_parents(doc, candidates, order), candidates)
+    children: dict[int, list[int]] = {}
+    for child, parent in parents.items():
+        if parent is not None:
+            children.setdefault(parent, []).append(child)
     attributions = []
     for index in order:
         candidate = candidates[index]
@@ -186,7 +261,7 @@ def build_attributions(
         attributions.append(
             Attribution(
                 id=ids[index],
-                kind=_kind(doc, candidates, index, parents),
+                kind=_kind(doc, candidates, index, children.get(index, [])),
                 source=_source(doc, candidate, resolution),
                 cue=_cue(doc, candidate),
                 content=Content(
@@ -223,28 +298,38 @@ def _start_of(doc: Doc, candidate: Candidate) -> int:
     return min(starts)
 
 
-def _parent(doc: Doc, candidates: list[Candidate], index: int) -> int | None:
-    """The innermost other attribution whose content holds this one's cue and source."""
-    candidate = candidates[index]
+def _anchors(doc: Doc, candidate: Candidate) -> list[int]:
     anchors = []
     if candidate.cue is not None:
         anchors.append(doc[candidate.cue[0]].idx)
     if candidate.source is not None and candidate.implicit_from is None:
         anchors.append(doc[candidate.source.start].idx)
-    if not anchors:
-        return None
-    best, best_size = None, None
-    for other_index, other in enumerate(candidates):
-        if other_index == index or not all(other.covers(a) for a in anchors):
+    return anchors
+
+
+def _parents(doc: Doc, candidates: list[Candidate], order: list[int]) -> dict[int, int | None]:
+    """Each candidate's parent: the innermost other attribution (smallest content, the
+    first of equals) whose content holds its cue and its source. The candidates holding
+    each anchor come from one sweep (:func:`holders`), not from asking all of them."""
+    anchors = [_anchors(doc, c) for c in candidates]
+    held = holders([c.content for c in candidates], (a for found in anchors for a in found))
+    sizes = [sum(end - start for start, end in c.content) for c in candidates]
+    parents: dict[int, int | None] = {}  # in ``order``: _acyclic reads them in that order
+    for index in order:
+        points = anchors[index]
+        if not points:
+            parents[index] = None
             continue
-        size = sum(end - start for start, end in other.content)
-        if best_size is None or size < best_size:
-            best, best_size = other_index, size
-    return best
+        common = set(held.get(points[0], ()))
+        for point in points[1:]:
+            common.intersection_update(held.get(point, ()))
+        common.discard(index)
+        parents[index] = min(common, key=lambda i: (sizes[i], i)) if common else None
+    return parents
 
 
 def _kind(
-    doc: Doc, candidates: list[Candidate], index: int, parents: dict[int, int | None]
+    doc: Doc, candidates: list[Candidate], index: int, children: list[int]
 ) -> AttributionKind:
     candidate = candidates[index]
     if candidate.cue is None:
@@ -252,16 +337,21 @@ def _kind(
     text = text_of(doc)
     if all(_is_quoted(text, start, end) for start, end in candidate.content):
         return AttributionKind.DIRECT
-    inner = [
-        span
-        for child_index, parent in parents.items()
-        if parent == index and candidates[child_index].category in _SPEAKING
-        for span in candidates[child_index].content
-    ]
+    inner = sorted(
+        (s - 1, e)
+        for child_index in children
+        if candidates[child_index].category in _SPEAKING
+        for s, e in candidates[child_index].content
+    )
+    reach = list(itertools.accumulate((e for _, e in inner), max))  # furthest end so far
+    starts = [s for s, _ in inner]
     for start, end in candidate.content:
         for offset in range(start, end):
-            if text[offset] in '“”„«»"' and not any(s - 1 <= offset <= e for s, e in inner):
-                return AttributionKind.MIXED
+            if text[offset] in '“”„«»"':
+                # inside a child's words when a child starting at or before it reaches it
+                at = bisect.bisect_right(starts, offset) - 1
+                if at < 0 or reach[at] < offset:
+                    return AttributionKind.MIXED
     return AttributionKind.INDIRECT
 
 

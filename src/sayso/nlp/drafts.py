@@ -8,6 +8,27 @@ from dataclasses import dataclass, field
 from sayso.model import Entity
 from sayso.nlp.mentions import nationality_of
 
+TITLE_ABBREVIATIONS = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "gen": "general",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "pres": "president",
+    "sec": "secretary",
+    "atty": "attorney",
+    "amb": "ambassador",
+    "cmdr": "commander",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "adm": "admiral",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "prof": "professor",
+    "dr": "doctor",
+}
+
 
 @dataclass(slots=True)
 class EntityDraft:
@@ -68,7 +89,9 @@ class EntityDraft:
             self.nationality = nationality_of(role)
 
     def role_words(self) -> set[str]:
-        return {w.lower().strip(".") for role in self.roles for w in role.split()}
+        """The words of its roles, abbreviated titles spelt out too ("Gov." is "governor")."""
+        words = {w.lower().strip(".,") for role in self.roles for w in role.split()}
+        return words | {TITLE_ABBREVIATIONS[w] for w in words if w in TITLE_ABBREVIATIONS}
 
     def freeze(self) -> Entity:
         return Entity(

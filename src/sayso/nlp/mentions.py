@@ -48,7 +48,10 @@ def surnames_of(name: str) -> set[str]:
         found.update(
             word
             for word in words[1:-1]
-            if word.istitle() and len(word.strip(".")) > 1 and word.lower() not in NAME_PARTICLES
+            if word[:1].isupper()
+            and not word.isupper()
+            and len(word.strip(".")) > 1
+            and word.lower() not in NAME_PARTICLES
         )
     return found
 

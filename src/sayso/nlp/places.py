@@ -30,6 +30,7 @@ class PlaceLinking:
     entities: list[EntityDraft]
     _by_token: dict[int, EntityDraft]
     _surnames: set[str]
+    _words: set[str] | None = None  # the document's words, read on first need
 
     def _new_entity(self, name: str, type_: str) -> EntityDraft:
         raise NotImplementedError
@@ -118,7 +119,9 @@ class PlaceLinking:
         country = gazetteer().country(place.capital_of)
         if country is None:
             return False
-        return any(t.text == country.name.split()[0] for t in self.doc)
+        if self._words is None:  # once per document: this ran over every token per capital
+            self._words = {t.text for t in self.doc}
+        return country.name.split()[0] in self._words
 
     def _government_of(self, capital: Place) -> EntityDraft:
         override = CAPITAL_OVERRIDES.get(capital.name.lower())

@@ -8,6 +8,8 @@ person before it stays unresolved rather than guessed.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from sayso.link.names import NAME_PARTICLES
@@ -51,6 +53,7 @@ from sayso.nlp.mentions import (
 )
 from sayso.nlp.phrases import NounPhrase
 from sayso.nlp.places import PlaceLinking
+from sayso.nlp.text import text_of
 
 ENTITY_TYPES = {
     "PERSON": "PERSON",
@@ -201,12 +204,12 @@ class SpeakerResolver(PlaceLinking):
             if inner > start:
                 draft.add_role(doc[start:inner].text)
             first = title_start(doc, start)
+            described = premodifier_role(doc, start)
             if first < start:
                 draft.add_role(doc[first:start].text)
                 start = first
-            described = premodifier_role(doc, first)
             if described is not None:
-                draft.add_role(described)
+                draft.add_role(described)  # "Indiana Gov." as well as "Gov."
         else:
             draft = self._named(name, type_)
         self._link(draft, start, end)
@@ -222,7 +225,7 @@ class SpeakerResolver(PlaceLinking):
                     surnames.setdefault(surname, []).append(draft)
         for i in positions_with_text(self.doc, surnames):
             token = self.doc[i]
-            if i in self._by_token or not token.is_title:
+            if i in self._by_token or not _capitalised(token.text):
                 continue
             person = self._nearest(surnames[token.text], i)
             if person is None:
@@ -231,7 +234,7 @@ class SpeakerResolver(PlaceLinking):
             person.add_mention(token.idx, token.idx + len(token.text))
 
     def _person_by_surname(self, name: str) -> EntityDraft | None:
-        if " " in name or not name.istitle():
+        if " " in name or not _capitalised(name):
             return None
         for draft in self.entities:
             if draft.type == "PERSON" and (draft.name == name or name in surnames_of(draft.name)):
@@ -239,14 +242,14 @@ class SpeakerResolver(PlaceLinking):
         return None
 
     def _person_like_organisation(self, name: str) -> EntityDraft | None:
-        if " " in name or not name.istitle() or name.lower() in ORG_NAME_WORDS:
+        if " " in name or not _capitalised(name) or name.lower() in ORG_NAME_WORDS:
             return None
         for draft in self.entities:
             words = draft.name.split()
             if (
                 draft.type == "ORG"
                 and 2 <= len(words) <= 4
-                and all(word.istitle() for word in words)
+                and all(_capitalised(word) for word in words)
                 and not {word.lower() for word in words} & ORG_NAME_WORDS
                 and name in surnames_of(draft.name)
             ):
@@ -297,6 +300,11 @@ class SpeakerResolver(PlaceLinking):
                 return draft
         return self._new_entity(name, "PERSON")
 
+    def _called_by_surname(self, person: EntityDraft, before: Token) -> bool:
+        text = text_of(self.doc)
+        surnames = surnames_of(person.name)
+        return any(text[s:e] in surnames for s, e in person.mentions if e <= before.idx)
+
     def _leading_words(self, start: int, end: int, in_headline: bool) -> int:
         """ "Crooked Hillary Clinton", "Rip Donald Trump": a word before a first name that
         is neither a title nor a first name is not part of the name; in a headline, nor is
@@ -334,6 +342,11 @@ class SpeakerResolver(PlaceLinking):
             return None
         if len(people) == 1:
             return people[0]
+        bare = [p for p in people if self._called_by_surname(p, token)]
+        if len(bare) == 1:
+            # "Ted Cruz … Cruz said … his wife, Heidi Cruz … Cruz added": the one the
+            # article has already called by the bare surname keeps it
+            return bare[0]
 
         def last_before(person: EntityDraft) -> int:
             return max((s for s, _ in person.mentions if s < token.idx), default=-1)
@@ -505,6 +518,8 @@ class SpeakerResolver(PlaceLinking):
         lower = head.lower_
         if lower in FIRST_PERSON:
             return self._first_person(candidate, index, head)
+        if lower == "you":
+            return self._people_in_general(head)
         draft = self._by_token.get(head.i)
         if draft is None and head.pos_ == "NOUN":
             draft = self._appositive_name(head)
@@ -615,6 +630,8 @@ class SpeakerResolver(PlaceLinking):
         are people in general."""
         speaker = self._speaker_of_quote(candidate, index)
         singular = head.lower_ in {"i", "me", "my"}
+        if speaker is None and not singular:
+            return self._people_in_general(head)
         if speaker is None or (singular and speaker.type in {"GROUP", "ANONYMOUS"}):
             # "I" outside a quotation (an op-ed's author, an interviewee) is not resolved:
             # saying "unresolved" is better than a guess
@@ -625,6 +642,16 @@ class SpeakerResolver(PlaceLinking):
             group=speaker.type == "GROUP",
             confidence=self.confidence.get(head.i, 0.9),
         )
+
+    def _people_in_general(self, head: Token) -> Resolution:
+        """ "we" and "you" outside quotations: in an opinion piece, people in general (a
+        group, as the PolNeAR speaker annotation reads them); in a transcript, whoever has
+        the turn, whom sayso does not know: unresolved."""
+        inside = any(s <= head.idx < e for s, e in (self.doc._.quotes or []))
+        if inside or _TRANSCRIPT.search(text_of(self.doc)) is not None:
+            return Resolution(None)
+        draft = self._descriptive(self.doc[head.i : head.i + 1], "GROUP")
+        return Resolution(draft, group=True, confidence=0.6)
 
     def _name_around(self, span: Span, head: Token) -> str:
         """The proper name a source is headed by: "Regina Ip" of "Regina Ip from the
@@ -742,3 +769,15 @@ def _same_person(draft: EntityDraft, given: str) -> bool:
     words = draft.role_words()
     gender = next((HONORIFIC_GENDER[w] for w in words if w in HONORIFIC_GENDER), None)
     return gender is None or name_gender(given) in {gender, None}
+
+
+# Three or more lines opening with a speaker's turn ("WN: …", "SMITH: …", Wikinews'
+# "((Valeria Gazzola)) …"): a transcript, where "we" is the speaker's.
+_TURN = r"(?:[A-Z][\w .'’-]{0,40}:|\(\([^()\n]{1,40}\)\))\s"
+_TRANSCRIPT = re.compile(rf"(?:^|\n){_TURN}(?:.*\n+{_TURN}){{2}}")
+
+
+def _capitalised(word: str) -> bool:
+    """A name's capitals: "Trump", "DuVernay", "McAuliffe", "O'Neill", not "NATO" or "the"."""
+    letters = [ch for ch in word if ch.isalpha()]
+    return bool(letters) and letters[0].isupper() and not (len(letters) > 1 and word.isupper())

@@ -11,37 +11,41 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sqlalchemy import and_, exists, func, literal, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
 from sayso.errors import SaysoError
+from sayso.store.matching import EntityQuery, name_key
 from sayso.store.queries import (
     CLAIM_COLUMNS,
+    HEADING_CHARS,
     MAX_LIMIT,
     ClaimQuery,
     ClaimRow,
-    claim_filters,
+    article_heading,
     claim_row,
     claims,
+    count_claims,
 )
-from sayso.store.schema import articles, attributions, entities, mentions
+from sayso.store.schema import articles, attributions, entities
 
 Relation = Literal["said", "about"]
 _WORD = re.compile(r"\w{3,}", re.UNICODE)
 TELLING_WORDS = 12  # the distinct words of a claim that another telling must share
+MAX_ROLE_LISTS = 50  # an entity's most frequent role lists shown (a speaker in every article)
 
 
 @dataclass(frozen=True, slots=True)
 class ArticleRow:
-    """One stored article, for a list."""
+    """One stored article, for a list. No file path: pages and answers never show one."""
 
     id: str
-    title: str | None
+    title: str | None  # as stored (None when it has none)
+    heading: str  # what to call it: the title, else the standfirst or first line
     publisher: str | None
     published: str | None
-    url: str | None
-    path: str | None
+    article_url: str | None  # where it was published on the web
     claims: int
     duplicate_of: str | None
 
@@ -117,10 +121,11 @@ def list_articles(
         select(
             articles.c.id,
             articles.c.title,
+            articles.c.standfirst,
+            func.substr(articles.c.text, 1, HEADING_CHARS * 2).label("opening"),
             articles.c.publisher,
             articles.c.published,
             articles.c.url,
-            articles.c.path,
             articles.c.duplicate_of,
             n_claims,
         )
@@ -138,10 +143,10 @@ def list_articles(
         ArticleRow(
             id=r.id,
             title=r.title,
+            heading=article_heading(r.title, r.standfirst, r.opening),
             publisher=r.publisher,
             published=r.published,
-            url=r.url,
-            path=r.path,
+            article_url=r.url,
             claims=r.claims,
             duplicate_of=r.duplicate_of,
         )
@@ -150,47 +155,77 @@ def list_articles(
     return rows, total
 
 
-def _entity_match(table: Any, name: str, keys: list[str]) -> ColumnElement[bool]:
-    """The rows of an ``entities`` table that are ``name``: by name or by canonical key."""
-    by_name = func.lower(table.c.name) == name.lower()
-    return or_(by_name, table.c.canonical.in_(keys)) if keys else by_name
-
-
-def _canonical_keys(conn: Connection, name: str) -> list[str]:
-    rows = conn.execute(
-        select(entities.c.canonical)
-        .where(func.lower(entities.c.name) == name.lower(), entities.c.canonical.is_not(None))
-        .distinct()
-        .order_by(entities.c.canonical)
-    )
-    return [r[0] for r in rows]
+def article_headings(conn: Connection, article_ids: list[str]) -> dict[str, str]:
+    """What to call each of these articles (:func:`article_heading`), by id."""
+    wanted = sorted(set(article_ids))
+    found: dict[str, str] = {}
+    for i in range(0, len(wanted), 500):
+        rows = conn.execute(
+            select(
+                articles.c.id,
+                articles.c.title,
+                articles.c.standfirst,
+                func.substr(articles.c.text, 1, HEADING_CHARS * 2),
+            ).where(articles.c.id.in_(wanted[i : i + 500]))
+        )
+        found.update({r[0]: article_heading(r[1], r[2], r[3]) for r in rows})
+    return found
 
 
 def entity_profile(conn: Connection, name: str) -> EntityProfile | None:
-    """Everything the store's articles say an entity is, or None when no article names it."""
-    keys = _canonical_keys(conn, name)
-    rows = conn.execute(
-        select(entities.c.article_id, entities.c.name, entities.c.type, entities.c.roles)
-        .where(_entity_match(entities, name, keys))
-        .order_by(entities.c.article_id, entities.c.id)
+    """Everything the store's articles say an entity is, or None when no article names it.
+
+    The entity is every stored entity the name stands for (:mod:`sayso.store.matching`):
+    the same rule as the speaker filter, so the page and the filtered list agree. Counted
+    in the database, not row by row (a speaker named in 16,000 articles)."""
+    who = EntityQuery.parse(conn, name)
+    matching = who.condition(entities)
+    n = func.count().label("n")
+    spellings = conn.execute(
+        select(entities.c.name, entities.c.type, entities.c.canonical, n)
+        .where(matching)
+        .group_by(entities.c.name, entities.c.type, entities.c.canonical)
+        .order_by(n.desc(), entities.c.name)
     ).all()
-    if not rows:
+    if not spellings:
         return None
-    profile = EntityProfile(name=name, canonical=keys)
-    for row in rows:
+    profile = EntityProfile(name=name)
+    for row in spellings:
         _add_unique(profile.names, row.name)
         _add_unique(profile.types, row.type)
+        _add_unique(profile.canonical, row.canonical)
+    profile.canonical.sort()
+    roles = conn.execute(
+        select(entities.c.roles, n)
+        .where(matching, entities.c.roles != "[]")
+        .group_by(entities.c.roles)
+        .order_by(n.desc(), entities.c.roles)
+        .limit(MAX_ROLE_LISTS)
+    )
+    for row in roles:
         for role in json.loads(row.roles or "[]"):
             _add_unique(profile.roles, role)
-    profile.articles = len({row.article_id for row in rows})
-    exact = next((n for n in profile.names if n.lower() == name.lower()), None)
-    profile.name = exact or profile.names[0]
+    profile.articles = conn.execute(
+        select(func.count(func.distinct(entities.c.article_id))).where(matching)
+    ).scalar_one()
+    exact = next((n for n in profile.names if name_key(n) == who.name), None)
+    profile.name = exact or spellings[0].name
     return profile
 
 
 def _add_unique(values: list[str], value: str | None) -> None:
     if value and value not in values:
         values.append(value)
+
+
+def entity_query(name: str, relation: Relation, **paging: Any) -> ClaimQuery:
+    """The claims query of an entity's page: what it ``said`` (the speaker filter), or
+    what others said ``about`` it (mentioned in the content, said by someone else)."""
+    if relation == "said":
+        return ClaimQuery(speaker=name, **paging)
+    if relation == "about":
+        return ClaimQuery(about=name, **paging)
+    raise SaysoError(f"relation must be 'said' or 'about', not {relation!r}")
 
 
 def entity_claims(
@@ -204,73 +239,33 @@ def entity_claims(
 ) -> tuple[list[ClaimRow], int]:
     """What an entity said (``said``), or what others said about it (``about``)."""
     _page(limit, offset)
-    keys = _canonical_keys(conn, name)
-    speaker = entities.alias("speaker")
-    said_by_it = exists(
-        select(literal(1)).where(
-            speaker.c.article_id == attributions.c.article_id,
-            speaker.c.id == attributions.c.source_entity_id,
-            _entity_match(speaker, name, keys),
-        )
-    )
-    if relation == "said":
-        condition: ColumnElement[bool] = said_by_it
-    elif relation == "about":
-        mentioned = entities.alias("mentioned")
-        condition = and_(
-            exists(
-                select(literal(1))
-                .select_from(
-                    mentions.join(
-                        mentioned,
-                        and_(
-                            mentioned.c.article_id == mentions.c.article_id,
-                            mentioned.c.id == mentions.c.entity_id,
-                        ),
-                    )
-                )
-                .where(
-                    mentions.c.article_id == attributions.c.article_id,
-                    mentions.c.start >= attributions.c.content_start,
-                    mentions.c.end <= attributions.c.content_end,
-                    _entity_match(mentioned, name, keys),
-                )
-            ),
-            ~said_by_it,
-        )
-    else:
-        raise SaysoError(f"relation must be 'said' or 'about', not {relation!r}")
-    base = (
-        select(*CLAIM_COLUMNS)
-        .select_from(attributions.join(articles, articles.c.id == attributions.c.article_id))
-        .where(*claim_filters(ClaimQuery(), dialect), condition)
-    )
-    total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
-    statement = base.order_by(
-        articles.c.published_day.is_(None),
-        articles.c.published_day.desc(),
-        attributions.c.article_id,
-        attributions.c.seq,
-    ).offset(offset)
-    if limit is not None:
-        statement = statement.limit(limit)
-    return [claim_row(r) for r in conn.execute(statement)], total
+    query = entity_query(name, relation, limit=limit, offset=offset)
+    return claims(conn, query, dialect), count_claims(conn, query, dialect)
 
 
-def search_entities(conn: Connection, text: str, *, limit: int = 20) -> list[EntityHit]:
-    """Entity names containing ``text``, the most widely named first."""
-    _page(limit, 0)
-    if not text.strip():
-        return []
+def search_entities(
+    conn: Connection, text: str, *, limit: int = 20, offset: int = 0
+) -> tuple[list[EntityHit], int]:
+    """Entity names containing ``text`` (any case), the most widely named first; and how
+    many names match in all."""
+    _page(limit, offset)
+    wanted = name_key(text)
+    if not wanted:
+        return [], 0
+    where = entities.c.name_key.contains(wanted, autoescape=True)
+    total = conn.execute(
+        select(func.count(func.distinct(entities.c.name))).where(where)
+    ).scalar_one()
     n_articles = func.count(func.distinct(entities.c.article_id)).label("n")
     rows = conn.execute(
         select(entities.c.name, func.min(entities.c.type).label("type"), n_articles)
-        .where(func.lower(entities.c.name).contains(text.strip().lower(), autoescape=True))
+        .where(where)
         .group_by(entities.c.name)
         .order_by(n_articles.desc(), entities.c.name)
         .limit(limit)
+        .offset(offset)
     )
-    return [EntityHit(r.name, r.type, r.n) for r in rows]
+    return [EntityHit(r.name, r.type, r.n) for r in rows], total
 
 
 def nested_claims(conn: Connection, article_id: str, attribution_id: str) -> list[ClaimRow]:

@@ -14,6 +14,7 @@ from alembic.util import CommandError
 from sqlalchemy.engine import Engine
 
 from sayso.errors import SaysoError
+from sayso.store.engine import MIGRATION_LOCK, writing
 
 SCRIPT_LOCATION = "sayso.store:migrations"
 
@@ -48,14 +49,26 @@ def upgrade(engine: Engine) -> None:
             f"the database is at schema revision {current!r}, which this sayso does not "
             "know: it was written by a newer sayso; upgrade sayso"
         )
-    with engine.begin() as connection:
-        if engine.dialect.name == "sqlite":
-            # The sqlite3 module opens a transaction only before INSERT/UPDATE/DELETE, so
-            # each CREATE TABLE would commit on its own and a kill half-way would leave a
-            # half-created schema that breaks the next run. IMMEDIATE: one migrator at a time.
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # One transaction (a kill half-way leaves the schema as it was: on SQLite the engine
+    # begins it explicitly, see sayso.store.engine) under the migration lock, so that two
+    # commands opening a new store at once take turns: the second finds the schema made
+    # (Alembic reads the revision again inside the lock) instead of colliding with the
+    # first (PostgreSQL: duplicate key … "pg_type_typname_nsp_index").
+    with writing(engine, MIGRATION_LOCK) as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def check_current(engine: Engine) -> None:
+    """For a store opened read-only: its schema must be this sayso's, since it cannot be
+    migrated."""
+    script = ScriptDirectory.from_config(alembic_config(engine))
+    current, head = current_revision(engine), script.get_current_head()
+    if current != head:
+        raise SaysoError(
+            f"the store is read-only and its schema is at revision {current!r}, not this "
+            f"sayso's {head!r}: open it once where it can be written (to migrate it)"
+        )
 
 
 def _known(script: ScriptDirectory, revision: str) -> bool:

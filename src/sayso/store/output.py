@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -13,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from sayso.store.queries import ArticleRecord, ClaimRow
+from sayso.store.queries import ArticleRecord, ClaimRow, article_heading
 
 # A spreadsheet runs a cell that starts with one of these as a formula ("=cmd|' /C calc'!A0"),
 # the full-width forms included (some locales read them as the ASCII ones).
@@ -23,15 +24,30 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "�
 _SKIPPED = " \u00a0\u200b\u200c\u200d\u2060\ufeff\u3000"
 
 
+# A spreadsheet in another locale splits the file on another separator (";" in much of
+# Europe, tab, "|"), or a naive reader on line breaks inside a cell: each piece after one
+# of these is a cell of its own there, and one starting with a formula character would run.
+_SEPARATORS = ",;\t|\r\n"
+_PIECE = re.compile(
+    "([" + re.escape(_SEPARATORS) + "])([" + re.escape(_SKIPPED) + '"]*)(?=[=+\\-@＝＋－＠])'
+)
+
+
 def neutralise_cell(value: Any) -> str:
-    """A CSV cell that a spreadsheet shows as text: formula starts get a leading apostrophe."""
+    """A CSV cell that a spreadsheet shows as text whatever separator it splits on: a cell
+    starting with a formula character (``= + - @``, tab, CR, LF, or their full-width forms,
+    past spaces and invisible characters) gets a leading apostrophe, and so does each piece
+    after a separator (``, ; tab |``, a line break) that starts with one. The one function
+    every CSV writer of sayso uses."""
     text = "" if value is None else str(value)
+    text = _PIECE.sub(lambda m: f"{m.group(1)}{m.group(2)}'", text)
     return "'" + text if text.lstrip(_SKIPPED).startswith(_FORMULA_STARTS) else text
 
 
-def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, delimiter: str = ",") -> str:
+    """Rows as CSV, every cell through :func:`neutralise_cell`."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\n", delimiter=delimiter)
     writer.writerow(columns)
     for row in rows:
         writer.writerow([neutralise_cell(row.get(c)) for c in columns])
@@ -82,7 +98,7 @@ def _cell(value: Any) -> str:
 def provenance_tree(record: ArticleRecord, chain: Sequence[ClaimRow]) -> Tree:
     """The say-so behind one claim: the article, then each telling, outermost first."""
     article = record.data.get("article", {})
-    heading = article.get("title") or article.get("path") or article.get("id")
+    heading = article_heading(article.get("title"), article.get("standfirst"), article.get("text"))
     where = ", ".join(str(v) for v in (article.get("publisher"), article.get("published")) if v)
     root = Tree(
         Text.assemble(("article ", "dim"), (str(heading), "bold"), f" ({where})" if where else "")

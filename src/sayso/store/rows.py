@@ -10,6 +10,8 @@ import json
 from datetime import UTC, date, datetime
 from typing import Any
 
+from sayso.store.matching import entity_match_columns
+
 
 def article_row(data: dict[str, Any], **extra: Any) -> dict[str, Any]:
     article = data["article"]
@@ -69,6 +71,7 @@ def entity_rows(data: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[s
                 "type": str(entity.get("type") or ""),
                 "roles": json.dumps(list(entity.get("roles") or []), ensure_ascii=False),
                 "canonical": entity.get("canonical") or None,
+                **entity_match_columns(entity),
             }
         )
         for seq, (start, end) in enumerate(entity.get("mentions") or []):

@@ -29,6 +29,9 @@ articles = Table(
     Column("id", String(16), primary_key=True),  # Article.id: sha256(text)[:16]
     Column("content_hash", String(64), nullable=False, unique=True),  # sha256 of the exact text
     Column("norm_hash", String(64), nullable=False, index=True),  # sha256 of normalised text
+    # norm_hash under a unique index (migration 0005): the database refuses a second copy of
+    # the same words; NULL only for copies stored twice before that migration.
+    Column("norm_key", String(64), unique=True),
     Column("schema", String(32), nullable=False),
     Column("path", Text),
     Column("url", Text, index=True),
@@ -44,6 +47,7 @@ articles = Table(
     Column("similarity", Float),
     Column("input", Text),  # the input item it was read from (file, record, URL)
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    # Index ix_articles_listing (id, duplicate_of, published_day, publisher), migration 0006.
 )
 
 removed = Table(
@@ -65,7 +69,11 @@ entities = Table(
     Column("name", Text, nullable=False),
     Column("type", String(16), nullable=False),
     Column("roles", Text, nullable=False),  # JSON list
-    Column("canonical", Text, index=True),  # cross-article key (sayso/2), e.g. "country:FRA"
+    # Cross-article key (sayso/2), e.g. "country:FRA"; indexed with the row's keys (0004).
+    Column("canonical", Text),
+    # What speaker and entity filters match on (migration 0006, ``sayso.store.matching``):
+    Column("name_key", Text),  # the name folded: case and spacing; indexed with canonical
+    Column("surname_key", Text),  # a person's key without the given name; indexed (0004)
 )
 
 mentions = Table(
@@ -110,6 +118,8 @@ attributions = Table(
     Column("when_text", Text),
     Column("stance", String(16), index=True),  # reporter stance (sayso/2): neutral, distancing…
     Column("certainty", String(16), index=True),  # content certainty (sayso/2): certain…negated
+    # Index ix_attributions_source (article_id, source_entity_id), migration 0004: the
+    # claims of one entity, found from its rows in ``entities``.
 )
 
 minhashes = Table(
@@ -143,7 +153,7 @@ graph_articles = Table(
     metadata,
     Column("article_id", String(16), ForeignKey("articles.id"), primary_key=True),
     Column("linked_at", DateTime(timezone=True), nullable=False),
-    # migration 0005: the article this one is a trimmed or edited copy of (containment)
+    # migration 0007: the article this one is a trimmed or edited copy of (containment)
     Column("copy_of", String(16)),
     Column("containment", Float),
 )
@@ -176,7 +186,7 @@ graph_claims = Table(
     Column("events", Text, nullable=False),  # JSON: event signatures it asserts
     Column("score", Float),  # agreement with the cluster when it joined (None: founder)
     Column("linked_at", DateTime(timezone=True), nullable=False),
-    # migration 0005: attribution|own_voice, the proposition embedded, the blocking keys
+    # migration 0007: attribution|own_voice, the proposition embedded, the blocking keys
     Column("kind", String(16)),
     Column("content", Text),
     Column("keys", Text),

@@ -10,7 +10,7 @@ tables, so fields a newer model adds survive a round trip.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -22,9 +22,9 @@ from sqlalchemy.exc import IntegrityError
 
 from sayso.model import Analysis, analysis_from_dict
 from sayso.store import explore, neardup, queries
-from sayso.store.engine import DEFAULT_URL, make_engine
+from sayso.store.engine import DEFAULT_URL, is_read_only, make_engine, writing
 from sayso.store.explore import ArticleRow, EntityHit, EntityProfile, Relation
-from sayso.store.migrate import upgrade
+from sayso.store.migrate import check_current, upgrade
 from sayso.store.queries import ArticleRecord, ClaimQuery, ClaimRow, SourceRow
 from sayso.store.rows import article_row, attribution_rows, entity_rows, model_view, removed_rows
 from sayso.store.schema import (
@@ -74,15 +74,23 @@ class StoreSummary:
 class Store:
     """A sayso store over SQLAlchemy; the schema is migrated to the newest on opening."""
 
-    def __init__(self, engine: Engine, *, migrate: bool = True) -> None:
+    def __init__(self, engine: Engine, *, migrate: bool = True, read_only: bool = False) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
-        if migrate:
+        self.read_only = read_only
+        if read_only:
+            check_current(engine)
+        elif migrate:
             upgrade(engine)
 
     @classmethod
-    def open(cls, url: str = DEFAULT_URL) -> Store:
-        return cls(make_engine(url))
+    def open(cls, url: str = DEFAULT_URL, *, read_only: bool | None = None) -> Store:
+        """``read_only`` None: as the store allows (a SQLite file on read-only media or
+        without write permission is opened for reading only: queries and ``sayso serve``
+        work, writes fail with a clear error)."""
+        if read_only is None:
+            read_only = is_read_only(url)
+        return cls(make_engine(url, read_only=read_only), read_only=read_only)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -96,22 +104,29 @@ class Store:
     # -- writing ---------------------------------------------------------------------
 
     def add(self, analysis: Analysis | dict[str, Any], *, item: str | None = None) -> SaveResult:
-        """Store one analysis (a model object or its JSON form) in its own transaction."""
+        """Store one analysis (a model object or its JSON form) in its own transaction.
+
+        Exactly once with any number of writers: the check for the same text, the choice
+        of the original a near-duplicate copies and the insert are one transaction under
+        the store's write lock (:func:`sayso.store.engine.writing`), and the database's
+        unique keys (``content_hash``, ``norm_key``) refuse a second copy even so.
+        """
         data = analysis.to_dict() if isinstance(analysis, Analysis) else analysis
         text = data["article"]["text"]
         exact, folded = neardup.content_hash(text), neardup.normalised_hash(text)
+        signature = neardup.signature(text)  # outside the lock: it is the slow part
         try:
-            with self.engine.begin() as conn:
+            with writing(self.engine) as conn:
                 found = self._existing(conn, exact, folded)
                 if found is not None:
                     if item is not None:
                         conn.execute(delete(failures).where(failures.c.item == item))
                     return SaveResult(SaveStatus.DUPLICATE, found)
-                signature = neardup.signature(text)
                 original, similarity = self._nearest(conn, signature)
                 extra = {
                     "content_hash": exact,
                     "norm_hash": folded,
+                    "norm_key": folded,
                     "duplicate_of": original,
                     "similarity": similarity,
                     "input": item,
@@ -120,7 +135,8 @@ class Store:
                 if item is not None:
                     conn.execute(delete(failures).where(failures.c.item == item))
         except IntegrityError:
-            # Another writer stored the same text between our check and our insert.
+            # A writer without the lock (an older sayso) stored the same text between our
+            # check and our insert: the unique keys refused ours, so it is a duplicate.
             with self.engine.connect() as conn:
                 found = self._existing(conn, exact, folded)
             if found is None:
@@ -135,7 +151,7 @@ class Store:
 
     def record_failure(self, item: str, input_name: str, error: str) -> None:
         """Remember why an input item failed; a later success of the same item clears it."""
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             conn.execute(delete(failures).where(failures.c.item == item))
             conn.execute(
                 failures.insert().values(
@@ -302,6 +318,36 @@ class Store:
         with self.engine.connect() as conn:
             return queries.sources(conn, query, self.dialect)
 
+    def count_sources(self, query: ClaimQuery | None = None, **filters: Any) -> int:
+        """How many distinct speakers make the claims of ``query``."""
+        query = query or ClaimQuery(**filters)
+        with self.engine.connect() as conn:
+            return queries.count_sources(conn, query, self.dialect)
+
+    def facets(
+        self, query: ClaimQuery | None = None, *, size: int = 10, **filters: Any
+    ) -> dict[str, list[tuple[str, int]]]:
+        """Counts of speakers, publishers, certainty, stance and years among the claims of
+        ``query`` (each facet without its own filter)."""
+        query = query or ClaimQuery(**filters)
+        with self.engine.connect() as conn:
+            return queries.facets(conn, query, self.dialect, size=size)
+
+    def snippets(self, rows: list[ClaimRow], text: str) -> dict[tuple[str, str], str]:
+        """The words of ``text`` marked in each row's content, cut to a snippet
+        (``queries.MARK_START``/``MARK_END`` around each match)."""
+        with self.engine.connect() as conn:
+            return queries.snippets(conn, rows, text, self.dialect)
+
+    def export_claims(self, query: ClaimQuery, *, chunk: int = 500) -> Iterator[ClaimRow]:
+        """Every claim of ``query`` (its paging too), read from the database in chunks as
+        they are consumed: for streaming a large export without holding it in memory."""
+        with self.engine.connect() as conn:
+            statement = queries.ordered_claims(conn, query, self.dialect)
+            result = conn.execution_options(stream_results=True, yield_per=chunk).execute(statement)
+            for row in result:
+                yield queries.claim_row(row)
+
     def claim(self, article_id: str, attribution_id: str) -> ClaimRow | None:
         """One claim, or None."""
         chain = self.provenance(article_id, attribution_id)
@@ -322,6 +368,11 @@ class Store:
         with self.engine.connect() as conn:
             return explore.list_articles(conn, **filters)
 
+    def headings(self, article_ids: list[str]) -> dict[str, str]:
+        """What to call each article (title, standfirst or first line; never a path)."""
+        with self.engine.connect() as conn:
+            return explore.article_headings(conn, article_ids)
+
     def entity(self, name: str) -> EntityProfile | None:
         """An entity across articles (by name, and every spelling sharing its canonical key)."""
         with self.engine.connect() as conn:
@@ -336,9 +387,12 @@ class Store:
                 conn, self.dialect, name, relation, limit=limit, offset=offset
             )
 
-    def search_entities(self, text: str, *, limit: int = 20) -> list[EntityHit]:
+    def search_entities(
+        self, text: str, *, limit: int = 20, offset: int = 0
+    ) -> tuple[list[EntityHit], int]:
+        """Entity names holding ``text``, the most widely named first; and how many."""
         with self.engine.connect() as conn:
-            return explore.search_entities(conn, text, limit=limit)
+            return explore.search_entities(conn, text, limit=limit, offset=offset)
 
     def failures(self) -> list[Failure]:
         with self.engine.connect() as conn:
@@ -370,9 +424,10 @@ def _count(conn: Connection, table: Any, *where: Any) -> int:
     return conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one()
 
 
-def open_store(url: str = DEFAULT_URL) -> Store:
-    """Open (and create or migrate) the store at ``url``: a SQLAlchemy URL or a file name."""
-    return Store.open(url)
+def open_store(url: str = DEFAULT_URL, *, read_only: bool | None = None) -> Store:
+    """Open (and create or migrate) the store at ``url``: a SQLAlchemy URL or a file name;
+    a store that cannot be written is opened for reading (see :meth:`Store.open`)."""
+    return Store.open(url, read_only=read_only)
 
 
 __all__: Sequence[str] = [

@@ -93,12 +93,18 @@ def gum_teacher(doc: Doc, gold: list[GumMention]) -> Teacher:
         if not containing:
             return {0}
         own = min(containing, key=lambda g: g.end - g.start)
-        earlier = [(g.start, g.end) for g in gold if g.cluster == own.cluster and g.end <= start]
-        right = {
-            i + 1
-            for i, candidate in enumerate(candidates)
-            if any(_overlaps(earlier, s, e) for s, e in candidate.mentions if e <= start)
-        }
+        cluster = [g for g in gold if g.cluster == own.cluster and g is not own]
+        earlier = [(g.start, g.end) for g in cluster if g.end <= start]
+        later = [(g.start, g.end) for g in cluster if g.start > start]
+
+        def right_choice(candidate: EntityDraft) -> bool:
+            before = [(s, e) for s, e in candidate.mentions if e <= start]
+            if before:
+                return any(_overlaps(earlier, s, e) for s, e in before)
+            # not named yet: the subject a cataphor points to ("Before he left, Smith …")
+            return any(_overlaps(later, s, e) for s, e in candidate.mentions if s > start)
+
+        right = {i + 1 for i, candidate in enumerate(candidates) if right_choice(candidate)}
         return right or {0}
 
     return teach

@@ -14,35 +14,41 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException
-from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.middleware.gzip import GZipMiddleware
 
 from sayso.errors import SaysoError
 from sayso.store import Store, open_store
 from sayso.web import api, pages
+from sayso.web.cache import MicroCacheMiddleware
 from sayso.web.security import (
     DEFAULT_MAX_BODY,
     BodyLimitMiddleware,
+    HostCheckMiddleware,
     NulGuardMiddleware,
     SameOriginMiddleware,
     SecurityHeadersMiddleware,
     security_headers,
 )
 from sayso.web.service import WebState
-from sayso.web.templating import PACKAGE, render
+from sayso.web.templating import PACKAGE, CachedStaticFiles, render
 
 log = logging.getLogger("sayso.web")
+GZIP_MIN_BYTES = 500
 
 DESCRIPTION = """\
 For every claim in the news: on whose say-so? JSON over a sayso store.
 
 Articles, attributions and events are returned as stored, in the `sayso/2` schema
-(docs/schema.md). Lists are paged: `limit` (at most 100) and `offset`; each page says how
-many results there are in all and gives the URL of the next. Bad parameters answer 400
-with a message, unknown ids 404. `POST /api/analyze` answers 403 unless the server was
-started with `--allow-submit`.
+(docs/schema.md). Every list is one envelope: `items`, `total`, `limit` (at most 100),
+`offset`, and the URLs of the `next` and `previous` pages (percent-encoded; null at either
+end). In every answer `url` is the address of a thing in this API and `html_url` its
+page; where an article was published on the web is `article_url`. Speakers and entities
+match by entity (a name, any spelling sharing its canonical key, or a bare surname for
+every person of that surname), never by substring. Booleans are `true` or `false`. Bad
+parameters answer 400 with a message, unknown ids 404. `POST /api/analyze` answers 403
+unless the server was started with `--allow-submit`.
 """
 
 
@@ -53,11 +59,16 @@ def create_app(
     store: Store | None = None,
     max_body: int = DEFAULT_MAX_BODY,
     allowed_hosts: Sequence[str] | None = None,
+    cache_seconds: float = 0.0,
+    show_file_names: bool = False,
 ) -> FastAPI:
     """The sayso web app over the store at ``store_url`` (or an open ``store``).
 
     ``allowed_hosts`` limits the ``Host`` header (against DNS rebinding of a local
-    server); ``None`` accepts any.
+    server); ``None`` accepts any. ``cache_seconds`` keeps whole ``GET`` answers that long
+    (:mod:`sayso.web.cache`; ``sayso serve``: 1 s). ``show_file_names``: pages and answers
+    name the file an article was read from (its name only, never its folder); by default
+    they do not.
     """
     if store is None:
         if store_url is None:
@@ -72,13 +83,24 @@ def create_app(
         redoc_url=None,
         openapi_url="/api/openapi.json",
     )
-    app.state.sayso = WebState(store=store, allow_submit=allow_submit, max_body=max_body)
+    app.state.sayso = WebState(
+        store=store, allow_submit=allow_submit, max_body=max_body, show_file_names=show_file_names
+    )
+    if allow_submit:
+        app.state.sayso.submissions.start()
     app.include_router(api.router)
     app.include_router(pages.router)
-    app.mount("/static", StaticFiles(directory=str(PACKAGE / "static")), name="static")
+    app.mount("/static", CachedStaticFiles(directory=str(PACKAGE / "static")), name="static")
     _add_error_handlers(app)
+    web: WebState = app.state.sayso
+    if cache_seconds > 0:  # innermost: the answers it keeps still get every header below
+        app.add_middleware(
+            MicroCacheMiddleware, version=lambda: web.submissions.writes, ttl=cache_seconds
+        )
+    # Pages, answers and static files compressed (cytoscape.min.js: 436 KB, 136 KB gzipped).
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES)
     if allowed_hosts is not None:
-        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
+        app.add_middleware(HostCheckMiddleware, allowed=list(allowed_hosts))
     app.add_middleware(SameOriginMiddleware)
     app.add_middleware(NulGuardMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=max_body)

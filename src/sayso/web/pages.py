@@ -12,7 +12,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from sayso.analyze import ArticleInput
@@ -20,33 +19,41 @@ from sayso.clean.encoding import decode_bytes
 from sayso.errors import InputError
 from sayso.ingest.html import article_from_html, looks_like_html
 from sayso.model import Analysis, Attribution
+from sayso.store.queries import SORTS
 from sayso.web.highlight import highlight, speaker_label
+from sayso.web.network import entity_network
 from sayso.web.params import (
     CERTAINTIES,
     KINDS,
     MAX_TEXT,
+    PAGE_SIZES,
     STANCES,
     ClaimFilters,
     Offset,
     Pager,
     bad_request,
     claim_filters,
+    query_string,
     text_param,
 )
 from sayso.web.service import (
     DEFAULT_PAGE,
-    analyse_and_store,
+    MAX_PAGE,
+    claim_tellings,
     event_links,
+    file_name,
     find_article,
     find_attribution,
     find_event,
     forbid_submit,
+    heading_of,
     not_found,
     state,
     store_of,
+    submit_analysis,
     trace_claim,
 )
-from sayso.web.templating import render
+from sayso.web.templating import PACKAGE, SHORT, render
 
 router = APIRouter(include_in_schema=False)
 
@@ -95,6 +102,8 @@ def article_page(request: Request, article_id: str) -> Response:
         "article.html",
         record=record,
         analysis=analysis,
+        heading=heading_of(analysis.article),
+        file_name=file_name(analysis.article.path, state(request).show_file_names),
         text=highlight(analysis),
         groups=_who_claims_what(analysis),
         legend=LEGEND,
@@ -113,26 +122,107 @@ def claim_page(request: Request, article_id: str, claim_id: str) -> Response:
         "claim.html",
         record=record,
         analysis=analysis,
+        heading=heading_of(analysis.article),
         attribution=attribution,
         trace=trace,
+        tellings=claim_tellings(store, trace),
+        coverage=trace.coverage,
         events=[e for e in analysis.events if e.id in attribution.events],
     )
 
 
 @router.get("/article/{article_id}/event/{event_id}", response_class=HTMLResponse)
 def event_page(request: Request, article_id: str, event_id: str) -> Response:
-    record = find_article(store_of(request), article_id)
+    store = store_of(request)
+    record = find_article(store, article_id)
     analysis, event = find_event(record, event_id)
     asserting = [a for a in analysis.attributions if event.id in a.events]
+    linked = event_links(store, analysis.article.id, event.id)
+    elsewhere = linked.get("elsewhere") or [] if linked else []
     return render(
         request,
         "event.html",
         record=record,
         analysis=analysis,
+        heading=heading_of(analysis.article),
         event=event,
         asserting=asserting,
-        linked=event_links(store_of(request), analysis.article.id, event.id),
+        linked=linked,
+        headings=store.headings([m["article_id"] for m in elsewhere]),
     )
+
+
+def _sort_links(filters: ClaimFilters, path: str) -> dict[str, str]:
+    """For each sortable column, the URL sorting by it (the other way when it is the
+    current order)."""
+    current = filters.query(paged=False).order
+    links = {}
+    for column in ("speaker", "publisher", "certainty", "date"):
+        first = "-date" if column == "date" else column  # newest first is the useful start
+        flipped = first[1:] if first.startswith("-") else "-" + first
+        links[column] = filters.link(path, 0, sort=flipped if current == first else first)
+    if filters.q:
+        links["relevance"] = filters.link(path, 0, sort="relevance")
+    return links
+
+
+def _year_bounds(year: str) -> tuple[str, str]:
+    return f"{year}-01-01", f"{year}-12-31"
+
+
+def _facet_links(filters: ClaimFilters, facets: dict[str, Any], path: str) -> dict[str, Any]:
+    """Each facet value with its count, whether it is the filter now, and the URL that
+    sets it (or, when set, removes it)."""
+    result: dict[str, list[dict[str, Any]]] = {}
+    for name, values in facets.items():
+        entries = []
+        for value, count in values:
+            if name == "year":
+                since, until = _year_bounds(value)
+                chosen = (filters.since, filters.until) == (since, until)
+                change = (
+                    {"since": None, "until": None} if chosen else {"since": since, "until": until}
+                )
+            else:
+                chosen = getattr(filters, name) == value
+                change = {name: None if chosen else value}
+            entries.append(
+                {
+                    "value": value,
+                    "count": count,
+                    "chosen": chosen,
+                    "href": filters.link(path, 0, **change),
+                }
+            )
+        result[name] = entries
+    return result
+
+
+def _export_links(filters: ClaimFilters) -> dict[str, str]:
+    values = {**filters.active()}
+    return {
+        fmt: f"/api/claims/export?{query_string({**values, 'format': fmt})}"
+        for fmt in ("csv", "json")
+    }
+
+
+def _listing(request: Request, filters: ClaimFilters, path: str) -> dict[str, Any]:
+    """What a page listing claims shows: the rows (with snippets when searching), where
+    the page sits, sorting, page size and export links."""
+    store = store_of(request)
+    query = filters.query()
+    rows = store.claims(query)
+    return {
+        "rows": rows,
+        "snippets": store.snippets(rows, filters.q) if filters.q else {},
+        "pager": Pager(store.count_claims(query), filters.limit, filters.offset),
+        "filters": filters,
+        "sort_links": _sort_links(filters, path),
+        "order": query.order,
+        "page_sizes": PAGE_SIZES,
+        "exports": _export_links(filters),
+        "list_path": path,
+    }
 
 
 @router.get("/claims", response_class=HTMLResponse)
@@ -140,18 +230,16 @@ def claims_page(
     request: Request, filters: Annotated[ClaimFilters, Depends(claim_filters)]
 ) -> Response:
     store = store_of(request)
-    query = filters.query()
-    rows = store.claims(query)
-    pager = Pager(store.count_claims(query), filters.limit, filters.offset)
+    facets = store.facets(filters.query(paged=False))
     return render(
         request,
         "claims.html",
-        rows=rows,
-        pager=pager,
-        filters=filters,
+        **_listing(request, filters, "/claims"),
+        facets=_facet_links(filters, facets, "/claims"),
         kinds=KINDS,
         certainties=CERTAINTIES,
         stances=STANCES,
+        sorts=SORTS,
     )
 
 
@@ -168,38 +256,63 @@ def entity_page(
     profile = store.entity(name)
     if profile is None:
         raise not_found(f"no entity named {name!r} in the store")
-    said, said_total = store.entity_claims(name, "said", limit=DEFAULT_PAGE, offset=said_offset)
-    about, about_total = store.entity_claims(name, "about", limit=DEFAULT_PAGE, offset=about_offset)
+    said = ClaimFilters(speaker=name, limit=DEFAULT_PAGE, offset=said_offset)
+    about = ClaimFilters(about=name, limit=DEFAULT_PAGE, offset=about_offset)
+    lists = {}
+    for key, filters in (("said", said), ("about", about)):
+        query = filters.query()
+        lists[key] = {
+            "rows": store.claims(query),
+            "pager": Pager(store.count_claims(query), DEFAULT_PAGE, filters.offset),
+            "exports": _export_links(filters),
+            "list": filters.link("/claims", 0),
+        }
     return render(
         request,
         "entity.html",
         profile=profile,
         name=name,
-        said=said,
-        said_pager=Pager(said_total, DEFAULT_PAGE, said_offset),
-        about=about,
-        about_pager=Pager(about_total, DEFAULT_PAGE, about_offset),
+        lists=lists,
         said_offset=said_offset,
         about_offset=about_offset,
     )
+
+
+@router.get("/network/{name:path}", response_class=HTMLResponse)
+def network_page(
+    request: Request,
+    name: str,
+    limit: Annotated[int, Query(ge=1, le=100)] = 25,
+) -> Response:
+    if len(name) > MAX_TEXT:
+        raise bad_request(f"the entity name is longer than {MAX_TEXT} characters")
+    network = entity_network(store_of(request), name, limit=limit)
+    if network is None:
+        raise not_found(f"no entity named {name!r} in the store")
+    return render(request, "network.html", name=name, network=network, limit=limit)
 
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(
     request: Request,
     q: Annotated[str, Query(max_length=MAX_TEXT)] = "",
+    sort: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
+    limit: Annotated[int, Query(ge=0, le=MAX_PAGE)] = DEFAULT_PAGE,
     offset: Offset = 0,
 ) -> Response:
     q = q.strip()
     store = store_of(request)
     results: dict[str, Any] = {}
     if q:
-        query = ClaimFilters(q=q, limit=DEFAULT_PAGE, offset=offset).query()
+        filters = ClaimFilters(q=q, sort=sort or None, limit=limit, offset=offset)
+        entities, n_entities = store.search_entities(q, limit=DEFAULT_PAGE)
+        articles, n_articles = store.articles(title=q, limit=DEFAULT_PAGE)
         results = {
-            "claims": store.claims(query),
-            "pager": Pager(store.count_claims(query), DEFAULT_PAGE, offset),
-            "entities": store.search_entities(q, limit=DEFAULT_PAGE),
-            "articles": store.articles(title=q, limit=DEFAULT_PAGE)[0],
+            **_listing(request, filters, "/search"),
+            "entities": entities,
+            "n_entities": n_entities,
+            "articles": articles,
+            "n_articles": n_articles,
         }
     return render(request, "search.html", q=q, **results)
 
@@ -232,9 +345,7 @@ async def analyze_submit(request: Request) -> Response:
             meta[key] = value.strip()[:MAX_TEXT]
     if meta.get("published") and not _is_day(meta["published"] or ""):
         raise bad_request("published must be a date, YYYY-MM-DD")
-    analysis, saved = await run_in_threadpool(
-        lambda: analyse_and_store(web, text, save=True, **meta)
-    )
+    analysis, saved = await submit_analysis(web, text, save=True, **meta)
     target = saved.article_id if saved else analysis.article.id
     return RedirectResponse(f"/article/{target}", status_code=303)
 
@@ -259,6 +370,13 @@ def _is_day(value: str) -> bool:
 
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    """Browsers ask for it on every page: a real icon, not a 404."""
+    data = (PACKAGE / "static" / "favicon.ico").read_bytes()
+    return Response(data, media_type="image/x-icon", headers={"cache-control": SHORT})
 
 
 @router.get("/api/docs", response_class=HTMLResponse)

@@ -7,7 +7,9 @@ static files and error pages included.
 
 from __future__ import annotations
 
+import html
 import json
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -33,7 +35,10 @@ SECURITY_HEADERS: tuple[tuple[str, str], ...] = (
     ("content-security-policy", CONTENT_SECURITY_POLICY),
     ("x-content-type-options", "nosniff"),
     ("x-frame-options", "DENY"),
-    ("referrer-policy", "no-referrer"),
+    # same-origin, not no-referrer: under no-referrer a browser posts the app's own forms
+    # with "Origin: null", which cannot be told from a sandboxed page of another site.
+    # Other sites still learn nothing of the page a link was followed from.
+    ("referrer-policy", "same-origin"),
     ("cross-origin-opener-policy", "same-origin"),
     ("cross-origin-resource-policy", "same-origin"),
     ("permissions-policy", "camera=(), microphone=(), geolocation=(), payment=()"),
@@ -50,6 +55,34 @@ def _json_response(status: int, message: str) -> tuple[Message, Message]:
     ]
     start: Message = {"type": "http.response.start", "status": status, "headers": headers}
     return start, {"type": "http.response.body", "body": body}
+
+
+def host_name(header: str | None) -> str:
+    """The host of a ``Host`` header, without its port: ``[::1]:8000`` → ``::1``."""
+    value = (header or "").strip().lower()
+    if value.startswith("["):
+        return value[1 : value.find("]")] if "]" in value else value
+    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+
+
+class HostCheckMiddleware:
+    """Refuses a request whose ``Host`` is not one of ``allowed`` (400): a page of another
+    site that rebinds its DNS name to a loopback address then cannot read this server.
+    IPv6 literals are understood (``[::1]:8000``), which Starlette's own check splits
+    wrongly."""
+
+    def __init__(self, app: ASGIApp, allowed: Sequence[str]) -> None:
+        self.app = app
+        self.allowed = {host_name(host) for host in allowed}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket") and (
+            host_name(_header(scope, b"host")) not in self.allowed
+        ):
+            if scope["type"] == "http":
+                await _send_all(send, *_json_response(400, "invalid Host header"))
+            return
+        await self.app(scope, receive, send)
 
 
 class SecurityHeadersMiddleware:
@@ -142,23 +175,57 @@ class NulGuardMiddleware:
 
 class SameOriginMiddleware:
     """Refuses a request that changes something (POST, PUT, DELETE…) sent by a page of
-    another site: a browser names that site in ``Origin`` or ``Sec-Fetch-Site``."""
+    another site, with 403.
+
+    Browsers say where a request comes from; the rule follows what they send:
+
+    * ``Sec-Fetch-Site`` (every current browser): only ``same-origin`` (the app's own
+      pages) and ``none`` (typed by the user, e.g. a bookmarklet) pass; ``cross-site`` and
+      ``same-site`` (another port or subdomain) are refused, whatever ``Origin`` says;
+    * else ``Origin``: it must name this server (host and port as in ``Host``);
+      ``null`` (a sandboxed frame, a ``data:`` page) is refused;
+    * neither header: not a browser (curl, a script); nothing to forge, it passes.
+    """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] not in _SAFE_METHODS:
-            fetch_site = _header(scope, b"sec-fetch-site")
-            origin = _header(scope, b"origin")
-            host = _header(scope, b"host")
-            cross = fetch_site in ("cross-site", "same-site") or (
-                origin is not None and (origin == "null" or urlsplit(origin).netloc != host)
-            )
-            if cross:
-                await _send_all(send, *_json_response(403, "cross-origin requests are refused"))
-                return
+        if scope["type"] == "http" and scope["method"] not in _SAFE_METHODS and cross_origin(scope):
+            await _send_all(send, *_refusal(scope, 403, "cross-origin requests are refused"))
+            return
         await self.app(scope, receive, send)
+
+
+def cross_origin(scope: Scope) -> bool:
+    """Whether a browser says this request comes from a page of another origin."""
+    fetch_site = _header(scope, b"sec-fetch-site")
+    if fetch_site is not None:
+        return fetch_site.lower() not in ("same-origin", "none")
+    origin = _header(scope, b"origin")
+    if origin is None:
+        return False
+    if origin == "null":
+        return True
+    # Host and port only: behind a proxy that ends TLS the page is https, the app http.
+    return urlsplit(origin).netloc != _header(scope, b"host")
+
+
+def _refusal(scope: Scope, status: int, message: str) -> tuple[Message, Message]:
+    """The refusal as JSON for the API, as a small page for a browser's form."""
+    if scope.get("path", "").startswith("/api/"):
+        return _json_response(status, message)
+    page = (
+        "<!doctype html><html lang=en><head><meta charset=utf-8>"
+        f"<title>Error {status} · sayso</title></head><body><h1>{status}</h1>"
+        f"<p>{html.escape(message)}</p><p><a href=/>Back to the articles</a></p></body></html>"
+    ).encode()
+    headers = [
+        (b"content-type", b"text/html; charset=utf-8"),
+        (b"content-length", str(len(page)).encode()),
+    ]
+    start: Message = {"type": "http.response.start", "status": status, "headers": headers}
+    return start, {"type": "http.response.body", "body": page}
 
 
 def _header(scope: Scope, name: bytes) -> str | None:

@@ -3,6 +3,7 @@ thread for tests and screenshots."""
 
 from __future__ import annotations
 
+import ipaddress
 import socket
 import threading
 import time
@@ -14,12 +15,26 @@ from fastapi import FastAPI
 
 from sayso.web.app import create_app
 
-LOOPBACK = ("127.0.0.1", "localhost")
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def is_loopback(host: str) -> bool:
+    """Whether binding ``host`` serves this machine only: localhost, 127.0.0.0/8, ::1."""
+    name = host.strip("[]").lower()
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
 
 
 def local_hosts(host: str) -> list[str] | None:
-    """The Host headers a loopback server accepts (a DNS-rebinding guard); None: any."""
-    return list(LOOPBACK) if host in LOOPBACK else None
+    """The Host headers a server bound to a loopback address accepts (a DNS-rebinding
+    guard): the loopback names and the bound address itself; None (any) otherwise."""
+    if not is_loopback(host):
+        return None
+    return sorted({*LOOPBACK, host.strip("[]").lower()})
 
 
 def serve(
@@ -28,9 +43,17 @@ def serve(
     host: str = "127.0.0.1",
     port: int = 8000,
     allow_submit: bool = False,
+    show_file_names: bool = False,
     log_level: str = "info",
+    cache_seconds: float = 1.0,
 ) -> None:
-    app = create_app(store_url, allow_submit, allowed_hosts=local_hosts(host))
+    app = create_app(
+        store_url,
+        allow_submit,
+        allowed_hosts=local_hosts(host),
+        cache_seconds=cache_seconds,
+        show_file_names=show_file_names,
+    )
     uvicorn.run(
         app,
         host=host,

@@ -52,6 +52,8 @@ class Situation:
     clause_subject: EntityDraft | None  # the subject of the clause governing it, named before
     main_subject: EntityDraft | None  # the subject of its sentence's main clause
     previous_subject: EntityDraft | None  # the subject of the sentence before
+    subject_after: EntityDraft | None = None  # its sentence's subject, named after it
+    subject_token: int = -1  # that subject's token
 
 
 def null_features(mention: Referring, situation: Situation, nearest: int) -> Features:
@@ -81,6 +83,10 @@ def pair_features(
     head = mention.head
     last = entity.last_token
     features: Features = {"bias": 1.0}
+    if entity is situation.subject_after:
+        features["cataphor"] = 1.0
+        if not 0 <= last < head:
+            last = situation.subject_token  # measured from the mention to come
     sentences = context.sent[head] - context.sent[last]
     paragraphs = context.para[head] - context.para[last]
     features[_bucket("sent", sentences, (0, 1, 2, 4))] = 1.0

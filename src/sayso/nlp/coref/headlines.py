@@ -47,7 +47,9 @@ def premodifier_role(doc: Doc, start: int) -> str | None:
     found_noun = False
     while i - 1 >= 0:
         token = doc[i - 1]
-        if token.pos_ not in _MODIFIER_POS or token.ent_type_ == "PERSON" or token.is_punct:
+        if token.pos_ not in _MODIFIER_POS or token.ent_type_ == "PERSON":
+            break
+        if token.is_punct and not token.text.endswith("."):
             break
         if token.lower_ in PERSON_DESCRIPTION_NOUNS or token.lower_ in TITLE_WORDS:
             found_noun = True

@@ -49,6 +49,7 @@ GOVERNMENT_NOUNS = frozenset(
     """
     government administration regime ministry department agency office bureau embassy
     commission authority council parliament senate congress legislature cabinet junta
+    state
     """.split()
 )
 ORG_NOUNS = (
@@ -60,7 +61,7 @@ ORG_NOUNS = (
         campaign party committee organization organisation union league team club
         association federation foundation charity institute university college school
         hospital court police army military coalition alliance board fund panel watchdog
-        regulator bloc center centre tribunal caucus
+        regulator bloc center centre tribunal caucus guild
         """.split()
     )
 )
@@ -72,7 +73,8 @@ MEDIA_NAME_HINTS = frozenset(
     times post journal news herald tribune gazette telegraph guardian independent mail
     express mirror sun star chronicle observer globe press wire agency network radio
     television tv channel magazine review daily weekly media broadcasting reuters cnn bbc
-    nbc abc cbs msnbc fox npr pbs politico axios bloomberg afp ap
+    nbc abc cbs msnbc fox npr pbs politico axios bloomberg afp ap rt tass xinhua jazeera
+    sky itv cnbc espn huffpost breitbart buzzfeed vox slate salon
     """.split()
 )
 COMPANY_NAME_HINTS = frozenset(
@@ -85,4 +87,8 @@ GOVERNMENT_NAME_HINTS = frozenset(
     """.split()
 )
 CAMPAIGN_NAME_HINTS = frozenset({"campaign", "pac", "committee"})
+UNION_NOUNS = frozenset({"union", "guild"})
+UNION_NAME_HINTS = frozenset(
+    {"union", "workers", "association", "federation", "teamsters", "guild", "afl-cio"}
+)
 PARTY_NAME_HINTS = frozenset({"party", "gop", "democrats", "republicans", "labour", "tories"})

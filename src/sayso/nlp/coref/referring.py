@@ -108,6 +108,8 @@ def _description(head: Token, sentence_start: int) -> Referring | None:
     possessor = None
     if first.lower_ in {"his", "her", "its", "their"} and first.dep_ == "poss":
         possessor = first.i
+    elif first.dep_ == "poss" and first.pos_ == "PROPN" and head.lemma_.lower() in _OWNED:
+        possessor = first.i  # "Clinton's team", "Trump's campaign", "Obama's office"
     elif first.lower_ not in {"the", "this", "that"}:
         return None
     if any(c.dep_ == "appos" or (c.dep_ == "compound" and c.i > head.i) for c in head.children):
@@ -136,3 +138,5 @@ def _description(head: Token, sentence_start: int) -> Referring | None:
 
 
 _ARTICLES = frozenset({"the", "this", "that", "a", "an"})
+# Nouns whose possessor they stand for or belong to: "his office", "Clinton's campaign".
+_OWNED = frozenset({"campaign", "team", "staff", "office", "camp"})

@@ -52,6 +52,9 @@ DOCUMENT_NOUNS = frozenset(
     paper tweet post editorial brief findings projection estimate
     """.split()
 )
+# Collections that speak for their issuer ("DNC rules"); leaked "emails" stay unresolved
+# unless the article says whose they are.
+PLURAL_DOCUMENTS = frozenset({"rule", "record", "document", "email", "file", "figure", "guideline"})
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "any"})
 _QUANTITY_HEADS = frozenset({"percent", "%", "majority", "number", "group", "handful", "third"})
 _ISSUING_VERBS = frozenset(
@@ -107,6 +110,9 @@ def classify(span: Span, head: Token) -> SourceKind | None:
         return SourceKind("group") if len(span) > 1 else None
     if lemma in _QUANTITY_HEADS:
         return SourceKind("group")  # "a majority of voters", "a group of doctors"
+    if plural and lemma in PLURAL_DOCUMENTS:
+        # "DNC rules", "the records": a collection speaks for whoever issued it, if said
+        return SourceKind("document", document_issuer(head))
     if plural and head.pos_ in {"NOUN", "PROPN"}:
         if _counted(head) and lower in ANONYMOUS_PLURALS | {"journalists", "members"}:
             return SourceKind("anonymous")  # "two Democratic speechwriters"

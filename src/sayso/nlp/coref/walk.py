@@ -30,6 +30,8 @@ from sayso.nlp.coref.lexicon import (
     MEDIA_NAME_HINTS,
     MEDIA_NOUNS,
     PARTY_NAME_HINTS,
+    UNION_NAME_HINTS,
+    UNION_NOUNS,
 )
 from sayso.nlp.coref.ranker import MentionRanker
 from sayso.nlp.coref.referring import Referring, find_referring, grammatical_role
@@ -49,7 +51,7 @@ _COMPATIBLE = {
     "they": frozenset({"ORG", "GROUP", "NORP", "COUNTRY", "ANONYMOUS"}),
     "it": frozenset({"ORG", "COUNTRY"}),
     "person": frozenset({"PERSON"}),
-    "org": frozenset({"ORG", "COUNTRY"}),
+    "org": frozenset({"ORG", "COUNTRY", "GPE"}),
 }
 MAX_CANDIDATES = 8
 # Nouns after "his"/"her" that stand for the person themself ("his office said").
@@ -229,7 +231,8 @@ class CorefWalk:
                 return
         situation = self._situation(mention, candidates)
         nearest = min(
-            self.context.sent[mention.head] - self.context.sent[c.last_token] for c in candidates
+            abs(self.context.sent[mention.head] - self.context.sent[max(c.last_token, 0)])
+            for c in candidates
         )
         rows = [null_features(mention, situation, nearest)]
         rows.extend(
@@ -286,7 +289,21 @@ class CorefWalk:
             salient = max(seen, key=lambda e: e.count)
             if salient not in kept:
                 kept.append(salient)
+        later = self._subject_after(mention)
+        if later is not None and later not in kept and later.latin:
+            kept.append(later)  # "In his youth, John Smith …": the subject after it
         return kept
+
+    def _subject_after(self, mention: Referring) -> EntityDraft | None:
+        """The person the pronoun's sentence has as its subject, named after the pronoun:
+        a cataphor ("Before he left, Smith said …") can only mean that one."""
+        if mention.kind != "he":
+            return None
+        subject = self.context.subjects[self.context.sent[mention.head]]
+        if subject <= mention.head:
+            return None
+        entity = self.by_token.get(subject)
+        return entity if entity is not None and entity.type == "PERSON" else None
 
     def _situation(self, mention: Referring, candidates: list[EntityDraft]) -> Situation:
         context = self.context
@@ -311,6 +328,8 @@ class CorefWalk:
             first_entity=min(candidates, key=lambda e: e.first_token),
             clause_subject=governing_subject(head, mention.start, self.by_token),
             main_subject=self.by_token.get(main) if 0 <= main < mention.start else None,
+            subject_after=self._subject_after(mention),
+            subject_token=main,
             previous_subject=self.by_token.get(previous) if previous >= 0 else None,
         )
 
@@ -430,6 +449,7 @@ _KINDS = (
     (GOVERNMENT_NOUNS, GOVERNMENT_NAME_HINTS),
     (frozenset({"party"}), PARTY_NAME_HINTS),
     (frozenset({"campaign"}), CAMPAIGN_NAME_HINTS),
+    (UNION_NOUNS, UNION_NAME_HINTS),
 )
 
 
@@ -447,6 +467,8 @@ def _of_its_kind(
             words = {w.lower().strip(".,’'") for w in candidate.name.split()}
             if candidate.type == "ORG" and words & hints:
                 return candidate
-            if candidate.type == "COUNTRY" and mention.noun in {"government", "administration"}:
+            places = {"COUNTRY", "GPE"} if mention.noun == "state" else {"COUNTRY"}
+            governing = mention.noun in {"government", "administration", "state"}
+            if candidate.type in places and governing:
                 return candidate
     return None

@@ -69,10 +69,16 @@ def unique(recipients: list[EventArgument], actors: list[EventArgument]) -> list
 def merge_events(events: list[Event]) -> list[Event]:
     """One event per happening within the article (see the module docstring)."""
     merged: list[Event] = []
+    # Only events of one act, actors and last source can be the same event: looking among
+    # those alone keeps this linear in the events (it was quadratic: issue 21).
+    by_key: dict[tuple, list[Event]] = {}
     for event in events:
-        target = next((m for m in merged if same_event(m, event)), None)
+        key = _merge_key(event)
+        target = next((m for m in by_key.get(key, ()) if same_event(m, event)), None)
         if target is None:
             merged.append(event)
+            if key is not None:
+                by_key.setdefault(key, []).append(event)
             continue
         target.mentions.extend(event.mentions)
         known = {r.entity_id or r.code or r.text for r in target.recipients}
@@ -83,6 +89,17 @@ def merge_events(events: list[Event]) -> list[Event]:
         target.quantity = target.quantity or event.quantity
         target.time = target.time or event.time
     return merged
+
+
+def _merge_key(event: Event) -> tuple | None:
+    """What :func:`same_event` requires two events to share (none of it changes when
+    another event is merged into one); None for an event it never merges."""
+    if not event.actors or event.attribution is None:
+        return None
+    actors = frozenset(x.entity_id or x.text for x in event.actors)
+    irrealis = str(event.modality) in _IRREALIS
+    modality = None if irrealis else event.modality
+    return event.action, actors, (event.according_to[-1:] or [None])[0], irrealis, modality
 
 
 def same_event(a: Event, b: Event) -> bool:

@@ -30,6 +30,7 @@ from sayso.model import (
     TimeExpression,
 )
 from sayso.nlp.columns import positions_with_pos
+from sayso.nlp.intervals import first_owner
 from sayso.nlp.meaning import arguments as args
 from sayso.nlp.meaning.clauses import (
     DIPLOMATIC_VERBS,
@@ -109,6 +110,8 @@ class _Coder:
         self.times = times
         self.index = index
         self.countries = {e.country: e for e in entities if e.type == "COUNTRY" and e.country}
+        self._innermost: list[int] | None = None
+        self._time_of: dict[int, TimeExpression] | None = None
         self.cue_tokens: dict[int, Attribution] = {}
         for attribution in attributions:
             if attribution.cue is not None:
@@ -290,16 +293,19 @@ class _Coder:
         )
 
     def _asserting(self, predicate: Token) -> Attribution | None:
-        """The attribution whose cue this is, else the innermost whose content holds it."""
+        """The attribution whose cue this is, else the innermost (shortest content, the
+        first of equals) whose content holds it."""
         if predicate.i in self.cue_tokens:
             return self.cue_tokens[predicate.i]
-        best: Attribution | None = None
-        for attribution in self.attributions:
-            if any(s <= predicate.idx < e for s, e in attribution.content.spans) and (
-                best is None or len(attribution.content.text) < len(best.content.text)
-            ):
-                best = attribution
-        return best
+        if self._innermost is None:  # once per document: one lookup per predicate after
+            spans = [a.content.spans for a in self.attributions]
+            order = sorted(
+                range(len(spans)), key=lambda i: (len(self.attributions[i].content.text), i)
+            )
+            self._innermost = first_owner(spans, order, len(self.doc.text))
+        at = predicate.idx
+        owner = self._innermost[at] if 0 <= at < len(self._innermost) else -1
+        return self.attributions[owner] if owner >= 0 else None
 
     def _according_to(self, attribution: Attribution | None) -> list[str]:
         chain: list[str] = []
@@ -392,17 +398,22 @@ class _Coder:
         return None
 
     def _time(self, predicate: Token) -> TimeExpression | None:
-        for expression in self.times:
-            span = self.doc.char_span(expression.start, expression.end, "expand")
-            if span is None:
-                continue
-            root = span.root
-            head = root.head
-            if head.i == predicate.i or (head.dep_ == "prep" and head.head.i == predicate.i):
-                return expression
-            if root.dep_ == "pobj" and head.head.i == predicate.i:
-                return expression
-        return None
+        """The first time expression attached to the predicate: its head, the head of its
+        preposition, or of the phrase it is the object of. Read once per document."""
+        if self._time_of is None:
+            self._time_of = {}
+            for expression in self.times:
+                span = self.doc.char_span(expression.start, expression.end, "expand")
+                if span is None:
+                    continue
+                root = span.root
+                head = root.head
+                attached = [head.i]
+                if head.dep_ == "prep" or root.dep_ == "pobj":
+                    attached.append(head.head.i)
+                for i in attached:
+                    self._time_of.setdefault(i, expression)
+        return self._time_of.get(predicate.i)
 
 
 # -- helpers ------------------------------------------------------------------------------

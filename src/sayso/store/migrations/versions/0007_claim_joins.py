@@ -5,8 +5,8 @@ predicate, predicate and object, event signature); each linked article's wire or
 found by containment of shingles (``copy_of``) and that containment. Existing graphs are
 re-linked by ``sayso link --rebuild``; until then their rows read as attributions.
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0007
+Revises: 0006
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005"
-down_revision = "0004"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
