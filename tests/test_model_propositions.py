@@ -22,3 +22,21 @@ def test_propositions_and_statements_round_trip(nlp):
     start, end = denial["proposition"]["text"]["start"], denial["proposition"]["text"]["end"]
     assert text[start:end] == denial["proposition"]["text"]["text"]
     assert analysis_from_dict(data).to_dict() == data
+
+
+def test_own_voice_is_the_lead_and_unattributed_event_sentences_only(nlp):
+    text = (
+        "Heavy rain fell on Monday.\n\n"
+        "The mayor, Rui Lopes, said the road would stay closed.\n\n"
+        "Portugal sent troops to Greece on Tuesday.\n\n"
+        "Officials said the army would send more troops."
+    )
+    data = analyze(text, nlp=nlp).to_dict()
+    kinds = [(s["kind"], s["proposition"]["text"]["text"]) for s in data["statements"]]
+    assert kinds == [
+        ("lead", "Heavy rain fell on Monday"),
+        # an event no one is said to assert: told in the publisher's own voice
+        ("event", "Portugal sent troops to Greece on Tuesday"),
+    ]  # the mayor's and the officials' sentences are their say-so, not the publisher's
+    sent = next(e for e in data["events"] if e["attribution"] is None)
+    assert sent["type"] == "MOBILIZE"

@@ -88,9 +88,13 @@ def _sentence_start(doc: Doc, token: Token) -> int:
 
 
 def _sentence_end(doc: Doc, start: int) -> int:
+    """The end of the sentence at ``start``, without the line breaks that close it (the
+    statement's text is the sentence, not the paragraph break after it)."""
     i = start + 1
     while i < len(doc) and not doc[i].is_sent_start:
         i += 1
+    while i > start + 1 and doc[i - 1].is_space:
+        i -= 1
     return i
 
 
