@@ -28,6 +28,7 @@ and its direct object's lemma.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -397,17 +398,59 @@ def _subject_key(
     start, end = left.idx, subject.idx + len(subject.text)
     # A span's text, not ``doc.text``: spaCy rebuilds the whole text on every access.
     words = subject.doc[left.i : subject.i + 1].text.lower().split()
+    if not by_name:
+        return _MentionIndex.of(entities).first_over(start, end)
     for entity in entities:
         key = entity.canonical
         if not key or entity.type == "ANONYMOUS":
             continue
-        if by_name:
-            name = entity.name.lower().split()
-            if name and words and (words[-1] == name[-1] or words == name):
-                return key
-        elif any(s <= start < e or start <= s < end for s, e in entity.mentions):
+        name = entity.name.lower().split()
+        if name and words and (words[-1] == name[-1] or words == name):
             return key
     return None
+
+
+class _MentionIndex:
+    """The keyed entities' mentions sorted by start, so that the entity whose mention
+    overlaps a subject is found in a few steps, not by walking every mention of the article
+    for every proposition (that walk made the analysis quadratic in the sentences:
+    tests/nlp/test_linear.py). Kept for the last entity list asked about: every
+    proposition of a document asks about the same one."""
+
+    _last: tuple[Sequence[Entity], int, _MentionIndex] | None = None
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        found = sorted(
+            (s, e, order, entity.canonical)
+            for order, entity in enumerate(entities)
+            if entity.canonical and entity.type != "ANONYMOUS"
+            for s, e in entity.mentions
+        )
+        self.mentions = found
+        self.starts = [m[0] for m in found]
+        self.longest = max((e - s for s, e, _, _ in found), default=0)
+
+    @classmethod
+    def of(cls, entities: Sequence[Entity]) -> _MentionIndex:
+        last = cls._last
+        if last is not None and last[0] is entities and last[1] == len(entities):
+            return last[2]
+        index = cls(entities)
+        cls._last = (entities, len(entities), index)
+        return index
+
+    def first_over(self, start: int, end: int) -> str | None:
+        """The key of the first entity (in the list's order) with a mention overlapping
+        ``[start, end)``."""
+        best: tuple[int, str] | None = None
+        i = bisect_left(self.starts, end) - 1
+        # A mention starting before start - longest ends before start: none further back.
+        while i >= 0 and self.mentions[i][0] >= start - self.longest:
+            s, e, order, key = self.mentions[i]
+            if (s <= start < e or start <= s < end) and (best is None or order < best[0]):
+                best = (order, key)
+            i -= 1
+        return best[1] if best else None
 
 
 def _left_of(token: Token) -> Token:
