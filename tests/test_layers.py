@@ -30,6 +30,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("store",),  # the database
     ("ingest", "options"),  # readers and the ingest run; the commands' shared options
     ("graph",),  # the claim graph, over the store
+    ("stance",),  # for/against/observing of any two texts, with the graph's reading
     ("batch",),  # Parquet tables, Spark
     ("eval",),  # measuring the stages above
     ("train",),  # training from the evaluations' readers

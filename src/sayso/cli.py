@@ -36,6 +36,7 @@ from sayso.options import (
     open_store_or_exit,
     store_writes,
 )
+from sayso.stance.cli import stance_app
 from sayso.store import DEFAULT_URL, ClaimQuery, output
 from sayso.store.engine import redacted as redacted_url
 from sayso.store.output import provenance_tree, record_lines
@@ -511,6 +512,7 @@ def serve(
 
 app.registered_commands.extend(graph_app.registered_commands)
 app.registered_commands.extend(batch_app.registered_commands)
+app.registered_commands.extend(stance_app.registered_commands)
 
 
 def main() -> None:

@@ -347,6 +347,80 @@ class Certainty:
 
 
 @dataclass(slots=True)
+class Proposition:
+    """What a content (or a statement in the publisher's own voice) asserts or denies, read
+    from the dependency parse (``sayso.nlp.meaning.polarity``).
+
+    ``text`` is the proposition itself: the whole content, or the claim a frame carries
+    ("denied reports that she was about to resign": "she was about to resign").
+    ``polarity`` is negative when a negation or a denial scopes over its main predicate;
+    ``negated_by`` holds the words that decided it and ``frame`` the lexicon entry
+    ("deny", "not true", "premature", "no evidence that", "negation"). ``predicate`` is the
+    lemma of the main predicate below any control verb ("is about to resign": "resign"),
+    ``subject`` its subject and ``subject_key`` the cross-article key of the entity the
+    subject denotes (a first-person subject denotes the speaker), ``object`` the lemma of
+    its direct object: the keys claims are joined by.
+    """
+
+    text: TextSpan
+    polarity: str = "positive"  # positive|negative
+    negated_by: TextSpan | None = None
+    frame: str | None = None
+    predicate: str | None = None
+    subject: TextSpan | None = None
+    subject_key: str | None = None
+    object: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text.to_dict(),
+            "polarity": self.polarity,
+            "negated_by": self.negated_by.to_dict() if self.negated_by else None,
+            "frame": self.frame,
+            "predicate": self.predicate,
+            "subject": self.subject.to_dict() if self.subject else None,
+            "subject_key": self.subject_key,
+            "object": self.object,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Proposition:
+        def span(key: str) -> TextSpan | None:
+            value = data.get(key)
+            return TextSpan(**value) if value else None
+
+        return cls(
+            text=TextSpan(**data["text"]),
+            polarity=data.get("polarity", "positive"),
+            negated_by=span("negated_by"),
+            frame=data.get("frame"),
+            predicate=data.get("predicate"),
+            subject=span("subject"),
+            subject_key=data.get("subject_key"),
+            object=data.get("object"),
+        )
+
+
+@dataclass(slots=True)
+class Statement:
+    """Something the article says in its own voice, unattributed: the headline, the
+    standfirst, the lead, or a sentence stating an event (``kind``)."""
+
+    id: str  # "headline", "standfirst", "lead", "voice2"…
+    kind: str  # headline|standfirst|lead|event
+    proposition: Proposition
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "proposition": self.proposition.to_dict()}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Statement:
+        return cls(
+            id=data["id"], kind=data["kind"], proposition=Proposition.from_dict(data["proposition"])
+        )
+
+
+@dataclass(slots=True)
 class Attribution:
     """One claim and the say-so it rests on."""
 
@@ -362,6 +436,7 @@ class Attribution:
     certainty: Certainty | None = None
     statement_time: TimeExpression | None = None  # ``when``, normalised
     events: list[str] = field(default_factory=list)  # ids of the events its content asserts
+    proposition: Proposition | None = None  # what the content asserts or denies
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -377,6 +452,7 @@ class Attribution:
             "certainty": self.certainty.to_dict() if self.certainty else None,
             "statement_time": self.statement_time.to_dict() if self.statement_time else None,
             "events": list(self.events),
+            "proposition": self.proposition.to_dict() if self.proposition else None,
         }
 
 
@@ -602,6 +678,7 @@ class Analysis:
     events: list[Event] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     warnings: list[InputWarning] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)  # the publisher's own voice
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -613,6 +690,7 @@ class Analysis:
             "entities": [e.to_dict() for e in self.entities],
             "events": [e.to_dict() for e in self.events],
             "times": [t.to_dict() for t in self.times],
+            "statements": [s.to_dict() for s in self.statements],
         }
 
     def entity(self, entity_id: str | None) -> Entity | None:
@@ -637,6 +715,7 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
         events=[Event.from_dict(e) for e in data.get("events", [])],
         times=[TimeExpression.from_dict(t) for t in data.get("times", [])],
         warnings=[InputWarning(**w) for w in data.get("warnings", [])],
+        statements=[Statement.from_dict(s) for s in data.get("statements", [])],
     )
 
 
@@ -660,4 +739,5 @@ def _attribution_from_dict(data: dict[str, Any]) -> Attribution:
         certainty=Certainty.from_dict(certainty) if certainty else None,
         statement_time=TimeExpression.from_dict(statement_time) if statement_time else None,
         events=list(data.get("events", [])),
+        proposition=Proposition.from_dict(data["proposition"]) if data.get("proposition") else None,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -32,11 +33,18 @@ def test_trace_by_words_finds_the_claim_and_its_tellings(db):
     )
     data = _json(result)
     assert data["query"]["cosine"] > 0.5
-    assert data["status"] == "linked" and data["cluster"]["size"] == 5
+    assert data["status"] == "linked" and data["cluster"]["size"] == 7  # with 2 headlines
     # The original and its wire copy hold the same words: either is the nearest.
     assert data["claim"]["publisher"] in ("Lusa Wire", "Daily Courier")
     kinds = sorted(t["relation"]["kind"] for t in data["tellings"])
-    assert kinds == ["contradiction", "corroboration", "re_report", "wire_copy"]
+    assert kinds == [
+        "contradiction",
+        "corroboration",
+        "re_report",
+        "unsourced",
+        "wire_copy",
+        "wire_copy",
+    ]
 
 
 def test_trace_by_id_as_a_table(db):
@@ -47,6 +55,12 @@ def test_trace_by_id_as_a_table(db):
     assert "say-so score" in result.stdout
     assert "contradiction" in result.stdout and "John Mwangi" in result.stdout
     assert "Sources close to the Treasury (anonymous)" in result.stdout
+    # What the score covers, the evidence of each reason, and each article's stance.
+    assert "covers: " in result.stdout and " original source" in result.stdout
+    assert "each article's stance toward the claim:" in result.stdout
+    stances = result.stdout.split("each article's stance toward the claim:")[1]
+    assert re.search(r"^\s*against\s+Business Daily Star ", stances, re.M), stances
+    assert re.search(r"^\s*for\s+Nairobi Times ", stances, re.M), stances
 
 
 def test_trace_of_nothing_fails_clearly(db):
@@ -74,3 +88,13 @@ def test_link_with_nothing_pending_says_nothing_and_rebuild_relinks(db):
     assert quiet.exit_code == 0 and quiet.stderr == ""
     again = CliRunner().invoke(app, ["link", "--db", db, "--rebuild"])
     assert again.exit_code == 0 and "linked 9 articles" in again.stderr
+    # The rebuilt tables (swapped in) keep the own-voice tellings, relations and stances.
+    data = _json(
+        CliRunner().invoke(
+            app,
+            ["trace", "Portugal sends aircraft to fight the Greek fires", "--db", db, "-f", "json"],
+        )
+    )
+    assert data["cluster"]["size"] == 7
+    assert sorted(t["relation"]["kind"] for t in data["tellings"]).count("unsourced") == 1
+    assert {s["stance"] for s in data["provenance"]["stances"]} >= {"against", "observing"}

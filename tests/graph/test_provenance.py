@@ -69,19 +69,29 @@ def test_the_score_adds_up_its_reasons():
     assert [r["points"] for r in alone["reasons"]] == [20, 15]
     full = score([ORIGINAL, COPY, SECOND_HAND, OTHER, DENIAL], 1)
     points = {r["why"]: r["points"] for r in full["reasons"]}
-    assert points["a named source on record: Ana Costa"] == 20
+    assert points["a named original source on record: Ana Costa"] == 20
     assert points["1 further independent source(s): Nikos Andreou"] == 10
-    assert points["published independently by 3 outlets"] == 10
+    assert points["published by 3 outlets, wire copies counted once"] == 10
     assert points["1 wire copy counted once"] == 0
     assert points["contradicted by 1 source(s): Rui Lopes"] == -15
     assert full["value"] == 30 + 20 + 10 + 15 + 10 - 15
     # Unnamed sources, second-hand at best, and most tellings anonymous.
     hearsay = telling("G", [LUSA, SOURCES])
     weak = score([hearsay], 1)
-    # Lusa Wire is named, but it only relays: the original sources are unnamed.
-    assert [r["points"] for r in weak["reasons"]] == [5, 5, -10]
-    assert weak["reasons"][0]["why"] == "only unnamed sources"
-    assert weak["value"] == 30 + 5 + 5 - 10
+    # Lusa Wire is named, but it only relays: the original sources are unnamed, and
+    # unnamed sources earn nothing for being near the page.
+    assert [r["points"] for r in weak["reasons"]] == [5, -10]
+    assert weak["reasons"][0]["why"] == "only unnamed original sources"
+    assert weak["value"] == 30 + 5 - 10
+    # Every reason names its evidence: the source, the publisher, the date, the claim.
+    evidence = {r["why"]: r["evidence"] for r in full["reasons"]}
+    assert evidence["a named original source on record: Ana Costa"] == [
+        "Ana Costa (Lusa, 2025-01-01, A/a1)"
+    ]
+    assert evidence["contradicted by 1 source(s): Rui Lopes"] == [
+        "Rui Lopes (Post, 2025-01-01, E/a1)"
+    ]
+    assert evidence["1 wire copy counted once"] == ["Courier, 2025-01-01, B/a1"]
 
 
 def test_summary_and_tree():
@@ -96,3 +106,29 @@ def test_summary_and_tree():
     children = [c["name"] for c in roots[0]["children"]]
     assert children == ["Lusa", "Lusa Wire"]  # published by Lusa; passed on by Lusa Wire
     assert roots[0]["children"][1]["children"][0]["name"] == "Blog"
+
+
+def test_unresolved_and_uncertain_speakers_count_as_unknown():
+    june = Voice(
+        "June", "mention:june@pub:wire", False, False, "say", "a1", resolution="unresolved"
+    )
+    unsure = Voice("Kralova", "person:kralova", False, False, "say", "a1", uncertain=True)
+    a = telling("H", [june], publisher="Wire")
+    b = telling("I", [unsure], publisher="Herald")
+    result = score([a, b], 1)
+    whys = [(r["points"], r["why"]) for r in result["reasons"]]
+    assert whys[0] == (0, "2 source(s) sayso cannot identify, counted as unknown: June, Kralova")
+    assert not any("named" in why for _, why in whys)  # no named source, no first-hand bonus
+    assert result["value"] == 30 + 10  # only the two outlets
+
+
+def test_each_original_source_counts_once_and_an_undated_article_stays_undated():
+    again = telling("J", [COSTA], publisher="Herald", day=None)
+    result = summary([ORIGINAL, again], 1)
+    assert result["independent_sources"] == 1
+    assert result["undated"] == 1 and result["last_seen"] == "2025-01-01"
+    whys = [r["why"] for r in result["score"]["reasons"]]
+    assert "a named original source on record: Ana Costa" in whys
+    assert not any("further independent" in why for why in whys)
+    evidence = [e for r in result["score"]["reasons"] for e in r["evidence"]]
+    assert "Herald, undated, J/a1" in evidence

@@ -55,32 +55,43 @@ def test_story_a_one_claim_its_tellings_and_how_they_relate(linked):
     assert result["status"] == "linked"
     relations = {(t["publisher"], t["relation"]["kind"]) for t in result["tellings"]}
     assert relations == {
-        ("Daily Courier", "wire_copy"),
+        ("Lusa Wire", "unsourced"),  # its own headline, "Portugal readies firefighting planes"
+        ("Daily Courier", "wire_copy"),  # its claim and its headline
         ("Athens Herald", "corroboration"),
         ("Evening Post", "contradiction"),
         ("Bloggers Digest", "re_report"),
     }
-    depths = {t["publisher"]: t["depth"] for t in result["tellings"]}
+    headlines = [t for t in result["tellings"] if t["kind"] == "own_voice"]
+    assert {(t["publisher"], t["statement"], t["depth"]) for t in headlines} == {
+        ("Lusa Wire", "headline", 0),
+        ("Daily Courier", "headline", 0),
+    }
+    attributed = [t for t in result["tellings"] if t["kind"] == "attribution"]
+    depths = {t["publisher"]: t["depth"] for t in attributed}
     assert depths == {
         "Daily Courier": 1,
         "Athens Herald": 1,
         "Evening Post": 1,
         "Bloggers Digest": 2,
     }
-    second_hand = next(t for t in result["tellings"] if t["publisher"] == "Bloggers Digest")
+    second_hand = next(t for t in attributed if t["publisher"] == "Bloggers Digest")
     assert [v["name"] for v in second_hand["chain"]] == ["Lusa Wire", "Ana Costa"]
     assert "second-hand via Lusa Wire" in second_hand["relation"]["reason"]
     provenance = result["provenance"]
     # Costa (told three times, once a wire copy) and Andreou; Lopes denies it.
     assert provenance["independent_sources"] == 2
-    assert provenance["tellings"] == 5 and provenance["tellings_counted_once"] == 4
+    assert provenance["tellings"] == 7 and provenance["tellings_counted_once"] == 5
+    assert provenance["covers"] == (
+        "7 tellings in 5 articles, 2 original sources, 1 denial, "
+        "1 in a publisher's own voice, 2 wire copies"
+    )
     assert [s["name"] for s in provenance["contradicting_sources"]] == ["Rui Lopes"]
-    assert provenance["chain_depth"] == {"min": 1, "max": 2}
+    assert provenance["chain_depth"] == {"min": 0, "max": 2}  # 0: the headlines
     assert (provenance["first_seen"], provenance["last_seen"]) == ("2025-07-01", "2025-07-03")
     assert provenance["anonymous_share"] == 0.0
     whys = " | ".join(r["why"] for r in provenance["score"]["reasons"])
     assert "contradicted by 1 source(s): Rui Lopes" in whys
-    assert "1 wire copy counted once" in whys
+    assert "2 wire copies counted once" in whys
 
 
 def test_story_b_anonymous_sources_through_a_named_one_are_not_independent(linked):
@@ -89,6 +100,7 @@ def test_story_b_anonymous_sources_through_a_named_one_are_not_independent(linke
     result = trace(store, ids["Nairobi Times"], wanjiru).to_dict()
     kinds = {t["publisher"]: t["relation"]["kind"] for t in result["tellings"]}
     assert kinds == {
+        "Nairobi Times": "unsourced",  # its headline, "Minimum wage to rise"
         "Coast Weekly": "corroboration",
         "Market Watchers": "corroboration",
         "Business Daily Star": "contradiction",
@@ -97,11 +109,15 @@ def test_story_b_anonymous_sources_through_a_named_one_are_not_independent(linke
     assert provenance["independent_sources"] == 2  # Wanjiru; Otieno with his Treasury sources
     otieno = next(s for s in provenance["sources"] if s["name"] == "Peter Otieno")
     assert sorted(otieno["original_speakers"]) == ["Peter Otieno", "Sources close to the Treasury"]
-    assert provenance["anonymous_share"] == 0.25
+    assert provenance["anonymous_share"] == 0.25  # of the four attributed tellings
     # Traced from the Market Watchers telling, Otieno's own claim rests on the same say-so.
     sources = _claim(store, ids["Market Watchers"], "Kenya will increase")
     seen_from_there = trace(store, ids["Market Watchers"], sources).to_dict()
-    by_publisher = {t["publisher"]: t["relation"] for t in seen_from_there["tellings"]}
+    by_publisher = {
+        t["publisher"]: t["relation"]
+        for t in seen_from_there["tellings"]
+        if t["kind"] != "own_voice"
+    }
     assert by_publisher["Coast Weekly"]["kind"] == "re_report"
     assert "Peter Otieno" in by_publisher["Coast Weekly"]["reason"]
     assert seen_from_there["claim"]["depth"] == 2
@@ -112,7 +128,7 @@ def test_a_carrier_is_traced_through_the_claim_inside_it(linked):
     outer = _claim(store, ids["Bloggers Digest"], "Defence Minister Ana Costa said")
     result = trace(store, ids["Bloggers Digest"], outer)
     assert result.stands_for is not None and result.stands_for != outer
-    assert result.cluster["size"] == 5
+    assert result.cluster["size"] == 7  # five tellings, two headlines
 
 
 def test_other_claims_stay_out_of_the_two_stories(linked):
@@ -130,11 +146,11 @@ def test_other_claims_stay_out_of_the_two_stories(linked):
             graph_claims.select().where(graph_claims.c.cluster_id.is_not(None))
         ):
             sizes[row.cluster_id] = sizes.get(row.cluster_id, 0) + 1
-    assert sizes[fire] == 5 and sizes[wage] == 4
+    assert sizes[fire] == 7 and sizes[wage] == 5  # with the headlines
     # Nothing else is told twice but the wire copy's two other claims (the Canadair planes
     # on standby, the burned hectares), each in fire-1 and fire-2.
     others = sorted(n for c, n in sizes.items() if c not in (fire, wage))
-    assert others.count(2) == 2 and set(others) == {1, 2}
+    assert others.count(2) == 2 and set(others) == {1, 2}, others
     lopes = _claim(store, ids["Evening Post"], "Portugal was preparing")
     row = _cluster_of(store, ids["Evening Post"], lopes)
     assert (row.polarity, row.denial) == (-1, "denied")

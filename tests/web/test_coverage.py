@@ -50,3 +50,33 @@ def test_no_view_no_coverage():
     assert coverage(None) is None
     assert coverage({"status": "pending"}) is None
     assert coverage({"status": "none"}) is None
+
+
+def test_the_graph_count_is_the_one_shown():
+    # The claim graph counts what its honest score counts (each original source once,
+    # denials by independent source, the publisher's own voice apart): the page says so.
+    graph = _graph(
+        [{"article_id": "a", "polarity": "asserts"}] * 4,
+        [{"name": "Hudak", "anonymous": False}],
+    )
+    graph["provenance"]["independent_sources"] = 2
+    graph["provenance"]["sources"] = [
+        {"name": "Hudak", "known": "named"},
+        {"name": "officials", "known": "anonymous"},
+    ]
+    graph["provenance"]["coverage"] = {
+        "tellings": 5,
+        "articles": 4,
+        "original_sources": 2,
+        "denials": 1,
+        "unsourced": 1,
+        "wire_copies": 1,
+        "text": "5 tellings in 4 articles, 2 original sources, 1 denial, "
+        "1 in a publisher's own voice, 1 wire copy",
+    }
+    covered = coverage(graph)
+    assert covered.text == graph["provenance"]["coverage"]["text"]
+    figures = covered.to_dict()
+    assert (figures["original_sources"], figures["anonymous_sources"]) == (2, 1)
+    assert (figures["denials"], figures["own_voice"], figures["wire_copies"]) == (1, 1, 1)
+    assert "graph_text" not in figures

@@ -202,8 +202,14 @@ def test_trace_says_what_the_score_covers(client, web_store):
     provenance = trace["graph"]["provenance"]
     assert coverage["tellings"] == provenance["tellings"]
     assert coverage["articles"] == provenance["articles"] == 2
-    assert coverage["original_sources"] == len(provenance["original_speakers"])
-    assert coverage["text"].startswith(f"{coverage['tellings']} tellings in 2 articles")
+    # Each original source counted once, as the score counts them: the MP's unnamed
+    # "sources close to Macron" rest on the MP, so three original speakers are two sources.
+    assert len(provenance["original_speakers"]) == 3
+    assert coverage["original_sources"] == provenance["independent_sources"] == 2
+    assert coverage["text"] == provenance["covers"]
+    assert coverage["text"].startswith(
+        f"{coverage['tellings']} tellings in 2 articles, 2 original sources"
+    )
     assert "denial" in coverage["text"]
 
 

@@ -97,6 +97,12 @@ def test_claim_page_tells_one_story(client, web_store):
     assert re.search(
         r"\d+/100</strong> <span class=\"covers\">from \d+ tellings in 2 articles", score
     )
+    # Each article's stance toward the claim, from the claim graph (issue 16).
+    stances = html[html.index('<ul class="stances"') :]
+    stances = stances[: stances.index("</ul>")]
+    assert stances.count("<li>") == 2
+    assert f'href="/article/{web_store.retold}"' in stances
+    assert re.search(r'class="badge stance stance-(for|against|observing)">', stances)
 
 
 def test_every_page_has_a_skip_link_and_an_icon(client, web_store):

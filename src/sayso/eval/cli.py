@@ -368,3 +368,33 @@ def eval_coref(
     record = result.gate_record()
     default = named_baseline_path(f"gum-{split}")
     _gate(record, baseline or default, check=check, write=write)
+
+
+@eval_app.command("emergent")
+def eval_emergent(
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="Emergent CSV (default: $SAYSO_DATA_DIR/emergent/train.csv)."),
+    ] = None,
+    folds: Annotated[int, typer.Option(min=2, max=20, help="Folds of claims.")] = 5,
+    as_json: JsonFlag = False,
+) -> None:
+    """Stance of headlines toward claims (for, against, observing), held out by claim:
+    accuracy and macro-F1 next to the majority class and the graph's rule alone."""
+    from sayso.eval.emergent import (
+        cross_validate,
+        default_path,
+        featurise,
+        format_report,
+        read_rows,
+    )
+
+    source = path or default_path()
+    if not source.is_file():
+        typer.echo(f"error: {source}: no such file", err=True)
+        raise typer.Exit(code=2)
+    report = cross_validate(featurise(read_rows(source)), folds=folds)
+    if as_json:
+        _emit(report.to_dict())
+    else:
+        _console.print(format_report(report), markup=False)

@@ -12,25 +12,32 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+from spacy.language import Language
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from sayso.errors import SaysoError
 from sayso.graph import persist
 from sayso.graph.cluster import ClaimClusterer, Placed, event_types
+from sayso.graph.containment import MIN_SHARED_CLAIMS, is_copy
 from sayso.graph.embed import Embedder, default_embedder
 from sayso.graph.eventlink import PairModel, default_model
 from sayso.graph.events import EventPool, event_records, link_events
 from sayso.graph.persist import LIVE, GraphTables
 from sayso.graph.tellings import ClaimFacts, claim_facts
+from sayso.model import Entity
 from sayso.store import Store
 from sayso.store.engine import LINK_LOCK, writing
 from sayso.store.locks import command_lock
 from sayso.store.rekey import rekey_entities
 
 BATCH = 64  # articles per transaction (and per call of the embedding model)
+# A headline, standfirst or lead joins the nearest claim of its own article from this cosine
+# ("Minimum wage to rise" and "Kenya will raise the minimum wage by eight percent": 0.6).
+OWN_ARTICLE_COSINE = 0.55
 
 
 @dataclass(slots=True)
@@ -42,6 +49,7 @@ class LinkReport:
     events: int = 0
     event_clusters: int = 0
     rekeyed: int = 0  # stored entities whose canonical key --rebuild made again
+    copies: int = 0  # articles found to be trimmed or edited copies (containment)
     seconds: float = 0.0
 
     def summary(self) -> str:
@@ -69,15 +77,17 @@ def link_store(
     rebuild: bool = False,
     on_progress: Progress | None = None,
     wait: float = DEFAULT_WAIT,
+    nlp: Language | None = None,
 ) -> LinkReport:
     """Link every article not linked yet; ``rebuild`` links all again into new tables and
-    swaps them in (readers see the old graph until then, never an empty one).
+    swaps them in (readers see the old graph until then, never an empty one). ``nlp``
+    parses headlines and standfirsts (the shared pipeline by default).
 
     One link at a time per store: another one running makes this one wait (at most
     ``wait`` seconds, then :class:`~sayso.store.locks.LockTimeout`), then link whatever is
     still pending, the articles the other run did not see included."""
     with command_lock(store.engine, LINK_LOCK, "link", wait=wait):
-        return _link(store, embedder, model, rebuild, on_progress)
+        return _link(store, embedder, model, rebuild, on_progress, nlp)
 
 
 def _link(
@@ -86,6 +96,7 @@ def _link(
     model: PairModel | None,
     rebuild: bool,
     on_progress: Progress | None,
+    nlp: Language | None = None,
 ) -> LinkReport:
     started = time.monotonic()
     report = LinkReport()
@@ -106,7 +117,7 @@ def _link(
         with store.engine.connect() as conn:
             for vectors, items in persist.placed_tellings(conn, tables):
                 clusterer.add_many(vectors, items)
-        run = _Run(clusterer, embedder, model or default_model(), report, tables)
+        run = _Run(clusterer, embedder, model or default_model(), report, nlp, tables)
         for start in range(0, len(pending), BATCH):
             ids = pending[start : start + BATCH]
             try:
@@ -135,6 +146,7 @@ class _Run:
         embedder: Embedder,
         model: PairModel,
         report: LinkReport,
+        nlp: Language | None,
         tables: GraphTables = LIVE,
     ) -> None:
         self.tables = tables
@@ -143,18 +155,29 @@ class _Run:
         self.model = model
         self.report = report
         self.pool: EventPool | None = None
+        self.nlp = nlp
 
     def batch(self, conn: Connection, ids: list[str]) -> None:
         found = persist.load_articles(conn, ids)
-        facts = [(article.id, claim_facts(article.data)) for article in found]
-        tellings = [(aid, f) for aid, article_facts in facts for f in article_facts]
-        texts = [f.content for _, f in tellings if f.role == "telling"]
+        titles = self._titles(found)
+        facts = [
+            (article, claim_facts(article.data, article_titles))
+            for article, article_titles in zip(found, titles, strict=True)
+        ]
+        texts = [f.text for _, article_facts in facts for f in article_facts if f.role == "telling"]
         vectors = iter(self.embedder.encode(texts))
-        rows = []
-        for article_id, item in tellings:
-            vector = next(vectors) if item.role == "telling" else None
-            rows.append(self._place(conn, article_id, item, vector))
-        persist.write_claims(conn, rows, self.tables)
+        copies: dict[str, tuple[str, float]] = {}
+        for article, article_facts in facts:
+            rows: list[dict] = []
+            own: list[tuple[np.ndarray, int, int]] = []  # this article's: vector, cluster, polarity
+            for item in article_facts:
+                vector = next(vectors) if item.role == "telling" else None
+                rows.append(self._place(conn, article, item, vector, own))
+            persist.write_claims(conn, rows, self.tables)
+            copy = self._copy_of(conn, article, rows)
+            if copy is not None:
+                copies[article.id] = copy
+                self.report.copies += 1
         # The event pool reads through this batch's connection, so it sees its own writes.
         if self.pool is None:
             self.pool = EventPool(conn, self.embedder.dimensions, self.tables)
@@ -166,24 +189,98 @@ class _Run:
             self.embedder,
             self.model,
         )
-        persist.mark_read(conn, [article.id for article in found], self.tables)
+        persist.mark_read(conn, [article.id for article in found], copies, self.tables)
         self.report.articles += len(found)
         self.report.events += events
         self.report.event_clusters += created
 
+    def _titles(self, found: list[persist.PendingArticle]) -> list[list[dict[str, Any]]]:
+        """The headline and standfirst of each article, read as statements in its own voice."""
+        from sayso.nlp.meaning.voice import title_statements
+
+        wanted: list[tuple[int, str, str]] = []
+        for i, article in enumerate(found):
+            meta = article.data.get("article") or {}
+            for kind in ("headline", "standfirst"):
+                text = meta.get("title" if kind == "headline" else "standfirst")
+                if isinstance(text, str) and text.strip():
+                    wanted.append((i, kind, text.strip()[:500]))
+        result: list[list[dict[str, Any]]] = [[] for _ in found]
+        if not wanted:
+            return result
+        if self.nlp is None:
+            from sayso.nlp.pipeline import shared_pipeline
+
+            self.nlp = shared_pipeline()
+        entities = [
+            [Entity.from_dict(e) for e in found[i].data.get("entities") or []] for i, _, _ in wanted
+        ]
+        statements = title_statements(self.nlp, [(k, t) for _, k, t in wanted], entities)
+        for (i, _, _), statement in zip(wanted, statements, strict=True):
+            if statement is not None:
+                result[i].append(statement.to_dict())
+        return result
+
     def _place(
-        self, conn: Connection, article_id: str, item: ClaimFacts, vector: np.ndarray | None
+        self,
+        conn: Connection,
+        article: persist.PendingArticle,
+        item: ClaimFacts,
+        vector: np.ndarray | None,
+        own: list[tuple[np.ndarray, int, int]],
     ) -> dict:
         if vector is None:
-            return persist.claim_row(article_id, item, cluster=None, vector=None, score=None)
-        telling = Placed(-1, frozenset(item.entities), event_types(item.events))
-        cluster, agreement = self.clusterer.place(vector, telling)
-        score: float | None = agreement
+            return persist.claim_row(article.id, item, cluster=None, vector=None, score=None)
+        telling = Placed(
+            -1,
+            frozenset(item.entities),
+            event_types(item.events),
+            frozenset(item.keys),
+            article.published,
+            item.statement in ("headline", "standfirst"),
+        )
+        score: float | None
+        cluster, score = self.clusterer.place(vector, telling)
+        if cluster is None and item.kind == "own_voice" and own:
+            # A headline or lead sums up its own article: it joins the claim of that
+            # article it is nearest to, when near enough, though its words are few, and
+            # when the two agree ("Lenz drops out" does not join "Lenz failed to finish":
+            # an antonym, not a contradiction, that polarity cannot tell).
+            same = [(float(v @ vector), c) for v, c, p in own if p == item.polarity]
+            cosine, mine = max(same, key=lambda x: x[0], default=(0.0, -1))
+            if cosine >= OWN_ARTICLE_COSINE:
+                cluster, score = mine, cosine
         self.report.tellings += 1
         if cluster is None:
-            cluster, score = persist.new_cluster(conn, item.content, self.tables), None
+            cluster, score = persist.new_cluster(conn, item.text, self.tables), None
             self.report.clusters += 1
         else:
             self.report.joined += 1
-        self.clusterer.add(vector, Placed(cluster, telling.entities, telling.types))
-        return persist.claim_row(article_id, item, cluster=cluster, vector=vector, score=score)
+        self.clusterer.add(
+            vector,
+            Placed(
+                cluster, telling.entities, telling.types, telling.keys, telling.day, telling.loose
+            ),
+        )
+        if item.kind != "own_voice":
+            own.append((vector, cluster, item.polarity))
+        return persist.claim_row(article.id, item, cluster=cluster, vector=vector, score=score)
+
+    def _copy_of(
+        self, conn: Connection, article: persist.PendingArticle, rows: list[dict]
+    ) -> tuple[str, float] | None:
+        """The article this one is a trimmed or edited copy of: among those sharing
+        ``MIN_SHARED_CLAIMS`` claim clusters with it, the one containing the most of it."""
+        if article.duplicate_of:
+            return None  # the store linked it already
+        clusters = {r["cluster_id"] for r in rows if r["cluster_id"] is not None}
+        if len(clusters) < MIN_SHARED_CLAIMS:
+            return None
+        best: tuple[str, float] | None = None
+        for _other, text, root in persist.sharing_articles(
+            conn, article.id, clusters, MIN_SHARED_CLAIMS, self.tables
+        ):
+            copy, value = is_copy(article.text, text)
+            if copy and (best is None or value > best[1]):
+                best = (root, value)
+        return best

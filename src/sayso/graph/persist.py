@@ -130,6 +130,9 @@ class PendingArticle:
     id: str
     data: dict[str, Any]
     day: date | None  # publication day, else the day it was ingested
+    published: date | None = None  # publication day only (None: unknown)
+    text: str = ""
+    duplicate_of: str | None = None
 
 
 def now() -> datetime:
@@ -151,11 +154,23 @@ def pending_ids(conn: Connection, tables: GraphTables = LIVE) -> list[str]:
 def load_articles(conn: Connection, ids: list[str]) -> list[PendingArticle]:
     rows = conn.execute(
         select(
-            articles.c.id, articles.c.analysis, articles.c.published_day, articles.c.ingested_at
+            articles.c.id,
+            articles.c.analysis,
+            articles.c.published_day,
+            articles.c.ingested_at,
+            articles.c.text,
+            articles.c.duplicate_of,
         ).where(articles.c.id.in_(ids))
     ).all()
     by_id = {
-        r.id: PendingArticle(r.id, json.loads(r.analysis), r.published_day or _day(r.ingested_at))
+        r.id: PendingArticle(
+            r.id,
+            json.loads(r.analysis),
+            r.published_day or _day(r.ingested_at),
+            r.published_day,
+            r.text,
+            r.duplicate_of,
+        )
         for r in rows
     }
     return [by_id[i] for i in ids if i in by_id]
@@ -187,7 +202,10 @@ def placed_tellings(
                 graph_claims.c.vector,
                 graph_claims.c.entities,
                 graph_claims.c.events,
+                graph_claims.c["keys"],
+                articles.c.published_day,
             )
+            .join_from(graph_claims, articles, articles.c.id == graph_claims.c.article_id)
             .where(
                 graph_claims.c.cluster_id.is_not(None),
                 (graph_claims.c.article_id > last[0])
@@ -204,7 +222,12 @@ def placed_tellings(
         vectors = np.stack([from_blob(r.vector) for r in rows])
         placed = [
             Placed(
-                r.cluster_id, frozenset(json.loads(r.entities)), event_types(json.loads(r.events))
+                r.cluster_id,
+                frozenset(json.loads(r.entities)),
+                event_types(json.loads(r.events)),
+                frozenset(json.loads(r.keys or "[]")),
+                r.published_day,
+                r.attribution_id in ("headline", "standfirst"),
             )
             for r in rows
         ]
@@ -246,6 +269,9 @@ def claim_row(
         "events": json.dumps(facts.events, ensure_ascii=False),
         "score": score,
         "linked_at": now(),
+        "kind": facts.kind,
+        "content": facts.text,
+        "keys": json.dumps(facts.keys, ensure_ascii=False),
     }
 
 
@@ -254,12 +280,56 @@ def write_claims(conn: Connection, rows: list[dict[str, Any]], tables: GraphTabl
         conn.execute(tables.claims.insert(), rows)
 
 
-def mark_read(conn: Connection, article_ids: list[str], tables: GraphTables = LIVE) -> None:
+def mark_read(
+    conn: Connection,
+    article_ids: list[str],
+    copies: dict[str, tuple[str, float]] | None = None,
+    tables: GraphTables = LIVE,
+) -> None:
+    """Mark articles linked, with the wire original each is a copy of (containment)."""
     if article_ids:
         stamp = now()
+        copies = copies or {}
         conn.execute(
-            tables.articles.insert(), [{"article_id": i, "linked_at": stamp} for i in article_ids]
+            tables.articles.insert(),
+            [
+                {
+                    "article_id": i,
+                    "linked_at": stamp,
+                    "copy_of": copies[i][0] if i in copies else None,
+                    "containment": round(copies[i][1], 4) if i in copies else None,
+                }
+                for i in article_ids
+            ],
         )
+
+
+def sharing_articles(
+    conn: Connection,
+    article_id: str,
+    clusters: set[int],
+    minimum: int,
+    tables: GraphTables = LIVE,
+) -> list[tuple[str, str, str]]:
+    """Articles with ``minimum`` or more of ``clusters``: (id, text, wire original)."""
+    graph_claims, graph_articles = tables.claims, tables.articles
+    shared = (
+        select(graph_claims.c.article_id, func.count(func.distinct(graph_claims.c.cluster_id)))
+        .where(graph_claims.c.cluster_id.in_(sorted(clusters)))
+        .where(graph_claims.c.article_id != article_id)
+        .group_by(graph_claims.c.article_id)
+        .having(func.count(func.distinct(graph_claims.c.cluster_id)) >= minimum)
+    )
+    ids = [row[0] for row in conn.execute(shared)]
+    if not ids:
+        return []
+    rows = conn.execute(
+        select(articles.c.id, articles.c.text, articles.c.duplicate_of, graph_articles.c.copy_of)
+        .outerjoin(graph_articles, graph_articles.c.article_id == articles.c.id)
+        .where(articles.c.id.in_(ids))
+        .order_by(articles.c.ingested_at, articles.c.id)
+    ).all()
+    return [(r.id, r.text, r.duplicate_of or r.copy_of or r.id) for r in rows]
 
 
 def clear(conn: Connection) -> None:

@@ -1,10 +1,18 @@
 """The provenance of a claim across the store: who it comes from, through whom, published by
 whom and when, and a say-so score whose every point has a reason a reader can check.
 
-Counting rules: a wire copy (a near-duplicate article) counts once; the same original
-speaker told by several outlets is one source; unnamed sources are one source per teller
-that quotes them (``sayso.graph.tellings``). Sources are *independent* when no speaker
-links their chains: an MP's post and the MP's "sources close to Macron" are one say-so.
+Counting rules: a wire copy (a near-duplicate article, or a trimmed or edited copy found by
+containment) counts once; the same original speaker told by several outlets is one source;
+unnamed sources are one source per teller that quotes them (``sayso.graph.tellings``).
+Sources are *independent* when no speaker links their chains: an MP's post and the MP's
+"sources close to Macron" are one say-so. What the publisher states in its own voice is no
+source: it is shown, and counted as "unsourced".
+
+How a source counts in the score is decided by its **original speakers**, never by who
+passed the claim on: anonymous sources reached through a named MP are anonymous; a speaker
+the resolver left unresolved, or resolved below the confidence floor (``Voice.uncertain``),
+is *unknown* and earns nothing. Each reason lists its evidence: the source, the article, the
+date (an article without a publication date says "undated", never the day it was stored).
 """
 
 from __future__ import annotations
@@ -13,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from sayso.graph.relations import TellingView
+from sayso.graph.relations import TellingView, backing, group_of, independent, once
 
 BASE = 30  # the score of a claim before any reason; clamped to 0-100 after them
 NAMED_SOURCE = 20
@@ -63,56 +71,31 @@ def _sources(tellings: list[TellingView]) -> list[Source]:
     return sorted(found.values(), key=lambda s: (-s.tellings, s.name))
 
 
-def independent(tellings: list[TellingView]) -> list[list[TellingView]]:
-    """The tellings grouped so that two chains sharing a speaker are in one group."""
-    parent = list(range(len(tellings)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    first: dict[str, int] = {}
-    for i, telling in enumerate(tellings):
-        for key in {v.key for v in telling.chain} or {telling.origin_key}:
-            if key in first:
-                parent[root(i)] = root(first[key])
-            else:
-                first[key] = i
-    groups: dict[int, list[TellingView]] = {}
-    for i, telling in enumerate(tellings):
-        groups.setdefault(root(i), []).append(telling)
-    return list(groups.values())
-
-
 def _group(group: list[TellingView]) -> dict[str, Any]:
-    """One independent source: its original speakers and the speakers its chains share."""
+    """One independent source: its original speakers, how it counts, where it was told."""
     origins = _sources(group)
     counts = Counter(v.key for t in group for v in {v.key: v for v in t.chain}.values())
     names = {v.key: v.name for t in group for v in t.chain}
     shared = [names[k] for k, n in counts.most_common() if n > 1 and n == len(group)]
+    known = _known(group)
+    first = min(group, key=lambda t: (t.published or "9999", t.article_id))
     return {
         "name": shared[0] if shared else origins[0].name,
         "original_speakers": [s.name for s in origins],
-        "anonymous": all(s.anonymous for s in origins),
+        "anonymous": known == "anonymous",
+        "known": known,
         "tellings": len(group),
+        "evidence": first.evidence(),
     }
 
 
-def once(tellings: list[TellingView]) -> list[TellingView]:
-    """The tellings with wire copies counted once (the first of each original article)."""
-    seen: set[tuple[str, str, int]] = set()
-    kept = []
-    for telling in sorted(tellings, key=lambda t: (t.published or "", t.article_id)):
-        # By the speaker's name, not key: an unnamed "fire service" is keyed by the outlet
-        # quoting it, and a wire copy has another outlet's name on it.
-        name = telling.origin.name.lower() if telling.origin else ""
-        key = (telling.root, name, telling.polarity)
-        if key not in seen:
-            seen.add(key)
-            kept.append(telling)
-    return kept
+def _known(group: list[TellingView]) -> str:
+    """named if any original speaker is named; else anonymous, group, or unknown."""
+    kinds = {t.origin.known if t.origin else "unknown" for t in group}
+    for kind in ("named", "anonymous", "group"):
+        if kind in kinds:
+            return kind
+    return "unknown"
 
 
 def publishers(tellings: list[TellingView]) -> list[dict[str, Any]]:
@@ -142,6 +125,7 @@ def tree(tellings: list[TellingView]) -> list[dict[str, Any]]:
                     "name": voice.name,
                     "kind": "speaker",
                     "anonymous": voice.anonymous,
+                    "known": voice.known,
                     "cue": voice.cue,
                     "children": {},
                 },
@@ -158,6 +142,8 @@ def tree(tellings: list[TellingView]) -> list[dict[str, Any]]:
                 "published": telling.published,
                 "denies": telling.polarity < 0,
                 "wire_copy": telling.root != telling.article_id,
+                "own_voice": telling.own_voice,
+                "statement": telling.statement,
             }
         )
     return _listed(roots)
@@ -167,91 +153,245 @@ def _listed(level: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     return [{**node, "children": _listed(node["children"])} for node in level.values()]
 
 
+Reason = tuple[int, str, list[str]]  # points, why, evidence
+
+
 def score(tellings: list[TellingView], focus_polarity: int) -> dict[str, Any]:
-    """The say-so score (0-100) of the claim as ``focus_polarity`` tells it, with reasons."""
+    """The say-so score (0-100) of the claim as ``focus_polarity`` tells it, with reasons;
+    each reason names its evidence (source, publisher, date, article/claim)."""
     distinct = once(tellings)
-    backing = [t for t in distinct if t.polarity == focus_polarity]
-    against = [t for t in distinct if t.polarity != focus_polarity]
-    reasons: list[tuple[int, str]] = []
-    _source_reasons([_group(g) for g in independent(backing)], reasons)
-    _depth_reasons(backing, reasons)
-    outlets = {t.publisher for t in backing if t.publisher}
-    if len(outlets) >= 2:
-        reasons.append((OUTLETS, f"published independently by {len(outlets)} outlets"))
-    copies = len(tellings) - len(distinct)
+    backers = backing(tellings, focus_polarity)
+    against = [t for t in distinct if t.polarity != focus_polarity and not t.own_voice]
+    groups = independent(backers)
+    reasons: list[Reason] = []
+    _source_reasons([_group(g) for g in groups], reasons)
+    _depth_reasons(backers, reasons)
+    _outlet_reasons(backers, reasons)
+    copies = [t for t in tellings if t not in distinct]
     if copies:
-        reasons.append((0, f"{copies} wire cop{'y' if copies == 1 else 'ies'} counted once"))
-    anonymous = sum(1 for t in backing if t.origin and t.origin.anonymous)
-    if backing and anonymous / len(backing) > ANONYMOUS_SHARE:
+        n = len(copies)
         reasons.append(
-            (ANONYMOUS_PENALTY, f"{anonymous} of {len(backing)} tellings rest on unnamed sources")
+            (
+                0,
+                f"{n} wire cop{'y' if n == 1 else 'ies'} counted once",
+                [t.evidence() for t in copies],
+            )
+        )
+    anonymous = [t for t in backers if t.origin and t.origin.known == "anonymous"]
+    if backers and len(anonymous) / len(backers) > ANONYMOUS_SHARE:
+        reasons.append(
+            (
+                ANONYMOUS_PENALTY,
+                f"{len(anonymous)} of {len(backers)} tellings rest on unnamed sources",
+                [f"{t.origin.name if t.origin else '?'} ({t.evidence()})" for t in anonymous],
+            )
+        )
+    unsourced = [t for t in distinct if t.own_voice and t.polarity == focus_polarity]
+    if unsourced:
+        reasons.append(
+            (
+                0,
+                f"stated without a source by {len(unsourced)} publisher(s), not counted",
+                [f"{t.statement} ({t.evidence()})" for t in unsourced],
+            )
         )
     deniers = [_group(g) for g in independent(against)]
     if deniers:
-        names = ", ".join(s["name"] for s in deniers[:3])
+        names = ", ".join(d["name"] for d in deniers[:3])
         points = max(DENIAL_MAX, DENIAL * len(deniers))
-        reasons.append((points, f"contradicted by {len(deniers)} source(s): {names}"))
-    _wording_reasons(backing, reasons)
-    value = max(0, min(100, BASE + sum(points for points, _ in reasons)))
+        reasons.append(
+            (
+                points,
+                f"contradicted by {len(deniers)} source(s): {names}",
+                [f"{d['name']} ({d['evidence']})" for d in deniers],
+            )
+        )
+    _wording_reasons(backers, reasons)
+    value = max(0, min(100, BASE + sum(points for points, _, _ in reasons)))
     return {
         "value": value,
         "base": BASE,
-        "reasons": [{"points": p, "why": why} for p, why in reasons],
+        "reasons": [{"points": p, "why": why, "evidence": ev} for p, why, ev in reasons],
     }
 
 
-def _source_reasons(groups: list[dict[str, Any]], reasons: list[tuple[int, str]]) -> None:
-    named = [g for g in groups if not g["anonymous"] and g["name"] != "(unnamed)"]
+def _source_reasons(groups: list[dict[str, Any]], reasons: list[Reason]) -> None:
+    named = [g for g in groups if g["known"] == "named"]
+    counted = [g for g in groups if g["known"] in ("named", "anonymous", "group")]
+    unknown = [g for g in groups if g["known"] == "unknown"]
     if named:
-        reasons.append((NAMED_SOURCE, f"a named source on record: {named[0]['name']}"))
-    elif groups:
-        reasons.append((ONLY_ANONYMOUS, "only unnamed sources"))
-    further = len(groups) - 1
-    if further > 0:
-        points = min(FURTHER_MAX, FURTHER_SOURCE * further)
-        names = ", ".join(g["name"] for g in groups[1:4])
-        reasons.append((points, f"{further} further independent source(s): {names}"))
+        first = named[0]
+        reasons.append(
+            (
+                NAMED_SOURCE,
+                f"a named original source on record: {first['name']}",
+                [f"{first['name']} ({first['evidence']})"],
+            )
+        )
+    elif counted:
+        reasons.append(
+            (
+                ONLY_ANONYMOUS,
+                "only unnamed original sources",
+                [f"{g['name']} ({g['evidence']})" for g in counted],
+            )
+        )
+    base = named[0] if named else (counted[0] if counted else None)
+    further = [g for g in counted if g is not base]
+    if further:
+        points = min(FURTHER_MAX, FURTHER_SOURCE * len(further))
+        names = ", ".join(g["name"] for g in further[:3])
+        reasons.append(
+            (
+                points,
+                f"{len(further)} further independent source(s): {names}",
+                [f"{g['name']} ({g['evidence']})" for g in further],
+            )
+        )
+    if unknown:
+        names = ", ".join(g["name"] for g in unknown[:3])
+        reasons.append(
+            (
+                0,
+                f"{len(unknown)} source(s) sayso cannot identify, counted as unknown: {names}",
+                [f"{g['name']} ({g['evidence']})" for g in unknown],
+            )
+        )
 
 
-def _depth_reasons(backing: list[TellingView], reasons: list[tuple[int, str]]) -> None:
-    if not backing:
+def _depth_reasons(backers: list[TellingView], reasons: list[Reason]) -> None:
+    """How close to the page the best *known* source is: first-hand earns most."""
+    known = [t for t in backers if t.origin and t.origin.known in ("named", "group")]
+    if not known:
         return
-    nearest = min(t.depth for t in backing)
-    if nearest <= 1:
-        reasons.append((FIRST_HAND, "told first-hand: the speaker is quoted by the publisher"))
-    elif nearest == 2:
-        reasons.append((SECOND_HAND, "second-hand at best: every telling passes through someone"))
+    nearest = min(known, key=lambda t: (t.depth, t.published or "9999"))
+    who = nearest.origin.name if nearest.origin else "?"
+    evidence = [f"{who} ({nearest.evidence()})"]
+    if nearest.depth <= 1:
+        reasons.append((FIRST_HAND, f"told first-hand: {who} is quoted by the publisher", evidence))
+    elif nearest.depth == 2:
+        via = nearest.chain[0].name
+        reasons.append(
+            (SECOND_HAND, f"second-hand at best: {who} is quoted through {via}", evidence)
+        )
     else:
-        reasons.append((FAR_HAND, f"{nearest - 1} intermediaries at best between source and page"))
+        reasons.append(
+            (FAR_HAND, f"{nearest.depth - 1} intermediaries at best between {who} and the page",
+             evidence)
+        )  # fmt: skip
 
 
-def _wording_reasons(backing: list[TellingView], reasons: list[tuple[int, str]]) -> None:
-    if not backing:
+def _outlet_reasons(backers: list[TellingView], reasons: list[Reason]) -> None:
+    outlets: dict[str, TellingView] = {}
+    for telling in backers:
+        if telling.publisher and telling.publisher not in outlets:
+            outlets[telling.publisher] = telling
+    if len(outlets) >= 2:
+        reasons.append(
+            (
+                OUTLETS,
+                f"published by {len(outlets)} outlets, wire copies counted once",
+                [t.evidence() for t in outlets.values()],
+            )
+        )
+
+
+def _wording_reasons(backers: list[TellingView], reasons: list[Reason]) -> None:
+    if not backers:
         return
-    distanced = sum(1 for t in backing if t.stance == "distancing")
-    if distanced * 2 > len(backing):
-        reasons.append((DISTANCED, "reporters keep their distance (“claimed”, “alleged”)"))
-    hedged = sum(1 for t in backing if t.certainty in ("possible", "uncertain"))
-    if hedged * 2 > len(backing):
-        reasons.append((HEDGED, "told as a possibility, not as a fact"))
+    distanced = [t for t in backers if t.stance == "distancing"]
+    if len(distanced) * 2 > len(backers):
+        reasons.append(
+            (
+                DISTANCED,
+                "reporters keep their distance (“claimed”, “alleged”)",
+                [f"“{t.cue}” ({t.evidence()})" for t in distanced],
+            )
+        )
+    hedged = [t for t in backers if t.certainty in ("possible", "uncertain")]
+    if len(hedged) * 2 > len(backers):
+        reasons.append(
+            (
+                HEDGED,
+                "told as a possibility, not as a fact",
+                [t.evidence() for t in hedged],
+            )
+        )
+
+
+def article_stances(tellings: list[TellingView], focus_polarity: int) -> list[dict[str, Any]]:
+    """Each article's stance toward the claim (as ``focus_polarity`` tells it):
+    ``for`` (it asserts it in its own voice, or a speaker it endorses does: "confirmed"),
+    ``against`` (it, or a speaker it reports, denies it) or ``observing`` (it reports that
+    someone says so). See ``sayso.graph.stance``."""
+    from sayso.graph.stance import stance_of_tellings
+
+    by_article: dict[str, list[TellingView]] = {}
+    for telling in tellings:
+        by_article.setdefault(telling.article_id, []).append(telling)
+    result = []
+    for article_id, told in by_article.items():
+        stance, evidence = stance_of_tellings(told, focus_polarity)
+        result.append(
+            {
+                "article_id": article_id,
+                "publisher": told[0].publisher,
+                "published": told[0].published,
+                "stance": stance,
+                "evidence": evidence,
+            }
+        )
+    return result
+
+
+def coverage(tellings: list[TellingView], focus_polarity: int) -> dict[str, Any]:
+    """What the score covers: "4 tellings in 3 articles, 2 original sources, 1 denial"."""
+    distinct = once(tellings)
+    sources = independent(backing(tellings, focus_polarity))
+    denials = independent([t for t in distinct if t.polarity != focus_polarity and not t.own_voice])
+    figures = {
+        "tellings": len(tellings),
+        "articles": len({t.article_id for t in tellings}),
+        "original_sources": len(sources),
+        "denials": len(denials),
+        "unsourced": len([t for t in distinct if t.own_voice]),
+        "wire_copies": len(tellings) - len(distinct),
+    }
+
+    def plural(n: int, word: str, many: str | None = None) -> str:
+        return f"{n} {word if n == 1 else (many or word + 's')}"
+
+    text = (
+        f"{plural(figures['tellings'], 'telling')} in {plural(figures['articles'], 'article')}, "
+        f"{plural(figures['original_sources'], 'original source')}, "
+        f"{plural(figures['denials'], 'denial')}"
+    )
+    if figures["unsourced"]:
+        text += f", {figures['unsourced']} in a publisher's own voice"
+    if figures["wire_copies"]:
+        text += f", {plural(figures['wire_copies'], 'wire copy', 'wire copies')}"
+    return {**figures, "text": text}
 
 
 def summary(tellings: list[TellingView], focus_polarity: int) -> dict[str, Any]:
     """Everything the trace says about the claim's provenance."""
     distinct = once(tellings)
-    backing = [t for t in distinct if t.polarity == focus_polarity]
-    against = [t for t in distinct if t.polarity != focus_polarity]
+    backers = backing(tellings, focus_polarity)
+    groups = independent(backers)
+    against = [t for t in distinct if t.polarity != focus_polarity and not t.own_voice]
     days = sorted(t.published for t in tellings if t.published)
-    anonymous = sum(1 for t in distinct if t.origin and t.origin.anonymous)
+    attributed = [t for t in distinct if not t.own_voice]
+    anonymous = sum(1 for t in attributed if t.origin and t.origin.known == "anonymous")
+    covers = coverage(tellings, focus_polarity)
     return {
         "tellings": len(tellings),
         "tellings_counted_once": len(distinct),
         "articles": len({t.article_id for t in tellings}),
-        "independent_sources": len(independent(backing)),
-        "sources": [_group(g) for g in independent(backing)],
-        "original_speakers": [s.to_dict() for s in _sources(backing)],
+        "independent_sources": len(groups),
+        "sources": [_group(g) for g in groups],
+        "original_speakers": [s.to_dict() for s in _sources(backers)],
         "contradicting_sources": [_group(g) for g in independent(against)],
-        "anonymous_share": round(anonymous / len(distinct), 3) if distinct else 0.0,
+        "anonymous_share": round(anonymous / len(attributed), 3) if attributed else 0.0,
         "chain_depth": {
             "min": min((t.depth for t in tellings), default=0),
             "max": max((t.depth for t in tellings), default=0),
@@ -259,6 +399,15 @@ def summary(tellings: list[TellingView], focus_polarity: int) -> dict[str, Any]:
         "publishers": publishers(tellings),
         "first_seen": days[0] if days else None,
         "last_seen": days[-1] if days else None,
+        "undated": len({t.article_id for t in tellings if not t.published}),
         "tree": tree(tellings),
         "score": score(tellings, focus_polarity),
+        "covers": covers["text"],
+        "coverage": covers,
+        "stances": article_stances(tellings, 1),
     }
+
+
+def source_index(tellings: list[TellingView], telling: TellingView, polarity: int) -> int | None:
+    """Which independent source (index into ``summary()['sources']``) a telling rests on."""
+    return group_of(telling, independent(backing(tellings, polarity)))

@@ -53,6 +53,7 @@ def render_trace(result: ClaimTrace, console: Console) -> None:
     _print_score(provenance, console)
     console.print(_provenance_tree(provenance))
     _print_tellings(data["tellings"], console)
+    _print_stances(provenance.get("stances") or [], console)
     _print_events(data["events"], console)
 
 
@@ -68,9 +69,13 @@ def _print_score(provenance: dict[str, Any], console: Console) -> None:
             "bold",
         )
     )
+    if provenance.get("covers"):
+        console.print(_plain(f"  covers: {provenance['covers']}"))
     console.print(_plain(f"  {score['base']:+d}  base"))
     for reason in score["reasons"]:
         console.print(_plain(f"  {reason['points']:+d}  {reason['why']}"))
+        for evidence in reason.get("evidence") or []:
+            console.print(_plain(f"        {evidence}", "dim"))
 
 
 def _provenance_tree(provenance: dict[str, Any]) -> Tree:
@@ -83,7 +88,12 @@ def _provenance_tree(provenance: dict[str, Any]) -> Tree:
 def _branch(parent: Tree, node: dict[str, Any]) -> None:
     if node["kind"] == "publisher":
         for t in node["tellings"]:
-            flags = [f for f, on in (("denies", t["denies"]), ("wire copy", t["wire_copy"])) if on]
+            pairs = (
+                ("denies", t["denies"]),
+                ("wire copy", t["wire_copy"]),
+                (f"own voice: {t.get('statement')}", t.get("own_voice")),
+            )
+            flags = [f for f, on in pairs if on]
             suffix = f" [{', '.join(flags)}]" if flags else ""
             parent.add(
                 _plain(
@@ -115,6 +125,21 @@ def _print_tellings(tellings: list[dict[str, Any]], console: Console) -> None:
         line.append(f"{t['article_id']}/{t['attribution_id']} {t['published'] or ''} {_path(t)}")
         console.print(line)
         console.print(_plain(f"      “{t['content']}” — {relation.get('reason', '')}", "dim"))
+
+
+def _print_stances(stances: list[dict[str, Any]], console: Console) -> None:
+    if not stances:
+        return
+    console.print(_plain("each article's stance toward the claim:", "bold"))
+    for item in stances:
+        style = {"for": "green", "against": "bold red"}.get(item["stance"], "")
+        line = Text("  ")
+        line.append(f"{item['stance']:<10}", style=style)
+        line.append(
+            f"{item['publisher'] or '(unknown publisher)'} {item['published'] or 'undated'} "
+            f"{item['article_id']} — {item['evidence'].get('why', '')}"
+        )
+        console.print(line)
 
 
 def _print_events(events: list[dict[str, Any]], console: Console) -> None:

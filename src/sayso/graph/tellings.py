@@ -13,7 +13,18 @@ Roles:
 - ``attitude``: a belief or wish reported inside someone's claim ("Goncharenko claims that
   France wants to create a coalition"): France wants nothing on the record, the telling is
   Goncharenko's;
-- ``empty``: no words to compare.
+- ``empty``: no words to compare (or a request for anonymity: "asked not to be named").
+
+Every telling has a **kind**: ``attribution`` (someone's say-so) or ``own_voice`` (what
+the article states without attributing it: its headline, standfirst, lead, or a sentence
+stating an event, ``sayso.nlp.meaning.voice``); an own-voice telling's source is the
+publisher, and its chain is empty.
+
+Polarity comes from the proposition the NLP read from the parse
+(``sayso.nlp.meaning.polarity``): a denial's telling is the denied claim ("denied reports
+that she was about to resign": "she was about to resign", negative), so it is embedded and
+keyed as that claim and joins its cluster as a contradiction. Analyses stored before
+propositions existed fall back to the cue and certainty.
 """
 
 from __future__ import annotations
@@ -22,6 +33,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from sayso.graph.blocking import blocking_keys
 from sayso.model import LOW_CONFIDENCE
 from sayso.nlp.lexicon import BELIEF_VERBS, INTENTION_VERBS, SPEECH_VERBS, WANT_CUE_VERBS
 
@@ -57,6 +69,21 @@ class Voice:
     cue: str | None
     attribution_id: str
     uncertain: bool = False  # resolved below LOW_CONFIDENCE: counted as unknown
+    resolution: str | None = None  # Source.resolution: named|resolved|anonymous|group|unresolved
+
+    @property
+    def known(self) -> str:
+        """How the score counts this speaker: ``named``, ``anonymous``, ``group`` or
+        ``unknown`` (unresolved, below the confidence floor, or nobody named)."""
+        if self.anonymous:
+            return "anonymous"
+        if self.uncertain or self.key.startswith(("unnamed@", "mention:")):
+            return "unknown"
+        if self.resolution == "unresolved":
+            return "unknown"
+        if self.group:
+            return "group"
+        return "named"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -67,6 +94,8 @@ class Voice:
             "cue": self.cue,
             "attribution_id": self.attribution_id,
             "uncertain": self.uncertain,
+            "resolution": self.resolution,
+            "known": self.known,
         }
 
     @classmethod
@@ -79,6 +108,7 @@ class Voice:
             cue=data.get("cue"),
             attribution_id=data["attribution_id"],
             uncertain=bool(data.get("uncertain")),
+            resolution=data.get("resolution"),
         )
 
 
@@ -95,10 +125,19 @@ class ClaimFacts:
     denial: str | None = None
     entities: list[str] = field(default_factory=list)
     events: list[str] = field(default_factory=list)
+    kind: str = "attribution"  # attribution|own_voice
+    claim: str = ""  # the proposition's words: what is embedded (the content if none)
+    keys: list[str] = field(default_factory=list)  # blocking keys (sayso.graph.blocking)
+    statement: str | None = None  # own voice: headline, standfirst, lead or event
 
     @property
     def origin(self) -> Voice | None:
         return self.chain[-1] if self.chain else None
+
+    @property
+    def text(self) -> str:
+        """What the clusterer compares: the proposition, else the content."""
+        return self.claim or self.content
 
 
 def normal_name(name: str) -> str:
@@ -138,11 +177,15 @@ def _voice(a: dict[str, Any], entities: dict[str, dict], above: str) -> Voice:
         cue=cue,
         attribution_id=str(a.get("id")),
         uncertain=uncertain,
+        resolution=source.get("resolution") or ("named" if source.get("entity") else None),
     )
 
 
 def _polarity(a: dict[str, Any]) -> tuple[int, str | None]:
     """1 when the attribution asserts its content, -1 when it denies it, and why."""
+    proposition = a.get("proposition")
+    if isinstance(proposition, dict):
+        return _proposition_polarity(proposition)
     cue = a.get("cue") or {}
     denying_cue = (cue.get("lemma") or "").lower() in DENIAL_CUES
     certainty = a.get("certainty") or {}
@@ -156,6 +199,14 @@ def _polarity(a: dict[str, Any]) -> tuple[int, str | None]:
     if denying_cue:
         return -1, cue.get("text")
     return (-1, words or "negated") if negative else (1, None)
+
+
+def _proposition_polarity(proposition: dict[str, Any]) -> tuple[int, str | None]:
+    """Read from the parse: negative when a negation or denial scopes over the predicate."""
+    if proposition.get("polarity") != "negative":
+        return 1, None
+    words = (proposition.get("negated_by") or {}).get("text")
+    return -1, words or proposition.get("frame") or "negated"
 
 
 def _covered(a: dict[str, Any], children: list[dict[str, Any]]) -> float:
@@ -190,8 +241,12 @@ def event_signature(event: dict[str, Any]) -> str:
     return f"{event.get('type')}:{','.join(actors)}>{','.join(recipients)}"
 
 
-def claim_facts(data: dict[str, Any]) -> list[ClaimFacts]:
-    """Every attribution of a stored analysis, in order, as the graph sees it."""
+def claim_facts(
+    data: dict[str, Any], titles: list[dict[str, Any]] | None = None
+) -> list[ClaimFacts]:
+    """Every attribution of a stored analysis, in order, as the graph sees it, then what
+    the article states in its own voice (``titles``: headline and standfirst statements
+    read apart, as :class:`~sayso.model.Statement` dicts)."""
     attributions = [a for a in data.get("attributions") or [] if isinstance(a, dict)]
     by_id = {str(a.get("id")): a for a in attributions}
     entity_list = [e for e in data.get("entities") or [] if isinstance(e, dict)]
@@ -219,7 +274,75 @@ def claim_facts(data: dict[str, Any]) -> list[ClaimFacts]:
                 ),
             )
         )
+        _proposition_facts(facts[-1], a.get("proposition"))
+    statements = [s for s in data.get("statements") or [] if isinstance(s, dict)]
+    for statement in [*(titles or []), *statements]:
+        facts.append(_own_voice(statement, entity_list, events, publisher))
     return facts
+
+
+def _proposition_facts(facts: ClaimFacts, proposition: Any) -> None:
+    """The proposition's words and keys; "asked not to be named" is no claim."""
+    if not isinstance(proposition, dict):
+        facts.keys = blocking_keys(None, None, None, facts.events)
+        return
+    if proposition.get("frame") == "anonymity":
+        facts.role = "empty"
+    text = (proposition.get("text") or {}).get("text") or ""
+    if len(_WORD.findall(text)) >= MIN_WORDS:
+        facts.claim = text
+    facts.keys = blocking_keys(
+        proposition.get("subject_key"),
+        proposition.get("predicate"),
+        proposition.get("object"),
+        facts.events,
+    )
+
+
+def _own_voice(
+    statement: dict[str, Any],
+    entities: list[dict[str, Any]],
+    events: dict[str, dict[str, Any]],
+    publisher: str,
+) -> ClaimFacts:
+    proposition = statement.get("proposition") or {}
+    span = proposition.get("text") or {}
+    text = span.get("text") or ""
+    start, end = span.get("start", 0), span.get("end", 0)
+    in_body = statement.get("kind") in {"lead", "event"}
+    pseudo = {"content": {"spans": [[start, end]] if in_body else []}}
+    asserted = sorted(
+        {
+            event_signature(e)
+            for e in events.values()
+            if in_body
+            and e.get("attribution") is None
+            and start <= (e.get("trigger") or {}).get("start", -1) < end
+        }
+    )
+    polarity, denial = _proposition_polarity(proposition)
+    found = _content_entities(pseudo, entities)
+    if proposition.get("subject_key") and proposition["subject_key"] not in found:
+        found = sorted([*found, proposition["subject_key"]])
+    return ClaimFacts(
+        attribution_id=str(statement.get("id")),
+        role="telling" if len(_WORD.findall(text)) >= MIN_WORDS else "empty",
+        content=text,
+        chain=[],
+        polarity=polarity,
+        denial=denial,
+        entities=found,
+        events=asserted,
+        kind="own_voice",
+        claim=text,
+        keys=blocking_keys(
+            proposition.get("subject_key"),
+            proposition.get("predicate"),
+            proposition.get("object"),
+            asserted,
+        ),
+        statement=statement.get("kind"),
+    )
 
 
 def _is_attitude(a: dict[str, Any]) -> bool:

@@ -24,11 +24,21 @@ from sayso.graph.provenance import summary
 from sayso.graph.relations import TellingView, annotate
 from sayso.graph.tellings import Voice
 from sayso.store import Store
-from sayso.store.schema import articles, attributions, graph_claims, graph_clusters
+from sayso.store.schema import (
+    articles,
+    attributions,
+    graph_articles,
+    graph_claims,
+    graph_clusters,
+)
 
 TELLINGS_SHOWN = 200
 _CLAIM_ID = re.compile(r"^([0-9a-fA-F]{1,16})[/:# ]+([A-Za-z0-9_.-]{1,16})$")
 MIN_TEXT_COSINE = 0.5  # a text query below this finds nothing rather than anything
+NEAREST = 8
+TIE = 0.03  # cosines this close to the nearest count as as near
+OWN_VOICE_MARGIN = 0.15
+DENIAL_MARGIN = 0.1
 
 
 @dataclass(slots=True)
@@ -68,6 +78,10 @@ _MEMBER_COLUMNS = (
     graph_claims.c.denial,
     graph_claims.c.chain,
     graph_claims.c.score,
+    graph_claims.c.kind,
+    graph_claims.c.content.label("claim_text"),
+    graph_articles.c.copy_of,
+    graph_articles.c.containment,
     attributions.c.content,
     attributions.c.cue,
     attributions.c.stance,
@@ -85,26 +99,37 @@ def _members(conn: Connection, *where: Any) -> list[TellingView]:
     statement = (
         select(*_MEMBER_COLUMNS)
         .select_from(
-            graph_claims.join(articles, articles.c.id == graph_claims.c.article_id).join(
+            graph_claims.join(articles, articles.c.id == graph_claims.c.article_id)
+            .outerjoin(
                 attributions,
                 and_(
                     attributions.c.article_id == graph_claims.c.article_id,
                     attributions.c.id == graph_claims.c.attribution_id,
                 ),
             )
+            .outerjoin(graph_articles, graph_articles.c.article_id == graph_claims.c.article_id)
         )
         .where(*where)
-        .order_by(articles.c.published_day, articles.c.ingested_at, attributions.c.seq)
+        .order_by(
+            articles.c.published_day,
+            articles.c.ingested_at,
+            articles.c.id,
+            attributions.c.seq,
+            graph_claims.c.attribution_id,
+        )
     )
     return [_view(row) for row in conn.execute(statement)]
 
 
 def _view(row: Row[*tuple[Any, ...]]) -> TellingView:
-    day = row.published_day or (row.ingested_at.date() if row.ingested_at else None)
+    # A missing publication date stays unknown: the day the store received the article is
+    # another fact, shown as ``ingested``.
+    day = row.published_day
+    kind = row.kind or "attribution"
     return TellingView(
         article_id=row.article_id,
         attribution_id=row.attribution_id,
-        content=row.content,
+        content=row.content if row.content is not None else (row.claim_text or ""),
         cue=row.cue,
         polarity=int(row.polarity),
         denial=row.denial,
@@ -113,10 +138,13 @@ def _view(row: Row[*tuple[Any, ...]]) -> TellingView:
         published=day.isoformat() if day else None,
         title=row.title,
         url=row.url,
-        root=row.duplicate_of or row.article_id,
+        root=row.duplicate_of or row.copy_of or row.article_id,
         stance=row.stance,
         certainty=row.certainty,
         score=row.score,
+        kind=kind,
+        ingested=row.ingested_at.date().isoformat() if row.ingested_at else None,
+        containment=row.containment if row.copy_of else None,
     )
 
 
@@ -188,17 +216,45 @@ def find_by_text(
             select(func.count()).select_from(graph_claims).where(graph_claims.c.vector.is_not(None))
         ).scalar_one()
         index = VectorIndex(embedder.dimensions, total)
-        keys: list[tuple[str, str]] = []
+        keys: list[tuple[str, str, int, bool, int]] = []
         statement = (
-            select(graph_claims.c.article_id, graph_claims.c.attribution_id, graph_claims.c.vector)
+            select(
+                graph_claims.c.article_id,
+                graph_claims.c.attribution_id,
+                graph_claims.c.vector,
+                graph_claims.c.polarity,
+                graph_claims.c.kind,
+                graph_claims.c.depth,
+            )
             .where(graph_claims.c.vector.is_not(None))
             .order_by(graph_claims.c.article_id, graph_claims.c.attribution_id)
         )
         for chunk in conn.execute(statement).partitions(2000):
             index.add(np.stack([from_blob(r.vector) for r in chunk]))
-            keys.extend((r.article_id, r.attribution_id) for r in chunk)
-    cosines, rows = index.search(query, 1)
+            keys.extend(
+                (r.article_id, r.attribution_id, int(r.polarity), r.kind == "own_voice", r.depth)
+                for r in chunk
+            )
+    cosines, rows = index.search(query, NEAREST)
     if rows[0][0] < 0 or cosines[0][0] < MIN_TEXT_COSINE:
         return None
-    article_id, claim_id = keys[int(rows[0][0])]
-    return article_id, claim_id, float(cosines[0][0])
+    # A denial is embedded as the claim it denies, so it ties with the claim: of the
+    # tellings as near as the nearest, an attributed assertion told first-hand is traced.
+    # A headline or lead (the publisher's own voice) is traced only when no attributed
+    # telling comes within OWN_VOICE_MARGIN of it: a reader asking about a claim wants its
+    # sources first.
+    # Likewise a denial, embedded as the claim it denies: the words asked about are traced
+    # from a telling that asserts them when one is nearly as near.
+    ranked = [
+        (keys[int(r)], float(c) - _margin(keys[int(r)]))
+        for c, r in zip(cosines[0], rows[0], strict=True)
+        if r >= 0
+    ]
+    best = max(c for _, c in ranked)
+    near = [(key, c) for key, c in ranked if c >= best - TIE]
+    key, cosine = min(near, key=lambda item: (item[0][2] < 0, item[0][4], -item[1]))
+    return key[0], key[1], cosine + _margin(key)
+
+
+def _margin(key: tuple[str, str, int, bool, int]) -> float:
+    return (OWN_VOICE_MARGIN if key[3] else 0.0) + (DENIAL_MARGIN if key[2] < 0 else 0.0)

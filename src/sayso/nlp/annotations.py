@@ -5,7 +5,8 @@ the Doc (``Doc.to_bytes``, ``DocBin(store_user_data=True)``, ``nlp.pipe(n_proces
 
 - **records**: Doc extensions holding the JSON form of the data model (``sayso.model``,
   schema ``sayso/3``): plain dicts, lists, strings and numbers, which msgpack writes as they
-  are. ``doc._.sayso_attributions``, ``sayso_entities``, ``sayso_times``, ``sayso_events``;
+  are. ``doc._.sayso_attributions``, ``sayso_entities``, ``sayso_times``, ``sayso_events``,
+  ``sayso_statements`` (what the article states in its own voice);
   ``doc._.sayso_quotes`` (the quotations, ``[start, end]`` character offsets) and
   ``doc._.sayso_published`` (the publication date the times are resolved against, set
   before the pipeline runs).
@@ -44,6 +45,7 @@ from sayso.model import (
     Event,
     InputWarning,
     RemovedPiece,
+    Statement,
     TimeExpression,
     analysis_from_dict,
     article_id,
@@ -55,9 +57,10 @@ ATTRIBUTIONS = "sayso_attributions"
 ENTITIES = "sayso_entities"
 TIMES = "sayso_times"
 EVENTS = "sayso_events"
+STATEMENTS = "sayso_statements"
 QUOTES = "sayso_quotes"
 PUBLISHED = "sayso_published"
-DOC_EXTENSIONS = (ATTRIBUTIONS, ENTITIES, TIMES, EVENTS, QUOTES, PUBLISHED)
+DOC_EXTENSIONS = (ATTRIBUTIONS, ENTITIES, TIMES, EVENTS, STATEMENTS, QUOTES, PUBLISHED)
 # Span extension (a getter, not stored): the article entity a span mentions.
 SPAN_ENTITY = "sayso_entity"
 
@@ -126,6 +129,7 @@ class Annotations:
     entities: list[Entity] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)  # the publisher's own voice
     # The candidates ``attributions`` were built from; None when they are not known here.
     candidates: list[Candidate] | None = None
     # The record lists last written: while the Doc holds these very lists, the objects
@@ -137,7 +141,13 @@ _KEPT: weakref.WeakKeyDictionary[Doc, Annotations] = weakref.WeakKeyDictionary()
 
 
 def _records(doc: Doc) -> tuple[object, ...]:
-    return (doc._.sayso_attributions, doc._.sayso_entities, doc._.sayso_times, doc._.sayso_events)
+    return (
+        doc._.sayso_attributions,
+        doc._.sayso_entities,
+        doc._.sayso_times,
+        doc._.sayso_events,
+        doc._.sayso_statements,
+    )
 
 
 def annotations(doc: Doc) -> Annotations:
@@ -153,9 +163,10 @@ def annotations(doc: Doc) -> Annotations:
             "entities": doc._.sayso_entities or [],
             "times": doc._.sayso_times or [],
             "events": doc._.sayso_events or [],
+            "statements": doc._.sayso_statements or [],
         }
     )
-    found = Annotations(data.attributions, data.entities, data.times, data.events)
+    found = Annotations(data.attributions, data.entities, data.times, data.events, data.statements)
     found.written = _records(doc)
     _KEPT[doc] = found
     return found
@@ -234,6 +245,11 @@ def write_times(doc: Doc, kept: Annotations) -> None:
 def write_events(doc: Doc, kept: Annotations) -> None:
     doc._.sayso_events = [e.to_dict() for e in kept.events]
     doc.spans[EVENT_TRIGGERS] = _spans(doc, _event_triggers(kept.events))
+    _keep(doc, kept)
+
+
+def write_statements(doc: Doc, kept: Annotations) -> None:
+    doc._.sayso_statements = [s.to_dict() for s in kept.statements]
     _keep(doc, kept)
 
 
@@ -337,6 +353,7 @@ def to_analysis(
         events=list(kept.events),
         times=list(kept.times),
         warnings=list(warnings),
+        statements=list(kept.statements),
     )
 
 

@@ -502,3 +502,10 @@ EDITORIAL_LABELS = frozenset(
         "editor",
     }
 )
+
+# -- Denial cues (issue 16; the frames are read by sayso.nlp.meaning.polarity) --------------
+# Verbs that deny their object or clause: "refuted media reports that X", "debunked claims
+# that X", "disputed the account". Their complement is the denied claim, attributed to the
+# denier with negative polarity. "deny", "reject" and "dismiss" are cues above already.
+DENIAL_CUE_VERBS = frozenset("refute rebut debunk disprove repudiate dispute contradict".split())
+OBJECT_CUE_VERBS = OBJECT_CUE_VERBS | DENIAL_CUE_VERBS

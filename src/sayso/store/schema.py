@@ -153,6 +153,9 @@ graph_articles = Table(
     metadata,
     Column("article_id", String(16), ForeignKey("articles.id"), primary_key=True),
     Column("linked_at", DateTime(timezone=True), nullable=False),
+    # migration 0007: the article this one is a trimmed or edited copy of (containment)
+    Column("copy_of", String(16)),
+    Column("containment", Float),
 )
 
 graph_clusters = Table(
@@ -183,6 +186,10 @@ graph_claims = Table(
     Column("events", Text, nullable=False),  # JSON: event signatures it asserts
     Column("score", Float),  # agreement with the cluster when it joined (None: founder)
     Column("linked_at", DateTime(timezone=True), nullable=False),
+    # migration 0007: attribution|own_voice, the proposition embedded, the blocking keys
+    Column("kind", String(16)),
+    Column("content", Text),
+    Column("keys", Text),
 )
 
 graph_event_clusters = Table(

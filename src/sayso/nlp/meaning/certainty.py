@@ -12,7 +12,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from sayso.model import Attribution, Certainty, CertaintyValue, ReporterStance, Stance, TextSpan
+from sayso.model import (
+    Attribution,
+    Certainty,
+    CertaintyValue,
+    Entity,
+    ReporterStance,
+    Stance,
+    TextSpan,
+)
 from sayso.nlp.meaning.modality import (
     BOOSTERS,
     GOVERNING_ADJECTIVES,
@@ -24,18 +32,23 @@ from sayso.nlp.meaning.modality import (
     governing_marker,
     local_marker,
 )
+from sayso.nlp.meaning.polarity import read_proposition
 from sayso.nlp.meaning.stance import COMMITMENT, stance_of
 
 _DESCEND = {"xcomp", "acomp", "oprd"}
 
 
-def assign_certainty(doc: Doc, attributions: list[Attribution]) -> None:
-    """Set ``stance`` and ``certainty`` on every attribution, in place."""
+def assign_certainty(
+    doc: Doc, attributions: list[Attribution], entities: list[Entity] | None = None
+) -> None:
+    """Set ``stance``, ``certainty`` and ``proposition`` on every attribution, in place."""
     by_id = {a.id: a for a in attributions}
+    keys = {e.id: e.canonical for e in entities or []}
     for attribution in attributions:
         stance = _stance(doc, attribution, by_id)
         attribution.stance = stance
-        value, polarity, words = content_certainty(doc, attribution.content.spans[0])
+        content = doc.char_span(*attribution.content.spans[0], alignment_mode="expand")
+        value, polarity, words = content_certainty(doc, attribution.content.spans[0], content)
         attribution.certainty = Certainty(
             value=value,
             polarity=polarity,
@@ -43,6 +56,20 @@ def assign_certainty(doc: Doc, attributions: list[Attribution]) -> None:
             expression=_text_span(doc, words),
             reporter=COMMITMENT[stance.value],
         )
+        if content is not None:
+            source = attribution.source
+            attribution.proposition = read_proposition(
+                content,
+                cue_lemma=attribution.cue.lemma if attribution.cue else None,
+                cue=_cue_span(attribution),
+                speaker_key=keys.get(source.entity_id or "") if source else None,
+                entities=entities or [],
+            )
+
+
+def _cue_span(attribution: Attribution) -> TextSpan | None:
+    cue = attribution.cue
+    return TextSpan(start=cue.start, end=cue.end, text=cue.text) if cue else None
 
 
 def _stance(doc: Doc, attribution: Attribution, by_id: dict[str, Attribution]) -> ReporterStance:
@@ -67,9 +94,13 @@ def _stance(doc: Doc, attribution: Attribution, by_id: dict[str, Attribution]) -
     return ReporterStance(value, lexeme)
 
 
-def content_certainty(doc: Doc, span: tuple[int, int]) -> tuple[CertaintyValue, str, list[Token]]:
-    """(value, polarity, deciding words) for the content at character range ``span``."""
-    content = doc.char_span(span[0], span[1], alignment_mode="expand")
+def content_certainty(
+    doc: Doc, span: tuple[int, int], content: Span | None = None
+) -> tuple[CertaintyValue, str, list[Token]]:
+    """(value, polarity, deciding words) for the content at character range ``span``
+    (``content``: that range as a Span, when the caller has it already)."""
+    if content is None:
+        content = doc.char_span(span[0], span[1], alignment_mode="expand")
     main = main_predicate(content) if content is not None else None
     if main is None:
         return CertaintyValue.CERTAIN, "positive", []

@@ -21,6 +21,7 @@ from sayso.nlp.components import Component, ScorerFunction, span_scorer_config
 from sayso.nlp.meaning.certainty import assign_certainty
 from sayso.nlp.meaning.events import code_events
 from sayso.nlp.meaning.times import find_times, statement_times
+from sayso.nlp.meaning.voice import own_voice
 
 # What ``canonicalise_entities`` sets (a bare surname the tagger took for an organisation
 # becomes a person: its type too).
@@ -78,18 +79,25 @@ def make_times(nlp: Language, name: str, scorer: ScorerFunction | None) -> Times
 
 
 class Certainty(Component):
-    """The reporter's stance of each cue, and the certainty of each content."""
+    """The reporter's stance of each cue, the certainty of each content and the
+    proposition it asserts or denies."""
 
     def __call__(self, doc: Doc) -> Doc:
         kept = notes.annotations(doc)
-        assign_certainty(doc, kept.attributions)
-        notes.write_attributions(doc, kept, fields=("stance", "certainty"))
+        assign_certainty(doc, kept.attributions, kept.entities)
+        notes.write_attributions(doc, kept, fields=("stance", "certainty", "proposition"))
         return doc
 
 
 @Language.factory(
     "sayso_certainty",
-    requires=["doc._.sayso_attributions", "token.dep", "token.head", "token.lemma"],
+    requires=[
+        "doc._.sayso_attributions",
+        "doc._.sayso_entities",
+        "token.dep",
+        "token.head",
+        "token.lemma",
+    ],
     assigns=["doc._.sayso_attributions"],
 )
 def make_certainty(nlp: Language, name: str) -> Certainty:
@@ -97,13 +105,16 @@ def make_certainty(nlp: Language, name: str) -> Certainty:
 
 
 class Events(Component):
-    """PLOVER events, each linked to the attribution that asserts it."""
+    """PLOVER events, each linked to the attribution that asserts it; then what the
+    article states in its own voice (the lead, sentences stating an event)."""
 
     def __call__(self, doc: Doc) -> Doc:
         kept = notes.annotations(doc)
         kept.events = code_events(doc, kept.attributions, kept.entities, kept.times)
+        kept.statements = own_voice(doc, kept.attributions, kept.events, kept.entities)
         notes.write_attributions(doc, kept, fields=("events",))
         notes.write_events(doc, kept)
+        notes.write_statements(doc, kept)
         return doc
 
 
@@ -117,7 +128,12 @@ class Events(Component):
         "token.head",
         "token.lemma",
     ],
-    assigns=["doc._.sayso_events", "doc._.sayso_attributions", "doc.spans"],
+    assigns=[
+        "doc._.sayso_events",
+        "doc._.sayso_attributions",
+        "doc._.sayso_statements",
+        "doc.spans",
+    ],
     default_config={"scorer": span_scorer_config(notes.EVENT_TRIGGERS)},
     default_score_weights={"sayso_events_f": 1.0},
 )
