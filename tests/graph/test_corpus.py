@@ -320,3 +320,18 @@ def test_depths_source_counts_and_relation_labels_always_agree(corpus):
         assert provenance["coverage"]["original_sources"] == provenance["independent_sources"]
         checked += 1
     assert checked >= 40
+
+
+def test_a_claim_told_through_an_intermediary_has_its_own_score(corpus):
+    store, ids = corpus
+    narva = _claim(store, ids["Narva News"], "closed to freight traffic")
+    result = trace(store, ids["Narva News"], narva).to_dict()
+    own = result["own_score"]
+    assert own is not None  # told through Sokolov: depth 2
+    reasons = [r["why"] for r in own["reasons"]]
+    # Its own chain: one named original source, heard second-hand, no further sources or
+    # outlets; the cluster's score counts those.
+    assert not any("further independent" in why or "first-hand" in why for why in reasons)
+    assert own["value"] < result["provenance"]["score"]["value"]
+    wire = _claim(store, ids["Baltic Wire"], "Estonia will close")
+    assert trace(store, ids["Baltic Wire"], wire).to_dict()["own_score"] is None  # first-hand

@@ -51,6 +51,8 @@ def render_trace(result: ClaimTrace, console: Console) -> None:
             _plain(f"  (traced through {data['stands_for']}, the claim told inside it)", "dim")
         )
     _print_score(provenance, console)
+    if data.get("own_score"):
+        _print_own_score(data["own_score"], console)
     console.print(_provenance_tree(provenance))
     _print_tellings(data["tellings"], console)
     _print_stances(provenance.get("stances") or [], console)
@@ -76,6 +78,15 @@ def _print_score(provenance: dict[str, Any], console: Console) -> None:
         console.print(_plain(f"  {reason['points']:+d}  {reason['why']}"))
         for evidence in reason.get("evidence") or []:
             console.print(_plain(f"        {evidence}", "dim"))
+
+
+def _print_own_score(own: dict[str, Any], console: Console) -> None:
+    """A nested claim's own score: what its chain alone is worth."""
+    heading = f"this telling on its own (told through others): {own['value']}/100"
+    console.print(_plain(heading, "bold"))
+    console.print(_plain(f"  {own['base']:+d}  base"))
+    for reason in own["reasons"]:
+        console.print(_plain(f"  {reason['points']:+d}  {reason['why']}"))
 
 
 def _provenance_tree(provenance: dict[str, Any]) -> Tree:

@@ -20,7 +20,7 @@ from sqlalchemy.engine import Connection, Row
 from sayso.graph.embed import Embedder, default_embedder, from_blob
 from sayso.graph.eventviews import linked_events
 from sayso.graph.index import VectorIndex
-from sayso.graph.provenance import summary
+from sayso.graph.provenance import score, summary
 from sayso.graph.relations import TellingView, annotate
 from sayso.graph.tellings import Voice
 from sayso.store import Store
@@ -53,6 +53,9 @@ class ClaimTrace:
     stands_for: str | None = None  # a carrier or attitude: the telling traced instead
     tellings: list[TellingView] = field(default_factory=list)
     provenance: dict[str, Any] | None = None
+    # A claim told through an intermediary ("Sokolov told Narva News that Kask said"): its
+    # own say-so score, from its own chain alone, beside the cluster's.
+    own_score: dict[str, Any] | None = None
     events: list[dict[str, Any]] = field(default_factory=list)
     query: dict[str, Any] | None = None  # a text query: the words and how close the claim is
 
@@ -67,6 +70,7 @@ class ClaimTrace:
             "claim": self.focus.to_dict() if self.focus else None,
             "tellings": [t.to_dict() for t in self.tellings],
             "provenance": self.provenance,
+            "own_score": self.own_score,
             "events": self.events,
         }
 
@@ -193,6 +197,8 @@ def _fill(conn: Connection, result: ClaimTrace, cluster_id: int, focus_id: str) 
     result.focus = focus
     result.tellings = others[:TELLINGS_SHOWN]
     result.provenance = summary(members, focus.polarity)
+    if focus.depth > 1:
+        result.own_score = score([focus], focus.polarity)
     result.events = linked_events(conn, result.article_id, focus_id)
 
 
