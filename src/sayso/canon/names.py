@@ -183,6 +183,13 @@ def _given_classes() -> dict[str, str]:
     return _skeleton_classes()
 
 
+def load_tables() -> None:
+    """Build the name tables now rather than inside the first name that needs them."""
+    _given_classes()
+    _east_asian_surnames()
+    _east_asian_syllables()
+
+
 @lru_cache(maxsize=1)
 def _east_asian_surnames() -> frozenset[str]:
     chinese = {anyascii(ch).lower() for ch in _CHINESE_SURNAMES}

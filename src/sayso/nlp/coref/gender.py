@@ -63,9 +63,14 @@ def noun_gender(lemma: str) -> Gender | None:
 
 @lru_cache(maxsize=1)
 def _detector() -> Any:
-    import gender_guesser.detector as detector  # its table loads in about 0.3 s: on first use
+    import gender_guesser.detector as detector  # its table loads in about 0.2 s: once
 
     return detector.Detector(case_sensitive=False)
+
+
+def load_names() -> None:
+    """Load gender-guesser's table now (the speaker component does, when it is made)."""
+    _detector()
 
 
 @lru_cache(maxsize=8192)
