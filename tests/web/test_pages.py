@@ -186,3 +186,27 @@ def test_binary_upload_answers_400(submit_client):
 def test_entity_links_are_quoted(client, web_store):
     html = client.get(f"/article/{web_store.hostile}").text
     assert f'href="/entity/{quote(web_store.hostile_speaker, safe="")}"' in html
+
+
+def test_a_claim_page_lists_claims_that_only_share_its_words(tmp_path, nlp):
+    """Before linking, the other telling is found by full-text search alone (a row with
+    no graph fields): the page still renders it."""
+    from fastapi.testclient import TestClient
+
+    from sayso.analyze import analyze
+    from sayso.store import open_store
+    from sayso.web.app import create_app
+
+    text = "The minister said the bridge would reopen in May."
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    with open_store(url) as store:
+        first = analyze(text, nlp=nlp, publisher="Post")
+        second = analyze(text + "\n\nMore later.", nlp=nlp, publisher="Courier")
+        store.add(first)
+        store.add(second)
+    app = create_app(url)
+    with TestClient(app) as client:
+        page = client.get(f"/article/{first.article.id}/claim/a1")
+    app.state.sayso.store.close()
+    assert page.status_code == 200
+    assert "Courier" in page.text or second.article.id in page.text
