@@ -73,20 +73,23 @@ def _print_score(provenance: dict[str, Any], console: Console) -> None:
     )
     if provenance.get("covers"):
         console.print(_plain(f"  covers: {provenance['covers']}"))
-    console.print(_plain(f"  {score['base']:+d}  base"))
-    for reason in score["reasons"]:
-        console.print(_plain(f"  {reason['points']:+d}  {reason['why']}"))
-        for evidence in reason.get("evidence") or []:
-            console.print(_plain(f"        {evidence}", "dim"))
+    _print_reasons(score, console, evidence=True)
 
 
 def _print_own_score(own: dict[str, Any], console: Console) -> None:
     """A nested claim's own score: what its chain alone is worth."""
     heading = f"this telling on its own (told through others): {own['value']}/100"
     console.print(_plain(heading, "bold"))
-    console.print(_plain(f"  {own['base']:+d}  base"))
-    for reason in own["reasons"]:
+    _print_reasons(own, console, evidence=False)
+
+
+def _print_reasons(score: dict[str, Any], console: Console, evidence: bool) -> None:
+    """A score's base and its reasons, each with its evidence when asked."""
+    console.print(_plain(f"  {score['base']:+d}  base"))
+    for reason in score["reasons"]:
         console.print(_plain(f"  {reason['points']:+d}  {reason['why']}"))
+        for item in (reason.get("evidence") or []) if evidence else []:
+            console.print(_plain(f"        {item}", "dim"))
 
 
 def _provenance_tree(provenance: dict[str, Any]) -> Tree:
