@@ -47,3 +47,31 @@ def test_many_at_once_cost_one_call_and_expired_answers_are_refreshed_once():
             assert third.text == "answer 3" and len(calls) == 3
 
     _run(scenario())
+
+
+def test_kept_answers_are_kept_compressed_per_client(tmp_path, monkeypatch):
+    """The cache sits outside the compression: a page asked again is not gzipped again,
+    and a client that takes no gzip gets the plain answer, never a kept compressed one."""
+    import starlette.middleware.gzip as starlette_gzip
+    from fastapi.testclient import TestClient
+
+    from sayso.web.app import create_app
+
+    compressions: list[int] = []
+    real = starlette_gzip.GZipResponder.apply_compression
+
+    async def counting(self, body, *, more_body):
+        compressions.append(len(body))
+        return await real(self, body, more_body=more_body)
+
+    monkeypatch.setattr(starlette_gzip.GZipResponder, "apply_compression", counting)
+    app = create_app(f"sqlite:///{tmp_path / 'store.db'}", cache_seconds=60.0)
+    with TestClient(app) as client:
+        zipped = [client.get("/", headers={"Accept-Encoding": "gzip"}) for _ in range(3)]
+        plain = client.get("/", headers={"Accept-Encoding": "identity"})
+    assert all(r.status_code == 200 for r in [*zipped, plain])
+    assert {r.headers.get("content-encoding") for r in zipped} == {"gzip"}
+    assert len(compressions) == 1  # made once, then answered from memory
+    assert "content-encoding" not in plain.headers
+    assert plain.text == zipped[0].text  # the same page, uncompressed
+    assert zipped[-1].headers.get("x-content-type-options") == "nosniff"  # headers still added

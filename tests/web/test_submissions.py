@@ -127,3 +127,24 @@ def test_sayso_serve_keeps_answers_a_second_and_a_stored_submission_starts_afres
         client.get("/api/articles")
         assert len(calls) == 3  # a second later: asked again
     app.state.sayso.store.close()
+
+
+@pytest.mark.timeout(300)
+def test_a_stored_submission_is_written_by_the_worker_not_the_server(tmp_path, monkeypatch):
+    """The store write (and its near-duplicate signature) holds the interpreter lock the
+    page threads need: it runs in the analysis worker, so this process never writes."""
+    from sayso.store import Store
+
+    def refuse(self, *args, **kwargs):
+        raise AssertionError("the server process wrote the submission")
+
+    app = create_app(f"sqlite:///{tmp_path / 'store.db'}", allow_submit=True)
+    monkeypatch.setattr(Store, "add", refuse)  # here only: the worker is its own process
+    with TestClient(app) as client:
+        posted = client.post("/api/analyze", json={"text": ARTICLE, "store": True})
+        assert posted.status_code == 201, posted.text
+        again = client.post("/api/analyze", json={"text": ARTICLE, "store": True})
+        assert again.status_code == 200 and again.json()["store"]["status"] == "duplicate"
+        listed = client.get("/api/articles").json()
+    assert listed["total"] == 1
+    app.state.sayso.store.close()

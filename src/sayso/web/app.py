@@ -87,18 +87,23 @@ def create_app(
         store=store, allow_submit=allow_submit, max_body=max_body, show_file_names=show_file_names
     )
     if allow_submit:
+        if store_url is not None and not store.read_only:
+            app.state.sayso.submissions.store_url = store_url
         app.state.sayso.submissions.start()
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", CachedStaticFiles(directory=str(PACKAGE / "static")), name="static")
     _add_error_handlers(app)
     web: WebState = app.state.sayso
-    if cache_seconds > 0:  # innermost: the answers it keeps still get every header below
+    # Pages, answers and static files compressed (cytoscape.min.js: 436 KB, 136 KB gzipped).
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES)
+    if cache_seconds > 0:
+        # Outside the compression, so a kept answer is kept compressed: inside it, every
+        # answer from memory was gzipped anew, the largest part of a hit's CPU time. Inside
+        # the guards and the security headers, which every answer still gets.
         app.add_middleware(
             MicroCacheMiddleware, version=lambda: web.submissions.writes, ttl=cache_seconds
         )
-    # Pages, answers and static files compressed (cytoscape.min.js: 436 KB, 136 KB gzipped).
-    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES)
     if allowed_hosts is not None:
         app.add_middleware(HostCheckMiddleware, allowed=list(allowed_hosts))
     app.add_middleware(SameOriginMiddleware)

@@ -61,7 +61,10 @@ class MicroCacheMiddleware:
         if b"cookie" in headers or b"authorization" in headers:
             await self.app(scope, receive, send)
             return
-        key = (scope.get("path"), scope.get("query_string"), headers.get(b"host"))
+        # Whether the client takes gzip is part of the key: the answers kept are compressed
+        # (or not) for the client that asked.
+        gzip = b"gzip" in headers.get(b"accept-encoding", b"")
+        key = (scope.get("path"), scope.get("query_string"), headers.get(b"host"), gzip)
         version = self.version()
         entry = self.entries.get(key)
         if entry is not None:

@@ -7,7 +7,11 @@ GIL, and a plain ``GET /api/articles`` waited 11 to 17 s behind them (issue 21).
 - the analysis runs in a worker process of its own (pebble, the spaCy pipeline loaded
   once), with the per-article limits of ``sayso ingest`` (time and memory, a clear 422 for
   an article past them); the request that submitted it waits without holding a thread;
-- the store write runs on a thread of its own, never one of the pool serving reads;
+- the store write (with its near-duplicate signature, the slow part) runs in that worker
+  process too when the app was opened from a store URL: on a thread of the server it held
+  the interpreter lock the reads need (issue 21's load: five stored submissions a second).
+  An app given an open store writes on a thread of its own, never one of the pool serving
+  reads;
 - at most ``max_pending`` submissions wait or run at once; the next gets 503 with a
   ``Retry-After`` estimated from how long analyses take, and the pages stay responsive.
 """
@@ -39,10 +43,23 @@ from sayso.store.rows import model_view
 DEFAULT_MAX_PENDING = 16
 
 
-def _analyze_submission(item: ArticleInput, model: str, limits: Limits) -> tuple[Any, Any]:
+_STORES: dict[str, Store] = {}  # per worker process: the store it writes, opened once
+
+
+def _analyze_submission(
+    item: ArticleInput, model: str, limits: Limits, store_url: str | None = None
+) -> tuple[Any, Any, SaveResult | None]:
+    """Analyse one submission; with ``store_url``, also store it (from this process)."""
     from sayso.nlp.pipeline import shared_pipeline
 
-    return _analyze_one(item, shared_pipeline(model), limits)
+    data, error = _analyze_one(item, shared_pipeline(model), limits)
+    saved = None
+    if data is not None and store_url is not None:
+        store = _STORES.get(store_url)
+        if store is None:
+            store = _STORES[store_url] = Store.open(store_url)
+        saved = store.add(data)
+    return data, error, saved
 
 
 def _init_submission_worker(model: str, limits: Limits) -> None:
@@ -103,6 +120,8 @@ class SubmissionQueue:
     processes: int = 1
     limits: Limits = field(default_factory=Limits)
     model: str = ""
+    # The store's URL when the app opened it: the worker writes the stored submissions.
+    store_url: str | None = None
     pending: int = 0
     writes: int = 0  # articles stored: the answer cache starts afresh after each
     seconds_each: float = 2.0  # running mean of one analysis, for Retry-After
@@ -136,33 +155,35 @@ class SubmissionQueue:
         loop = asyncio.get_running_loop()
         started = loop.time()
         try:
-            data, error = await self._analyse(item)
+            data, error, result = await self._analyse(item, self.store_url if save else None)
             self.seconds_each = 0.8 * self.seconds_each + 0.2 * (loop.time() - started)
             if data is None:
                 raise HTTPException(status_code=422, detail=f"the article: {error}")
-            result = None
             if save:
-                result = await loop.run_in_executor(self._writer, store.add, data)
+                if result is None:
+                    result = await loop.run_in_executor(self._writer, store.add, data)
                 self.writes += 1
             return analysis_from_dict(model_view(data)), result
         finally:
             self.pending -= 1
 
-    async def _analyse(self, item: ArticleInput) -> tuple[dict[str, Any] | None, str | None]:
+    async def _analyse(
+        self, item: ArticleInput, store_url: str | None
+    ) -> tuple[dict[str, Any] | None, str | None, SaveResult | None]:
         from sayso.nlp.pipeline import DEFAULT_MODEL
 
         timeout = (self.limits.max_seconds or 0) * 2 + 30 if self.limits.max_seconds else None
         future = self._pool().schedule(
             _analyze_submission,
-            args=(item, self.model or DEFAULT_MODEL, self.limits),
+            args=(item, self.model or DEFAULT_MODEL, self.limits, store_url),
             timeout=timeout,
         )
         try:
             return await asyncio.wrap_future(future)
         except FutureTimeout:
-            return None, f"analysis stopped: it took longer than {timeout:g} s"
+            return None, f"analysis stopped: it took longer than {timeout:g} s", None
         except ProcessExpired as error:
-            return None, f"analysis failed: its process died (exit code {error.exitcode})"
+            return None, f"analysis failed: its process died (exit code {error.exitcode})", None
         except (BrokenProcessPool, RuntimeError) as error:  # the pool itself broke: a new one
             _Workers.drop(self.model or DEFAULT_MODEL, self.limits, self.processes)
-            return None, f"analysis failed: {error}"
+            return None, f"analysis failed: {error}", None
