@@ -132,3 +132,24 @@ def test_analyze_docs_gives_each_analysis_with_its_doc(nlp):
     assert [a.to_dict() for _, a in pairs] == [a.to_dict() for a in plain]
     doc, analysis = pairs[1]
     assert doc.text == "Bo Li said no." and to_analysis(doc).entities == analysis.entities
+
+
+def test_a_relative_pronoun_the_parser_attached_elsewhere_has_the_noun_before_it(nlp):
+    # The small model parses "which reported" as an adverbial clause of "turned", not a
+    # relative clause of "Department": the noun just before "which" is its antecedent.
+    text = (
+        "To solve this quandary, they turned to the Chicago Police Department which "
+        "reported \u201c2,521 shooting incidents\u201d in the city between January 1 and September."
+    )
+    doc = nlp(text)
+    which = next(t for t in doc if t.lower_ == "which")
+    assert which.head.dep_ != "relcl"  # the misparse this covers
+    (answer,) = resolve_mentions(doc, [span(text, "which")])
+    assert answer.entity is not None and answer.entity.name == "Chicago Police Department"
+
+
+def test_said_that_is_no_relative_pronoun(nlp):
+    from sayso.nlp.coref.walk import relative_antecedent
+
+    doc = nlp("The minister said that the bridge would reopen. Officials asked which road.")
+    assert all(relative_antecedent(t) is None for t in doc if t.lower_ in {"that", "which"})

@@ -186,8 +186,8 @@ class CorefWalk:
     def _relative(self, i: int) -> None:
         """ "Brian Bosworth, who was run over ...": "who" is a mention of its antecedent,
         resolved by the parse, so that a pronoun in its clause sees Bosworth as subject."""
+        antecedent = relative_antecedent(self.doc[i])
         token = self.doc[i]
-        antecedent = token.head.head if token.head.dep_ == "relcl" else None
         if antecedent is None or i in self.by_token:
             return
         entity = self.by_token.get(antecedent.i)
@@ -386,12 +386,32 @@ def governing_subject(
 
 def relative_pronouns(doc: Doc) -> list[int]:
     """Tokens of "who"/"which"/"that" opening a relative clause."""
-    found = []
-    for i in positions_with_lower(doc, ("who", "which", "that", "whom")):
-        token = doc[i]
-        if token.tag_ in {"WP", "WDT"} and token.head.dep_ == "relcl":
-            found.append(i)
-    return found
+    return [
+        i
+        for i in positions_with_lower(doc, ("who", "which", "that", "whom"))
+        if relative_antecedent(doc[i]) is not None
+    ]
+
+
+def relative_antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun stands for: the head its clause modifies; or, when the
+    parser attached the clause elsewhere ("the Chicago Police Department which reported…"
+    parsed as an adverbial clause of the sentence's verb), the noun just before "who" or
+    "which" (a comma between). Not "that", which is as often "said that"."""
+    if token.tag_ not in {"WP", "WDT"}:
+        return None
+    if token.head.dep_ == "relcl":
+        return token.head.head
+    if token.lower_ not in {"who", "which", "whom"} or token.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    start = token.sent.start
+    before = token.i - 1
+    if before > start and token.doc[before].text == ",":
+        before -= 1
+    if before <= start:
+        return None
+    noun = token.doc[before]
+    return noun if noun.pos_ in {"NOUN", "PROPN"} else None
 
 
 def _maybe_person(entity: EntityDraft) -> bool:
