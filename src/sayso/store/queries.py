@@ -34,9 +34,9 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.elements import ColumnElement
 
 from sayso.errors import SaysoError
-from sayso.model import LOW_CONFIDENCE, Analysis, CertaintyValue, Stance, analysis_from_dict
+from sayso.model import LOW_CONFIDENCE, Analysis, CertaintyValue, Stance
+from sayso.serial import load_analysis
 from sayso.store.matching import EntityQuery
-from sayso.store.rows import model_view
 from sayso.store.schema import articles, attributions, entities, mentions
 
 MAX_LIMIT = 10_000
@@ -213,7 +213,7 @@ class ArticleRecord:
 
     @property
     def analysis(self) -> Analysis:
-        return analysis_from_dict(model_view(self.data))
+        return load_analysis(self.data)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 
+from sayso.serial import record
 from sayso.store import ClaimQuery, Store
 from sayso.store.explore import entity_query
 from sayso.store.output import neutralise_cell
@@ -403,7 +404,7 @@ async def analyze_text(request: Request, body: models.AnalyzeRequest) -> JSONRes
         published=body.published,
         url=body.url,
     )
-    document = analysis.to_dict()
+    document = record(analysis)
     status = 200
     if saved is not None:
         document["store"] = {"status": str(saved.status), "article_id": saved.article_id}
