@@ -210,10 +210,14 @@ class ArticleRecord:
     duplicate_of: str | None
     similarity: float | None
     near_duplicates: list[str] = field(default_factory=list)
+    _analysis: Analysis | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def analysis(self) -> Analysis:
-        return load_analysis(self.data)
+        """The stored record read as the typed model (once: a page reads it several times)."""
+        if self._analysis is None:
+            self._analysis = load_analysis(self.data)
+        return self._analysis
 
     def to_dict(self) -> dict[str, Any]:
         return {
