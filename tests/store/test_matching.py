@@ -68,7 +68,7 @@ def _keyed(story):
                 analysis.entities.append(entity)
                 known.add(name)
     for entity in analysis.entities:
-        entity.type = SPEAKERS[entity.name]
+        entity.type = EntityType(SPEAKERS[entity.name])
         if entity.type == "PERSON":
             entity.canonical = person_key(entity.name)
         else:
