@@ -45,6 +45,7 @@ from sayso.model import (
     Content,
     Cue,
     Entity,
+    EntityType,
     Source,
 )
 from sayso.store import open_store
@@ -112,7 +113,7 @@ def build(index: int, claims: list[tuple[str, str, str | None]]) -> Analysis:
 
 def _entity(n: int, name: str, kind: str) -> Entity:
     canonical = person_key(name) if kind == "PERSON" else "group:" + name.lower().replace(" ", "-")
-    return Entity(id=f"e{n}", name=name, type=kind, canonical=canonical)
+    return Entity(id=f"e{n}", name=name, type=EntityType(kind), canonical=canonical)
 
 
 def fill(url: str, n_articles: int, seed: int = 19, *, dry: bool = False) -> Counter[str]:

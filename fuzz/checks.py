@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from sayso.model import Analysis, Content, Event, TextSpan
+from sayso.serial import record
 
 Span = tuple[str, int, int, str | None]  # (where, start, end, text it claims; None: no text)
 
@@ -83,7 +84,7 @@ def span_errors(analysis: Analysis) -> list[str]:
 
 def as_json(analysis: Analysis) -> str:
     """The analysis as sayso writes it; raises if it is not encodable as UTF-8."""
-    document = json.dumps(analysis.to_dict(), ensure_ascii=False, sort_keys=True)
+    document = json.dumps(record(analysis), ensure_ascii=False, sort_keys=True)
     document.encode("utf-8")
     return document
 

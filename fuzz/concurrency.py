@@ -50,6 +50,7 @@ def story(index: int, seed: int, *, variant: str = "original") -> dict[str, Any]
     """The analysis JSON of story ``index`` in one of its forms (no NLP: built by hand)."""
     from sayso.analyze import article_id
     from sayso.model import Analysis, Article, Attribution, AttributionKind, Content, Cue, Source
+    from sayso.serial import record
 
     rng = random.Random(seed * 1000 + index)
     words = [rng.choice(WORDS) for _ in range(100)]
@@ -80,7 +81,7 @@ def story(index: int, seed: int, *, variant: str = "original") -> dict[str, Any]
     )
     title = f"Story {index}" + (" (updated)" if variant == "near" else "")
     article = Article(id=article_id(text_), text=text_, title=title, publisher="Wire")
-    return Analysis(article=article, attributions=[attribution]).to_dict()
+    return record(Analysis(article=article, attributions=[attribution]))
 
 
 def corpus(stories: int, seed: int) -> list[tuple[str, dict[str, Any]]]:

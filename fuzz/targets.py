@@ -16,7 +16,7 @@ from sayso.analyze import MAX_ARTICLE_CHARS, analyze
 from sayso.clean import clean_text
 from sayso.errors import InputError
 from sayso.ingest.sources import read_sources
-from sayso.model import analysis_from_dict
+from sayso.serial import load_analysis
 
 READER_SUFFIXES = (".txt", ".html", ".jsonl", ".csv", ".warc", ".rss", ".jsonl.gz", ".warc.gz")
 
@@ -68,4 +68,4 @@ def api(client: Any, text: str) -> None:
     response = client.post("/api/analyze", content=body, headers=headers)
     assert response.status_code in (200, 400, 413, 422), response.text[:500]
     if response.status_code == 200:
-        check_analysis(analysis_from_dict(response.json()), text)
+        check_analysis(load_analysis(response.json()), text)

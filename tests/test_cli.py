@@ -8,7 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from sayso.cli import app
-from sayso.model import SCHEMA, analysis_from_dict
+from sayso.model import SCHEMA
+from sayso.serial import load_analysis, record
 
 GOOD = "Officials said the bridge would reopen on Monday.\n"
 
@@ -39,7 +40,7 @@ def test_json_follows_the_schema(runner, fixtures, nlp):
     assert {"start", "end", "text", "entity", "anonymous", "group"} <= set(first["source"])
     assert {"start", "end", "text", "spans"} <= set(first["content"])
     assert {"id", "name", "type", "roles", "mentions"} <= set(data["entities"][0])
-    assert analysis_from_dict(data).to_dict() == data
+    assert record(load_analysis(data)) == data
 
 
 def test_table_names_speakers_and_cues(runner, fixtures, nlp):

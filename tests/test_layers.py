@@ -22,6 +22,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors",),  # sayso's exception classes
     ("config", "extras", "_torchless"),  # the environment: data folder, extras, torch
     ("model",),  # the data model
+    ("serial",),  # the model's one serialiser: records, validated reading, JSON Schema
     ("canon",),  # canonical keys, gazetteer, names
     ("clean",),  # decoding, noise, masking
     ("nlp",),  # the spaCy components

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sayso.analyze import analyze
-from sayso.model import analysis_from_dict
+from sayso.serial import load_analysis, record
 
 
 def test_propositions_and_statements_round_trip(nlp):
@@ -12,7 +12,7 @@ def test_propositions_and_statements_round_trip(nlp):
         "A spokesman, Rui Lopes, denied that Portugal was preparing to send aircraft."
     )
     analysis = analyze(text, nlp=nlp, title="Portugal readies planes")
-    data = analysis.to_dict()
+    data = record(analysis)
     lead = data["statements"][0]
     assert (lead["id"], lead["kind"]) == ("lead", "lead")
     assert lead["proposition"]["polarity"] == "positive"
@@ -21,7 +21,7 @@ def test_propositions_and_statements_round_trip(nlp):
     assert denial["proposition"]["text"]["text"] == "Portugal was preparing to send aircraft"
     start, end = denial["proposition"]["text"]["start"], denial["proposition"]["text"]["end"]
     assert text[start:end] == denial["proposition"]["text"]["text"]
-    assert analysis_from_dict(data).to_dict() == data
+    assert record(load_analysis(data)) == data
 
 
 def test_own_voice_is_the_lead_and_unattributed_event_sentences_only(nlp):
@@ -31,7 +31,7 @@ def test_own_voice_is_the_lead_and_unattributed_event_sentences_only(nlp):
         "Portugal sent troops to Greece on Tuesday.\n\n"
         "Officials said the army would send more troops."
     )
-    data = analyze(text, nlp=nlp).to_dict()
+    data = record(analyze(text, nlp=nlp))
     kinds = [(s["kind"], s["proposition"]["text"]["text"]) for s in data["statements"]]
     assert kinds == [
         ("lead", "Heavy rain fell on Monday"),

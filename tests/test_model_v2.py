@@ -6,7 +6,7 @@ import json
 
 from sayso import SCHEMA, analyze
 from sayso.export import to_json, to_markdown
-from sayso.model import analysis_from_dict
+from sayso.serial import load_analysis, record
 
 
 def test_round_trip_keeps_the_meaning_layer(fixtures, nlp):
@@ -14,8 +14,8 @@ def test_round_trip_keeps_the_meaning_layer(fixtures, nlp):
     analysis = analyze(text, nlp=nlp, published="2024-03-21")
     data = json.loads(to_json(analysis))
     assert data["schema"] == SCHEMA  # sayso/2 fields, in whatever version is current
-    again = analysis_from_dict(data)
-    assert again.to_dict() == analysis.to_dict()
+    again = load_analysis(data)
+    assert record(again) == record(analysis)
     assert again.events and again.times
     assert any(a.certainty and a.certainty.expression for a in again.attributions)
 
@@ -57,7 +57,7 @@ def test_sayso_1_documents_still_load():
         ],
         "entities": [{"id": "e1", "name": "Putin", "type": "PERSON", "mentions": [[0, 5]]}],
     }
-    analysis = analysis_from_dict(old)
+    analysis = load_analysis(old)
     assert analysis.events == [] and analysis.attributions[0].certainty is None
     assert analysis.entities[0].canonical is None
 

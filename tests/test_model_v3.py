@@ -8,9 +8,10 @@ import json
 from sayso import SCHEMA, analyze
 from sayso.analyze import ArticleInput, analyze_many
 from sayso.export import to_json
-from sayso.model import InputWarning, analysis_from_dict
+from sayso.model import InputWarning, WarningKind
+from sayso.serial import load_analysis, record
 
-NOT_ARTICLE = InputWarning(kind="not_article", message="not an article: a recipe")
+NOT_ARTICLE = InputWarning(kind=WarningKind.NOT_ARTICLE, message="not an article: a recipe")
 
 
 def test_schema_is_sayso_3_with_warnings_first(nlp):
@@ -29,8 +30,8 @@ def test_reader_byline_and_warnings_reach_the_analysis_and_round_trip(nlp):
     [analysis] = analyze_many([item], nlp=nlp)
     assert analysis.article.byline == "Nadia Osei"
     assert [w.kind for w in analysis.warnings] == ["not_article", "short_body"]
-    again = analysis_from_dict(json.loads(to_json(analysis)))
-    assert again.warnings == analysis.warnings and again.to_dict() == analysis.to_dict()
+    again = load_analysis(json.loads(to_json(analysis)))
+    assert again.warnings == analysis.warnings and record(again) == record(analysis)
 
 
 def test_a_byline_line_in_the_text_is_used_when_the_input_has_none(nlp):
@@ -40,4 +41,4 @@ def test_a_byline_line_in_the_text_is_used_when_the_input_has_none(nlp):
 
 def test_sayso_2_documents_still_load_without_warnings():
     old = {"schema": "sayso/2", "article": {"id": "x", "text": "Putin said so."}}
-    assert analysis_from_dict(old).warnings == []
+    assert load_analysis(old).warnings == []

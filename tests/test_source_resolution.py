@@ -17,8 +17,8 @@ from sayso.model import (
     Content,
     Resolution,
     Source,
-    analysis_from_dict,
 )
+from sayso.serial import load, load_analysis, record
 from sayso.store.rows import attribution_rows
 
 
@@ -30,10 +30,10 @@ def test_resolution_and_confidence_survive_a_json_round_trip(fixtures, nlp):
     text = (fixtures / "rt-france-troops.txt").read_text(encoding="utf-8")
     analysis = analyze(text, nlp=nlp)
     data = json.loads(to_json(analysis))
-    again = analysis_from_dict(data)
+    again = load_analysis(data)
     sources = [a.source for a in again.attributions if a.source]
-    assert [s.to_dict() for s in sources] == [
-        a.source.to_dict() for a in analysis.attributions if a.source
+    assert [record(s) for s in sources] == [
+        record(a.source) for a in analysis.attributions if a.source
     ]
     by_text = {s.text: s for s in sources}
     assert by_text["Aleksey Goncharenko"].resolution == Resolution.NAMED
@@ -46,10 +46,10 @@ def test_resolution_and_confidence_survive_a_json_round_trip(fixtures, nlp):
 
 def test_a_sayso2_source_reads_its_resolution_off_its_flags():
     old = {"start": 0, "end": 2, "text": "he", "entity": "John Baker", "entity_id": "e1"}
-    assert Source.from_dict(old).resolution == Resolution.NAMED
-    assert Source.from_dict({**old, "anonymous": True}).resolution == Resolution.ANONYMOUS
-    assert Source.from_dict({**old, "entity": None}).resolution == Resolution.UNRESOLVED
-    assert Source.from_dict(old).confidence is None
+    assert load(Source, old).resolution == Resolution.NAMED
+    assert load(Source, {**old, "anonymous": True}).resolution == Resolution.ANONYMOUS
+    assert load(Source, {**old, "entity": None}).resolution == Resolution.UNRESOLVED
+    assert load(Source, old).confidence is None
 
 
 def test_reports_mark_uncertain_and_unresolved_speakers():
@@ -75,7 +75,7 @@ def test_the_terminal_report_shows_the_mark(nlp):
 
 def test_store_rows_carry_resolution_and_confidence(fixtures, nlp):
     text = (fixtures / "rt-france-troops.txt").read_text(encoding="utf-8")
-    rows = attribution_rows(analyze(text, nlp=nlp).to_dict())
+    rows = attribution_rows(record(analyze(text, nlp=nlp)))
     assert {r["source_resolution"] for r in rows} >= {"named", "resolved", "anonymous", "group"}
     assert all(r["source_confidence"] is None or 0 < r["source_confidence"] <= 1 for r in rows)
 

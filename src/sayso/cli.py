@@ -436,6 +436,14 @@ def article(
 
 
 @app.command()
+def schema() -> None:
+    """Print the JSON Schema of an analysis (what --format json writes; docs/schema.md)."""
+    from sayso.serial import schema_text
+
+    sys.stdout.write(schema_text() + "\n")
+
+
+@app.command()
 def demo(db: DbOption = DEFAULT_URL) -> None:
     """Ingest the bundled sample into the store and report on it."""
     from sayso.analyze import article_id as text_id

@@ -3,6 +3,11 @@
 Every record carries character offsets into ``Article.text`` (the exact input), so each
 statement can be traced back to the words it was read from. Exporters, the store and the
 web app all read these classes; nothing else defines what an attribution is.
+
+The classes are plain dataclasses: building one validates nothing, so the NLP builds them
+at no cost. They become JSON, are read back from it and give their JSON Schema in one
+way only, through :mod:`sayso.serial` (pydantic ``TypeAdapter`` s over these classes): a
+record's keys are the fields in the order declared here.
 """
 
 from __future__ import annotations
@@ -10,7 +15,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+
+from pydantic import model_serializer
+from typing_extensions import TypedDict  # pydantic reads TypedDicts from here on 3.11
 
 SCHEMA = "sayso/3"
 # Below this confidence a resolved speaker is shown as uncertain and the claim graph counts
@@ -83,6 +90,20 @@ class RemovedKind(StrEnum):
     BOILERPLATE = "boilerplate"  # page furniture: "Advertisement", sign-ups, share bars
 
 
+class EntityType(StrEnum):
+    """What an entity is: spaCy's named-entity labels sayso keeps, and sayso's own."""
+
+    PERSON = "PERSON"
+    ORG = "ORG"
+    GPE = "GPE"  # a city, state or region that is not a country
+    NORP = "NORP"  # a nationality, religious or political group ("Republicans")
+    LOC = "LOC"
+    FAC = "FAC"
+    COUNTRY = "COUNTRY"  # a sovereign state (sayso's gazetteer)
+    GROUP = "GROUP"  # a collective speaker ("63 percent of voters", "the EU members")
+    ANONYMOUS = "ANONYMOUS"  # an unnamed individual ("a source", "officials")
+
+
 class WarningKind(StrEnum):
     """Why an analysis may not be what it seems (see docs/schema.md)."""
 
@@ -95,11 +116,8 @@ class WarningKind(StrEnum):
 class InputWarning:
     """Something about the input that makes its analysis doubtful."""
 
-    kind: str
+    kind: WarningKind
     message: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "message": self.message}
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,21 +128,15 @@ class TextSpan:
     end: int
     text: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text}
-
 
 @dataclass(frozen=True, slots=True)
 class RemovedPiece:
     """Text that is not part of the article body (caption, teaser, source tag...)."""
 
-    kind: str
+    kind: RemovedKind
     start: int
     end: int
     text: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "start": self.start, "end": self.end, "text": self.text}
 
 
 class Resolution(StrEnum):
@@ -171,35 +183,6 @@ class Source:
         """Resolved, but below :data:`LOW_CONFIDENCE`."""
         return self.confidence is not None and self.confidence < LOW_CONFIDENCE
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "entity": self.entity,
-            "entity_id": self.entity_id,
-            "anonymous": self.anonymous,
-            "group": self.group,
-            "resolution": str(self.resolution),
-            "confidence": self.confidence,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Source:
-        """Also reads ``sayso/1`` and ``sayso/2`` sources, which have no resolution."""
-        fields = {k: data[k] for k in ("start", "end", "text") if k in data}
-        source = cls(
-            **fields,
-            entity=data.get("entity"),
-            entity_id=data.get("entity_id"),
-            anonymous=bool(data.get("anonymous")),
-            group=bool(data.get("group")),
-            confidence=data.get("confidence"),
-        )
-        if "resolution" in data:
-            source.resolution = Resolution(data["resolution"])
-        return source
-
 
 @dataclass(frozen=True, slots=True)
 class Cue:
@@ -210,8 +193,14 @@ class Cue:
     text: str
     lemma: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text, "lemma": self.lemma}
+
+class ContentRecord(TypedDict):
+    """A :class:`Content` as JSON: where it starts and ends, its text, then its pieces."""
+
+    start: int
+    end: int
+    text: str
+    spans: list[tuple[int, int]]
 
 
 # Between the pieces of a content in its ``text``: "A," he said, "B." reads "A … B".
@@ -242,13 +231,11 @@ class Content:
     def pieces(self, article_text: str) -> list[str]:
         return [article_text[s:e] for s, e in self.spans]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "spans": [list(span) for span in self.spans],
-        }
+    @model_serializer(mode="plain")
+    def _record(self) -> ContentRecord:
+        # ``start``/``end`` lead the record (readers take a claim's extent without the
+        # pieces), so the record is written here rather than from the fields.
+        return {"start": self.start, "end": self.end, "text": self.text, "spans": list(self.spans)}
 
 
 @dataclass(slots=True)
@@ -271,32 +258,6 @@ class TimeExpression:
     range: tuple[str, str] | None = None
     anchor: str | None = None  # the publication date it was resolved against
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "value": self.value,
-            "type": self.type,
-            "mod": self.mod,
-            "range": list(self.range) if self.range is not None else None,
-            "anchor": self.anchor,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> TimeExpression:
-        span = data.get("range")
-        return cls(
-            start=int(data["start"]),
-            end=int(data["end"]),
-            text=data["text"],
-            value=data.get("value"),
-            type=data.get("type", "date"),
-            mod=data.get("mod"),
-            range=(span[0], span[1]) if span else None,
-            anchor=data.get("anchor"),
-        )
-
 
 @dataclass(slots=True)
 class ReporterStance:
@@ -304,9 +265,6 @@ class ReporterStance:
 
     value: Stance
     lexeme: str | None = None  # the cue lemma or phrase found in the stance lexicon
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"value": str(self.value), "lexeme": self.lexeme}
 
 
 @dataclass(slots=True)
@@ -324,26 +282,6 @@ class Certainty:
     factbank: str = "CT+"
     expression: TextSpan | None = None
     reporter: Commitment = Commitment.UNCOMMITTED
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "value": str(self.value),
-            "polarity": self.polarity,
-            "factbank": self.factbank,
-            "expression": self.expression.to_dict() if self.expression else None,
-            "reporter": str(self.reporter),
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Certainty:
-        expression = data.get("expression")
-        return cls(
-            value=CertaintyValue(data["value"]),
-            polarity=data.get("polarity", "positive"),
-            factbank=data.get("factbank", "CT+"),
-            expression=TextSpan(**expression) if expression else None,
-            reporter=Commitment(data.get("reporter", "uncommitted")),
-        )
 
 
 @dataclass(slots=True)
@@ -371,35 +309,6 @@ class Proposition:
     subject_key: str | None = None
     object: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "text": self.text.to_dict(),
-            "polarity": self.polarity,
-            "negated_by": self.negated_by.to_dict() if self.negated_by else None,
-            "frame": self.frame,
-            "predicate": self.predicate,
-            "subject": self.subject.to_dict() if self.subject else None,
-            "subject_key": self.subject_key,
-            "object": self.object,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Proposition:
-        def span(key: str) -> TextSpan | None:
-            value = data.get(key)
-            return TextSpan(**value) if value else None
-
-        return cls(
-            text=TextSpan(**data["text"]),
-            polarity=data.get("polarity", "positive"),
-            negated_by=span("negated_by"),
-            frame=data.get("frame"),
-            predicate=data.get("predicate"),
-            subject=span("subject"),
-            subject_key=data.get("subject_key"),
-            object=data.get("object"),
-        )
-
 
 @dataclass(slots=True)
 class Statement:
@@ -409,15 +318,6 @@ class Statement:
     id: str  # "headline", "standfirst", "lead", "voice2"…
     kind: str  # headline|standfirst|lead|event
     proposition: Proposition
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "kind": self.kind, "proposition": self.proposition.to_dict()}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Statement:
-        return cls(
-            id=data["id"], kind=data["kind"], proposition=Proposition.from_dict(data["proposition"])
-        )
 
 
 @dataclass(slots=True)
@@ -438,23 +338,6 @@ class Attribution:
     events: list[str] = field(default_factory=list)  # ids of the events its content asserts
     proposition: Proposition | None = None  # what the content asserts or denies
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "kind": str(self.kind),
-            "source": self.source.to_dict() if self.source else None,
-            "cue": self.cue.to_dict() if self.cue else None,
-            "content": self.content.to_dict(),
-            "nested_in": self.nested_in,
-            "channel": self.channel.to_dict() if self.channel else None,
-            "when": self.when.to_dict() if self.when else None,
-            "stance": self.stance.to_dict() if self.stance else None,
-            "certainty": self.certainty.to_dict() if self.certainty else None,
-            "statement_time": self.statement_time.to_dict() if self.statement_time else None,
-            "events": list(self.events),
-            "proposition": self.proposition.to_dict() if self.proposition else None,
-        }
-
 
 @dataclass(slots=True)
 class Entity:
@@ -468,7 +351,7 @@ class Entity:
 
     id: str
     name: str
-    type: str
+    type: EntityType
     roles: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
     canonical: str | None = None
@@ -476,35 +359,6 @@ class Entity:
     affiliations: list[str] = field(default_factory=list)
     members: list[str] = field(default_factory=list)
     metonyms: list[tuple[int, int]] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "type": self.type,
-            "roles": list(self.roles),
-            "mentions": [list(span) for span in self.mentions],
-            "canonical": self.canonical,
-            "country": self.country,
-            "affiliations": list(self.affiliations),
-            "members": list(self.members),
-            "metonyms": [list(span) for span in self.metonyms],
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Entity:
-        return cls(
-            id=data["id"],
-            name=data["name"],
-            type=data["type"],
-            roles=list(data.get("roles", [])),
-            mentions=[(int(s), int(t)) for s, t in data.get("mentions", [])],
-            canonical=data.get("canonical"),
-            country=data.get("country"),
-            affiliations=list(data.get("affiliations", [])),
-            members=list(data.get("members", [])),
-            metonyms=[(int(s), int(t)) for s, t in data.get("metonyms", [])],
-        )
 
 
 @dataclass(slots=True)
@@ -523,17 +377,6 @@ class EventArgument:
     code: str | None = None
     sector: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "entity": self.entity,
-            "entity_id": self.entity_id,
-            "code": self.code,
-            "sector": self.sector,
-        }
-
 
 @dataclass(slots=True)
 class EventMention:
@@ -543,14 +386,6 @@ class EventMention:
     end: int
     text: str  # the trigger words ("send troops", "is unlikely to join")
     attribution: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "attribution": self.attribution,
-        }
 
 
 @dataclass(slots=True)
@@ -566,7 +401,7 @@ class Event:
     id: str
     type: str
     trigger: TextSpan
-    predicate: str  # lemma of the predicate with its theme: "send troops"
+    predicate: str = ""  # lemma of the predicate with its theme: "send troops"
     action: str | None = None
     mode: str | None = None
     context: list[str] = field(default_factory=list)
@@ -582,57 +417,6 @@ class Event:
     according_to: list[str] = field(default_factory=list)
     mentions: list[EventMention] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "type": self.type,
-            "trigger": self.trigger.to_dict(),
-            "predicate": self.predicate,
-            "action": self.action,
-            "mode": self.mode,
-            "context": list(self.context),
-            "actors": [actor.to_dict() for actor in self.actors],
-            "recipients": [recipient.to_dict() for recipient in self.recipients],
-            "location": self.location.to_dict() if self.location else None,
-            "quantity": self.quantity.to_dict() if self.quantity else None,
-            "time": self.time.to_dict() if self.time else None,
-            "modality": str(self.modality),
-            "modality_cue": self.modality_cue.to_dict() if self.modality_cue else None,
-            "condition": self.condition.to_dict() if self.condition else None,
-            "attribution": self.attribution,
-            "according_to": list(self.according_to),
-            "mentions": [mention.to_dict() for mention in self.mentions],
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Event:
-        def span(key: str) -> TextSpan | None:
-            value = data.get(key)
-            return TextSpan(**value) if value else None
-
-        location = data.get("location")
-        time = data.get("time")
-        return cls(
-            id=data["id"],
-            type=data["type"],
-            action=data.get("action"),
-            mode=data.get("mode"),
-            context=list(data.get("context", [])),
-            trigger=TextSpan(**data["trigger"]),
-            predicate=data.get("predicate", ""),
-            actors=[EventArgument(**a) for a in data.get("actors", [])],
-            recipients=[EventArgument(**r) for r in data.get("recipients", [])],
-            location=EventArgument(**location) if location else None,
-            quantity=span("quantity"),
-            time=TimeExpression.from_dict(time) if time else None,
-            modality=Modality(data.get("modality", "actual")),
-            modality_cue=span("modality_cue"),
-            condition=span("condition"),
-            attribution=data.get("attribution"),
-            according_to=list(data.get("according_to", [])),
-            mentions=[EventMention(**m) for m in data.get("mentions", [])],
-        )
-
 
 def article_id(text: str) -> str:
     """An article's stable id: the first 16 hex digits of the SHA-256 of its text."""
@@ -641,10 +425,10 @@ def article_id(text: str) -> str:
 
 @dataclass(slots=True)
 class Article:
-    """The input, exactly as read, with what the cleaner learned about it."""
+    """The input, exactly as read, with what the cleaner learned about it (``text`` comes
+    last in its record, after the short fields a reader looks at first)."""
 
     id: str
-    text: str
     path: str | None = None
     url: str | None = None
     title: str | None = None
@@ -652,46 +436,24 @@ class Article:
     publisher: str | None = None
     byline: str | None = None
     published: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "path": self.path,
-            "url": self.url,
-            "title": self.title,
-            "standfirst": self.standfirst,
-            "publisher": self.publisher,
-            "byline": self.byline,
-            "published": self.published,
-            "text": self.text,
-        }
+    text: str = field(kw_only=True)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, kw_only=True)
 class Analysis:
-    """Everything sayso reads out of one article."""
+    """Everything sayso reads out of one article. Its record opens with the schema version
+    (always this version's: a record read from an older one is written back as this one)
+    and the warnings, before the article."""
 
+    schema: str = field(default=SCHEMA, init=False)
+    warnings: list[InputWarning] = field(default_factory=list)
     article: Article
     removed: list[RemovedPiece] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
-    warnings: list[InputWarning] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)  # the publisher's own voice
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "schema": SCHEMA,
-            "warnings": [warning.to_dict() for warning in self.warnings],
-            "article": self.article.to_dict(),
-            "removed": [piece.to_dict() for piece in self.removed],
-            "attributions": [a.to_dict() for a in self.attributions],
-            "entities": [e.to_dict() for e in self.entities],
-            "events": [e.to_dict() for e in self.events],
-            "times": [t.to_dict() for t in self.times],
-            "statements": [s.to_dict() for s in self.statements],
-        }
 
     def entity(self, entity_id: str | None) -> Entity | None:
         return next((e for e in self.entities if e.id == entity_id), None)
@@ -701,43 +463,3 @@ class Analysis:
 
     def event(self, event_id: str | None) -> Event | None:
         return next((e for e in self.events if e.id == event_id), None)
-
-
-def analysis_from_dict(data: dict[str, Any]) -> Analysis:
-    """Rebuild an :class:`Analysis` from its ``to_dict`` form (``sayso/1`` to ``sayso/3``)."""
-    article = Article(**{k: data["article"].get(k) for k in Article.__dataclass_fields__})
-    removed = [RemovedPiece(**piece) for piece in data.get("removed", [])]
-    return Analysis(
-        article=article,
-        removed=removed,
-        attributions=[_attribution_from_dict(a) for a in data.get("attributions", [])],
-        entities=[Entity.from_dict(e) for e in data.get("entities", [])],
-        events=[Event.from_dict(e) for e in data.get("events", [])],
-        times=[TimeExpression.from_dict(t) for t in data.get("times", [])],
-        warnings=[InputWarning(**w) for w in data.get("warnings", [])],
-        statements=[Statement.from_dict(s) for s in data.get("statements", [])],
-    )
-
-
-def _attribution_from_dict(data: dict[str, Any]) -> Attribution:
-    content = data["content"]
-    stance = data.get("stance")
-    certainty = data.get("certainty")
-    statement_time = data.get("statement_time")
-    return Attribution(
-        id=data["id"],
-        kind=AttributionKind(data["kind"]),
-        source=Source.from_dict(data["source"]) if data.get("source") else None,
-        cue=Cue(**data["cue"]) if data.get("cue") else None,
-        content=Content(
-            spans=tuple((int(s), int(e)) for s, e in content["spans"]), text=content["text"]
-        ),
-        nested_in=data.get("nested_in"),
-        channel=TextSpan(**data["channel"]) if data.get("channel") else None,
-        when=TextSpan(**data["when"]) if data.get("when") else None,
-        stance=ReporterStance(Stance(stance["value"]), stance.get("lexeme")) if stance else None,
-        certainty=Certainty.from_dict(certainty) if certainty else None,
-        statement_time=TimeExpression.from_dict(statement_time) if statement_time else None,
-        events=list(data.get("events", [])),
-        proposition=Proposition.from_dict(data["proposition"]) if data.get("proposition") else None,
-    )

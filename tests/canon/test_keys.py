@@ -11,7 +11,7 @@ from sayso.canon.keys import group_key, keys_match, org_key, speaker_keys
 from sayso.canon.names import parse_name, person_key
 from sayso.canon.tables import DEMONYMS
 from sayso.canon.translit import ascii_fold, slug
-from sayso.model import Entity
+from sayso.model import Entity, EntityType
 from sayso.nlp import lexicon
 from sayso.nlp.mentions import nationality_of
 
@@ -173,7 +173,7 @@ def test_slug_of_nothing_is_empty():
 
 
 def _entity(id_, name, type_, roles=()):
-    return Entity(id=id_, name=name, type=type_, roles=list(roles))
+    return Entity(id=id_, name=name, type=EntityType(type_), roles=list(roles))
 
 
 def test_linker_keys_in_any_script():

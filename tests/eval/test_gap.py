@@ -23,7 +23,7 @@ from sayso.eval.gap import (
     scorecard,
     write_predictions,
 )
-from sayso.model import Analysis, Article, Entity
+from sayso.model import Analysis, Article, Entity, EntityType
 
 HEADER = "ID\tText\tPronoun\tPronoun-offset\tA\tA-offset\tA-coref\tB\tB-offset\tB-coref\tURL"
 TEXTS = [
@@ -146,7 +146,7 @@ def test_official_edge_cases():
 
 
 def _entity(id_: str, name: str, mentions: list[tuple[int, int]]) -> Entity:
-    return Entity(id=id_, name=name, type="PERSON", mentions=mentions)
+    return Entity(id=id_, name=name, type=EntityType.PERSON, mentions=mentions)
 
 
 def test_predictions_read_from_the_entities():
@@ -165,7 +165,7 @@ def test_predictions_read_from_the_entities():
 
 def test_the_shortest_covering_mention_wins():
     """ "his spokesman" (an anonymous entity) covers "his"; the pronoun's own mention wins."""
-    anonymous = Entity(id="e3", name="spokesman", type="ANONYMOUS", mentions=[(10, 23)])
+    anonymous = Entity(id="e3", name="spokesman", type=EntityType.ANONYMOUS, mentions=[(10, 23)])
     person = _entity("e1", "Tom Hale", [(0, 8), (10, 13)])
     assert entity_covering([anonymous, person], 10) is person
 

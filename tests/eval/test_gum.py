@@ -13,7 +13,7 @@ from sayso.cli import app
 from sayso.errors import InputError
 from sayso.eval.entitycoref import SystemMention, align, normalised, system_mentions
 from sayso.eval.gum import GumMention, detokenise, parse_conll, read_documents, read_splits
-from sayso.model import Analysis, Article, Entity
+from sayso.model import Analysis, Article, Entity, EntityType
 
 # Tokens and brackets as in GUM's own scheme (a made-up document).
 CONLL = """# begin document GUM_news_mini
@@ -160,10 +160,10 @@ def test_same_string_key():
 def test_system_mentions_are_person_like_entities_once_each():
     text = "Ann Cole met Acme in Paris. She left."
     entities = [
-        Entity("e1", "Ann Cole", "PERSON", mentions=[(0, 8), (28, 31)]),
-        Entity("e2", "Acme", "ORG", mentions=[(13, 17)]),
-        Entity("e3", "Paris", "GPE", mentions=[(21, 26)]),
-        Entity("e4", "Cole", "PERSON", mentions=[(28, 31)]),  # the same span again
+        Entity("e1", "Ann Cole", EntityType.PERSON, mentions=[(0, 8), (28, 31)]),
+        Entity("e2", "Acme", EntityType.ORG, mentions=[(13, 17)]),
+        Entity("e3", "Paris", EntityType.GPE, mentions=[(21, 26)]),
+        Entity("e4", "Cole", EntityType.PERSON, mentions=[(28, 31)]),  # the same span again
     ]
     analysis = Analysis(article=Article(id="x", text=text), entities=entities)
     found = system_mentions(analysis)

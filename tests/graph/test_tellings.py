@@ -1,8 +1,10 @@
-"""What the graph reads of each attribution, on analyses written by hand (JSON form)."""
+"""What the graph reads of each attribution, on analyses written by hand (their records,
+read back by ``sayso.serial`` as the graph reads a stored analysis)."""
 
 from __future__ import annotations
 
 from sayso.graph.tellings import claim_facts, event_signature
+from sayso.model import Event, EventArgument, TextSpan
 
 TEXT = "x" * 400
 
@@ -142,7 +144,11 @@ def test_polarity_from_the_cue_the_certainty_and_the_words():
         60,
         source=source("NATO member states"),
         cue="claim",
-        certainty={"value": "negated", "polarity": "negative", "expression": {"text": "no plans"}},
+        certainty={
+            "value": "negated",
+            "polarity": "negative",
+            "expression": {"start": 80, "end": 88, "text": "no plans"},
+        },
     )
     both = attribution(
         "a3",
@@ -177,7 +183,13 @@ def test_unresolved_and_unnamed_speakers_are_kept_apart_by_outlet():
 
 
 def test_event_signature_lists_participant_codes():
-    event = {"type": "MOBILIZE", "actors": [{"code": "FRA"}], "recipients": [{"code": "UKR"}, {}]}
+    def arg(code: str | None) -> EventArgument:
+        return EventArgument(start=0, end=1, text="x", code=code)
+
+    trigger = TextSpan(0, 4, "send")
+    event = Event(
+        "v1", "MOBILIZE", trigger, actors=[arg("FRA")], recipients=[arg("UKR"), arg(None)]
+    )
     assert event_signature(event) == "MOBILIZE:FRA>UKR"
 
 

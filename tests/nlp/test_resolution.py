@@ -9,6 +9,7 @@ import pytest
 
 from sayso.nlp import to_analysis
 from sayso.nlp.resolution import NEW_ENTITY_PREFIX, MentionResolution, resolve_mentions
+from sayso.serial import record
 
 TEXT = (
     "Maria Lopez, the mayor of Springfield, opened the bridge on Monday.\n\n"
@@ -79,14 +80,14 @@ def test_a_span_over_no_token_is_unresolved(doc):
 
 
 def test_one_answer_per_span_in_order_and_the_analysis_unchanged(doc):
-    before = [a.to_dict() for a in to_analysis(doc).attributions]
-    entities = [e.to_dict() for e in to_analysis(doc).entities]
+    before = [record(a) for a in to_analysis(doc).attributions]
+    entities = [record(e) for e in to_analysis(doc).entities]
     spans = [span(TEXT, "She"), span(TEXT, "Maria Lopez"), span(TEXT, "She")]
     answers = resolve_mentions(doc, spans)
     assert len(answers) == 3 and answers[0] == answers[2]
     assert answers[1].entity is answers[0].entity
-    assert [a.to_dict() for a in to_analysis(doc).attributions] == before
-    assert [e.to_dict() for e in to_analysis(doc).entities] == entities
+    assert [record(a) for a in to_analysis(doc).attributions] == before
+    assert [record(e) for e in to_analysis(doc).entities] == entities
 
 
 def test_a_doc_read_back_from_bytes_gets_the_same_answers(nlp, doc):
@@ -98,8 +99,8 @@ def test_a_doc_read_back_from_bytes_gets_the_same_answers(nlp, doc):
     stored = DocBin(store_user_data=True, docs=[doc]).to_bytes()
     (again,) = DocBin().from_bytes(stored).get_docs(nlp.vocab)
     here, there = resolve_mentions(doc, spans), resolve_mentions(again, spans)
-    assert [(a.resolution, a.entity and a.entity.to_dict()) for a in here] == [
-        (a.resolution, a.entity and a.entity.to_dict()) for a in there
+    assert [(a.resolution, a.entity and record(a.entity)) for a in here] == [
+        (a.resolution, a.entity and record(a.entity)) for a in there
     ]
     assert there[1].entity is not None and there[1].entity.name == "Maria Lopez"
 
@@ -129,7 +130,7 @@ def test_analyze_docs_gives_each_analysis_with_its_doc(nlp):
     inputs = [ArticleInput(text=TEXT, path="a"), ArticleInput(text="Bo Li said no.", path="b")]
     pairs = list(analyze_docs(inputs, nlp=nlp))
     plain = list(analyze_many(inputs, nlp=nlp))
-    assert [a.to_dict() for _, a in pairs] == [a.to_dict() for a in plain]
+    assert [record(a) for _, a in pairs] == [record(a) for a in plain]
     doc, analysis = pairs[1]
     assert doc.text == "Bo Li said no." and to_analysis(doc).entities == analysis.entities
 

@@ -17,13 +17,14 @@ from sayso.data import sample_articles
 from sayso.nlp import annotations, to_analysis
 from sayso.nlp.annotations import set_published
 from sayso.nlp.pipeline import DEFAULT_MODEL
+from sayso.serial import record
 
 pytestmark = pytest.mark.slow
 ITEMS = list(sample_articles())  # the founding example first, then the Wikinews sample
 
 
 def as_json(docs: list[Doc]) -> list[str]:
-    return [json.dumps(to_analysis(doc).to_dict(), ensure_ascii=False) for doc in docs]
+    return [json.dumps(record(to_analysis(doc)), ensure_ascii=False) for doc in docs]
 
 
 def made(nlp: Language) -> list[Doc]:
@@ -52,10 +53,10 @@ def test_records_say_what_the_typed_objects_say(processed):
     for doc in processed:
         kept = annotations.annotations(doc)
         assert kept.candidates is not None  # the objects computed here, not read back
-        assert doc._.sayso_attributions == [a.to_dict() for a in kept.attributions]
-        assert doc._.sayso_entities == [e.to_dict() for e in kept.entities]
-        assert doc._.sayso_events == [e.to_dict() for e in kept.events]
-        assert doc._.sayso_times == [t.to_dict() for t in kept.times]
+        assert doc._.sayso_attributions == [record(a) for a in kept.attributions]
+        assert doc._.sayso_entities == [record(e) for e in kept.entities]
+        assert doc._.sayso_events == [record(e) for e in kept.events]
+        assert doc._.sayso_times == [record(t) for t in kept.times]
 
 
 def test_n_process_2_gives_the_analyses_of_one_process(nlp, expected):
@@ -88,8 +89,8 @@ def test_saved_sayso_pipeline_loads_and_gives_identical_json(nlp, expected, tmp_
     assert theirs == expected
     # and through the Python API, article and cleaning included
     founding = ITEMS[:1]
-    assert [a.to_dict() for a in analyze_many(founding, nlp=loaded)] == [
-        a.to_dict() for a in analyze_many(founding, nlp=nlp)
+    assert [record(a) for a in analyze_many(founding, nlp=loaded)] == [
+        record(a) for a in analyze_many(founding, nlp=nlp)
     ]
 
 

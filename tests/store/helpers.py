@@ -11,8 +11,10 @@ from sayso.model import (
     Content,
     Cue,
     Entity,
+    EntityType,
     Source,
 )
+from sayso.serial import record
 
 
 def claim_text(speaker: str, cue: str, content: str) -> str:
@@ -44,7 +46,7 @@ def make_analysis(
         t_start = c_end + len(" that ")
         t_end = t_start + len(content)
         entity = entities.setdefault(
-            speaker, Entity(id=f"e{len(entities) + 1}", name=speaker, type="PERSON")
+            speaker, Entity(id=f"e{len(entities) + 1}", name=speaker, type=EntityType.PERSON)
         )
         entity.mentions.append((s_start, s_end))
         attributions.append(
@@ -107,7 +109,7 @@ def insert_as_of(engine, analysis: Analysis) -> None:
     from sayso.store.neardup import content_hash, normalised_hash
     from sayso.store.rows import article_row, attribution_rows, entity_rows, removed_rows
 
-    data = analysis.to_dict()
+    data = record(analysis)
     body = analysis.article.text
     hashes = {"content_hash": content_hash(body), "norm_hash": normalised_hash(body)}
     entity_list, mention_list = entity_rows(data)

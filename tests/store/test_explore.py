@@ -9,6 +9,7 @@ from sqlalchemy import text
 
 from sayso.errors import SaysoError
 from sayso.model import Certainty, CertaintyValue, ReporterStance, Stance
+from sayso.serial import record
 from sayso.store import ClaimQuery, open_store
 from sayso.store.engine import make_engine
 from sayso.store.migrate import alembic_config, current_revision, head_revision
@@ -139,7 +140,7 @@ def test_migration_fills_the_new_columns_of_an_existing_store(tmp_path):
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "0001")
-    data = _with_meaning(make_analysis(CLAIMS)).to_dict()
+    data = record(_with_meaning(make_analysis(CLAIMS)))
     old_attributions = [
         {k: v for k, v in row.items() if k not in _LATER_COLUMNS} for row in attribution_rows(data)
     ]

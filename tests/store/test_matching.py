@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from sayso.canon.names import person_key
 from sayso.cli import app
-from sayso.model import Entity
+from sayso.model import Entity, EntityType
 from sayso.store import open_store
 from sayso.store.matching import name_key, surname_key
 
@@ -63,12 +63,12 @@ def _keyed(story):
                 and not attribution.content.text[at:].startswith(name + "'")
             ):
                 start = attribution.content.start + at
-                entity = Entity(f"e{len(analysis.entities) + 1}", name, "PERSON")
+                entity = Entity(f"e{len(analysis.entities) + 1}", name, EntityType.PERSON)
                 entity.mentions.append((start, start + len(name)))
                 analysis.entities.append(entity)
                 known.add(name)
     for entity in analysis.entities:
-        entity.type = SPEAKERS[entity.name]
+        entity.type = EntityType(SPEAKERS[entity.name])
         if entity.type == "PERSON":
             entity.canonical = person_key(entity.name)
         else:

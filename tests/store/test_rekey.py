@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from sayso.model import Entity
+from sayso.model import Entity, EntityType
 from sayso.store import open_store
 from sayso.store.rekey import rekey_entities
 from sayso.store.schema import entities
@@ -24,10 +24,12 @@ def _old_store(url):
     putin, trump = analysis.entities[:2]
     putin.canonical, trump.canonical = "person::", "person:trump:donald"
     analysis.entities.append(
-        Entity(id="e9", name="Trump", type="ORG", canonical="org:trump", mentions=[(0, 1)])
+        Entity(id="e9", name="Trump", type=EntityType.ORG, canonical="org:trump", mentions=[(0, 1)])
     )
     analysis.entities.append(
-        Entity(id="e10", name="Société Générale", type="ORG", canonical="org:soci-t-g-n-rale")
+        Entity(
+            id="e10", name="Société Générale", type=EntityType.ORG, canonical="org:soci-t-g-n-rale"
+        )
     )
     store.add(analysis)
     return store, analysis.article.id

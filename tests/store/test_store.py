@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import text
 
 from sayso.errors import SaysoError
+from sayso.serial import record
 from sayso.store import ClaimQuery, SaveStatus, open_store
 from sayso.store.migrate import current_revision, head_revision
 
@@ -29,7 +30,7 @@ def store(store_url):
 
 def test_round_trip_keeps_every_field_even_unknown_ones(store):
     analysis = make_analysis(CLAIMS)
-    data = analysis.to_dict()
+    data = record(analysis)
     # A newer model adds fields; the store keeps them and still indexes the rest.
     data["schema"] = "sayso/9"
     data["rumours"] = [{"id": "r1", "trigger": "send"}]

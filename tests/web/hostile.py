@@ -12,8 +12,10 @@ from sayso.model import (
     Content,
     Cue,
     Entity,
+    EntityType,
     Event,
     EventArgument,
+    RemovedKind,
     RemovedPiece,
     Source,
     TextSpan,
@@ -46,8 +48,10 @@ def hostile_analysis() -> Analysis:
     c2 = o2 + len(other) + 1
     t2 = c2 + len(cue) + 1
     r0 = text.index(caption)
-    e1 = Entity("e1", speaker, "PERSON", roles=[SCRIPT], mentions=[(s1, s1 + len(speaker))])
-    e2 = Entity("e2", other, "PERSON", roles=[IMG], mentions=[(o2, o2 + len(other))])
+    e1 = Entity(
+        "e1", speaker, EntityType.PERSON, roles=[SCRIPT], mentions=[(s1, s1 + len(speaker))]
+    )
+    e2 = Entity("e2", other, EntityType.PERSON, roles=[IMG], mentions=[(o2, o2 + len(other))])
     a1 = Attribution(
         id="a1",
         kind=AttributionKind.INDIRECT,
@@ -87,7 +91,7 @@ def hostile_analysis() -> Analysis:
     )
     return Analysis(
         article=article,
-        removed=[RemovedPiece("photo_caption", r0, r0 + len(caption), caption)],
+        removed=[RemovedPiece(RemovedKind.PHOTO_CAPTION, r0, r0 + len(caption), caption)],
         attributions=[a1, a2],
         entities=[e1, e2],
         events=[event],

@@ -14,6 +14,7 @@ from sayso.model import (
     AttributionKind,
     Content,
     Cue,
+    RemovedKind,
     RemovedPiece,
     Source,
 )
@@ -57,7 +58,7 @@ def test_nested_crossing_and_escaped():
     cross = _attribution("a4", None, None, [(50, 66)])  # starts in a2, ends after it
     analysis = Analysis(
         article=Article(id="x", text=text),
-        removed=[RemovedPiece("photo_caption", 62, len(text), "Caption <img>")],
+        removed=[RemovedPiece(RemovedKind.PHOTO_CAPTION, 62, len(text), "Caption <img>")],
         attributions=[outer, inner, crossing, cross],
     )
     result = highlight(analysis)

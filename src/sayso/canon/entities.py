@@ -25,7 +25,7 @@ from sayso.canon.gazetteer import gazetteer, normalise
 from sayso.canon.keys import group_key, org_key
 from sayso.canon.names import parse_name, person_key, surname_key
 from sayso.canon.tables import INSTITUTIONS
-from sayso.model import Entity
+from sayso.model import Entity, EntityType
 
 _WORD = re.compile(r"[\w.’'-]+")
 
@@ -71,7 +71,7 @@ def _bare_surnames(entities: list[Entity]) -> None:
             continue
         entity.canonical = next(iter(people))
         if entity.type == "ORG":
-            entity.type = "PERSON"
+            entity.type = EntityType.PERSON
             entity.country, entity.affiliations = None, []
             _affiliate(entity, " ; ".join(entity.roles))
 

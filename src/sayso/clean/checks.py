@@ -24,7 +24,7 @@ def body_warnings(clean: CleanText) -> list[InputWarning]:
     if words < MIN_BODY_WORDS:
         warnings.append(
             InputWarning(
-                kind=str(WarningKind.SHORT_BODY),
+                kind=WarningKind.SHORT_BODY,
                 message=f"only {words} words of body text (under {MIN_BODY_WORDS}): "
                 "the article itself may be missing",
             )
@@ -34,7 +34,7 @@ def body_warnings(clean: CleanText) -> list[InputWarning]:
     if captions and captions >= body_chars:
         warnings.append(
             InputWarning(
-                kind=str(WarningKind.MOSTLY_CAPTION),
+                kind=WarningKind.MOSTLY_CAPTION,
                 message=f"photo captions and credits outweigh the body text ({captions:,} "
                 f"characters of captions, {body_chars:,} of body)",
             )

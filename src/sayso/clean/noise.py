@@ -141,7 +141,7 @@ def _piece(text: str, kind: RemovedKind, start: int, end: int) -> RemovedPiece:
         end -= 1
     while start < end and text[start].isspace():
         start += 1
-    return RemovedPiece(kind=str(kind), start=start, end=end, text=text[start:end])
+    return RemovedPiece(kind=kind, start=start, end=end, text=text[start:end])
 
 
 def _captions(text: str) -> Iterator[RemovedPiece]:

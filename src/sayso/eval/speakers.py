@@ -24,7 +24,7 @@ import json
 import re
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -406,7 +406,7 @@ def best_source(analysis: Analysis, start: int, end: int) -> Source | None:
     return best
 
 
-def _source_answer(source: Source | None, entity_types: dict[str, str]) -> Answer:
+def _source_answer(source: Source | None, entity_types: Mapping[str, str]) -> Answer:
     if source is None:
         return Answer(found=False)
     # A confidence per source comes with the ranking resolver (issue 15); read it when the

@@ -12,7 +12,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 from spacy.language import Language
@@ -28,7 +27,8 @@ from sayso.graph.eventlink import PairModel, default_model
 from sayso.graph.events import EventPool, event_records, link_events
 from sayso.graph.persist import LIVE, GraphTables
 from sayso.graph.tellings import ClaimFacts, claim_facts
-from sayso.model import Entity
+from sayso.model import Entity, Statement
+from sayso.serial import load_many
 from sayso.store import Store
 from sayso.store.engine import LINK_LOCK, writing
 from sayso.store.locks import command_lock
@@ -194,7 +194,7 @@ class _Run:
         self.report.events += events
         self.report.event_clusters += created
 
-    def _titles(self, found: list[persist.PendingArticle]) -> list[list[dict[str, Any]]]:
+    def _titles(self, found: list[persist.PendingArticle]) -> list[list[Statement]]:
         """The headline and standfirst of each article, read as statements in its own voice."""
         from sayso.nlp.meaning.voice import title_statements
 
@@ -205,20 +205,18 @@ class _Run:
                 text = meta.get("title" if kind == "headline" else "standfirst")
                 if isinstance(text, str) and text.strip():
                     wanted.append((i, kind, text.strip()[:500]))
-        result: list[list[dict[str, Any]]] = [[] for _ in found]
+        result: list[list[Statement]] = [[] for _ in found]
         if not wanted:
             return result
         if self.nlp is None:
             from sayso.nlp.pipeline import shared_pipeline
 
             self.nlp = shared_pipeline()
-        entities = [
-            [Entity.from_dict(e) for e in found[i].data.get("entities") or []] for i, _, _ in wanted
-        ]
+        entities = [load_many(Entity, found[i].data.get("entities") or []) for i, _, _ in wanted]
         statements = title_statements(self.nlp, [(k, t) for _, k, t in wanted], entities)
         for (i, _, _), statement in zip(wanted, statements, strict=True):
             if statement is not None:
-                result[i].append(statement.to_dict())
+                result[i].append(statement)
         return result
 
     def _place(

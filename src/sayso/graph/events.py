@@ -24,6 +24,8 @@ from sqlalchemy.engine import Connection
 from sayso.graph.embed import Embedder, from_blob, to_blob
 from sayso.graph.eventlink import WINDOW, EventMention, OnlineLinker, PairModel, content_words
 from sayso.graph.persist import LIVE, GraphTables, PendingArticle, now
+from sayso.model import Event
+from sayso.serial import load_analysis
 from sayso.store.schema import articles
 
 WINDOW_DAYS = 14
@@ -55,30 +57,30 @@ def _window(text: str, start: int, end: int) -> str:
     return " ".join([*before, text[start:end], *after])
 
 
-def _codes(event: dict[str, Any]) -> frozenset[str]:
-    parties = (event.get("actors") or []) + (event.get("recipients") or [])
-    return frozenset(p["code"] for p in parties if isinstance(p, dict) and p.get("code"))
+def _codes(event: Event) -> frozenset[str]:
+    return frozenset(p.code for p in [*event.actors, *event.recipients] if p.code)
 
 
 def event_records(article: PendingArticle) -> list[EventRecord]:
-    text = (article.data.get("article") or {}).get("text") or ""
+    """The events of a stored article, read back as the typed model."""
+    analysis = load_analysis(article.data)
+    text = analysis.article.text
     records = []
-    for event in article.data.get("events") or []:
-        trigger = event.get("trigger") if isinstance(event, dict) else None
-        if not trigger or not event.get("type"):
+    for event in analysis.events:
+        if not event.type:
             continue
-        start, end = int(trigger.get("start", 0)), int(trigger.get("end", 0))
+        trigger = event.trigger
         records.append(
             EventRecord(
                 article_id=article.id,
-                event_id=str(event["id"]),
-                type=str(event["type"])[:32],
-                action=str(event.get("action") or event["type"])[:32],
-                predicate=str(event.get("predicate") or trigger.get("text") or "").lower(),
-                trigger=str(trigger.get("text") or ""),
+                event_id=event.id,
+                type=event.type[:32],
+                action=(event.action or event.type)[:32],
+                predicate=(event.predicate or trigger.text).lower(),
+                trigger=trigger.text,
                 codes=_codes(event),
                 day=article.day,
-                window=_window(text, start, end),
+                window=_window(text, trigger.start, trigger.end),
             )
         )
     return records

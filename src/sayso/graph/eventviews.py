@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from sayso.errors import SaysoError
+from sayso.serial import load_analysis
 from sayso.store.queries import MAX_LIMIT
 from sayso.store.schema import articles, graph_event_clusters, graph_events
 
@@ -74,18 +75,18 @@ def linked_events(conn: Connection, article_id: str, attribution_id: str) -> lis
     ).scalar_one_or_none()
     if analysis is None:
         return []
-    data = json.loads(analysis)
-    claim = next((a for a in data.get("attributions") or [] if a.get("id") == attribution_id), None)
+    read = load_analysis(json.loads(analysis))
+    claim = read.attribution(attribution_id)
     found = []
-    for event in data.get("events") or []:
-        if claim is None or event.get("id") not in (claim.get("events") or []):
+    for event in read.events:
+        if claim is None or event.id not in claim.events:
             continue
-        mates = event_mates(conn, article_id, str(event["id"]))
+        mates = event_mates(conn, article_id, event.id)
         found.append(
             {
-                "event_id": event["id"],
-                "type": event.get("type"),
-                "trigger": (event.get("trigger") or {}).get("text"),
+                "event_id": event.id,
+                "type": event.type,
+                "trigger": event.trigger.text,
                 **(mates or {"cluster": None, "label": None, "elsewhere": []}),
             }
         )

@@ -1,8 +1,9 @@
 """What the claim graph knows of each attribution: its role, who it comes from and through
 whom, whether it asserts or denies, and which entities and events it names.
 
-Read from the analysis JSON as stored (``sayso/2``; every field optional), so the graph
-works on any stored article without running the NLP again.
+Read from the typed analysis (a stored record is read back with :mod:`sayso.serial`, any
+schema from ``sayso/1``), so the graph works on any stored article without running the NLP
+again.
 
 Roles:
 
@@ -30,12 +31,22 @@ propositions existed fall back to the cue and certainty.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sayso.graph.blocking import blocking_keys
-from sayso.model import LOW_CONFIDENCE
+from sayso.model import (
+    Analysis,
+    Attribution,
+    Entity,
+    EntityType,
+    Event,
+    Proposition,
+    Statement,
+)
 from sayso.nlp.lexicon import BELIEF_VERBS, INTENTION_VERBS, SPEECH_VERBS, WANT_CUE_VERBS
+from sayso.serial import load_analysis
 
 ATTITUDE_CUES = (BELIEF_VERBS | INTENTION_VERBS | WANT_CUE_VERBS) - SPEECH_VERBS
 # Cues whose speaker says the content is not so: "X denied that Y", "X dismissed reports
@@ -145,27 +156,28 @@ def normal_name(name: str) -> str:
     return re.sub(r"^(the|a|an|his|her|their|its) ", "", words)
 
 
-def _voice(a: dict[str, Any], entities: dict[str, dict], above: str) -> Voice:
+def _voice(a: Attribution, entities: dict[str, Entity], above: str) -> Voice:
     """The speaker of attribution ``a``; ``above`` is the key of the voice it is told by."""
-    source = a.get("source") or {}
-    cue = (a.get("cue") or {}).get("lemma")
-    entity = entities.get(source.get("entity_id") or "") or {}
-    name = source.get("entity") or entity.get("name") or source.get("text") or ""
-    anonymous = bool(source.get("anonymous"))
-    confidence = source.get("confidence")
-    uncertain = isinstance(confidence, int | float) and confidence < LOW_CONFIDENCE
+    source = a.source
+    cue = a.cue.lemma if a.cue else None
+    entity = entities.get(source.entity_id or "") if source else None
+    said = source.entity if source else None  # the resolved entity's name
+    words = source.text if source else None
+    name = said or (entity.name if entity else None) or words or ""
+    anonymous = source is not None and source.anonymous
+    uncertain = source is not None and source.uncertain
     if not name:
         key = f"unnamed@{above}"  # "it was claimed": nobody to tell apart
     elif uncertain and not anonymous:
         # A speaker the resolver is unsure of counts as unknown, not as a named source:
         # keyed by the words on the page and whoever reports them, like an unresolved "he".
-        key = f"mention:{normal_name(source.get('text') or name)}@{above}"
+        key = f"mention:{normal_name(words or name)}@{above}"
     elif anonymous:
         # Unnamed sources are the same only when reached through the same teller.
         key = f"anon:{normal_name(name)}@{above}"
-    elif entity.get("canonical"):
-        key = entity["canonical"]
-    elif source.get("entity"):
+    elif entity is not None and entity.canonical:
+        key = entity.canonical
+    elif said:
         key = f"name:{normal_name(name)}"
     else:
         key = f"mention:{normal_name(name)}@{above}"  # an unresolved "he"
@@ -173,159 +185,145 @@ def _voice(a: dict[str, Any], entities: dict[str, dict], above: str) -> Voice:
         name=name or "(unnamed)",
         key=key,
         anonymous=anonymous,
-        group=bool(source.get("group")),
+        group=source is not None and source.group,
         cue=cue,
-        attribution_id=str(a.get("id")),
+        attribution_id=a.id,
         uncertain=uncertain,
-        resolution=source.get("resolution") or ("named" if source.get("entity") else None),
+        resolution=str(source.resolution) if source else None,
     )
 
 
-def _polarity(a: dict[str, Any]) -> tuple[int, str | None]:
+def _polarity(a: Attribution) -> tuple[int, str | None]:
     """1 when the attribution asserts its content, -1 when it denies it, and why."""
-    proposition = a.get("proposition")
-    if isinstance(proposition, dict):
-        return _proposition_polarity(proposition)
-    cue = a.get("cue") or {}
-    denying_cue = (cue.get("lemma") or "").lower() in DENIAL_CUES
-    certainty = a.get("certainty") or {}
-    negative = certainty.get("polarity") == "negative" or certainty.get("value") == "negated"
-    words = (certainty.get("expression") or {}).get("text") if negative else None
-    marker = _DENIAL_WORDS.search((a.get("content") or {}).get("text") or "")
+    if a.proposition is not None:
+        return _proposition_polarity(a.proposition)
+    cue = a.cue
+    denying_cue = cue is not None and cue.lemma.lower() in DENIAL_CUES
+    certainty = a.certainty
+    negative = certainty is not None and (
+        certainty.polarity == "negative" or certainty.value == "negated"
+    )
+    expression = certainty.expression if certainty is not None else None
+    words = expression.text if negative and expression is not None else None
+    marker = _DENIAL_WORDS.search(a.content.text)
     if marker and not negative:
         negative, words = True, marker.group(0)
     if denying_cue and negative:
         return 1, None  # "denied that it had no plans": two negations
-    if denying_cue:
-        return -1, cue.get("text")
+    if cue is not None and denying_cue:
+        return -1, cue.text
     return (-1, words or "negated") if negative else (1, None)
 
 
-def _proposition_polarity(proposition: dict[str, Any]) -> tuple[int, str | None]:
+def _proposition_polarity(proposition: Proposition) -> tuple[int, str | None]:
     """Read from the parse: negative when a negation or denial scopes over the predicate."""
-    if proposition.get("polarity") != "negative":
+    if proposition.polarity != "negative":
         return 1, None
-    words = (proposition.get("negated_by") or {}).get("text")
-    return -1, words or proposition.get("frame") or "negated"
+    words = proposition.negated_by.text if proposition.negated_by else None
+    return -1, words or proposition.frame or "negated"
 
 
-def _covered(a: dict[str, Any], children: list[dict[str, Any]]) -> float:
+def _covered(a: Attribution, children: list[Attribution]) -> float:
     """How much of ``a``'s content the contents of ``children`` cover (0 to 1)."""
-    content = a.get("content") or {}
-    start, end = content.get("start", 0), content.get("end", 0)
+    start, end = a.content.start, a.content.end
     if end <= start:
         return 0.0
     marked: set[int] = set()
     for child in children:
-        inner = child.get("content") or {}
-        marked.update(range(max(start, inner.get("start", 0)), min(end, inner.get("end", 0))))
+        marked.update(range(max(start, child.content.start), min(end, child.content.end)))
     return len(marked) / (end - start)
 
 
-def _content_entities(a: dict[str, Any], entities: list[dict[str, Any]]) -> list[str]:
-    spans = (a.get("content") or {}).get("spans") or []
+def _content_entities(spans: Sequence[tuple[int, int]], entities: list[Entity]) -> list[str]:
     found: list[str] = []
     for entity in entities:
-        key = entity.get("canonical") or f"name:{normal_name(entity.get('name') or '')}"
-        if entity.get("type") == "ANONYMOUS" or key in found:
+        key = entity.canonical or f"name:{normal_name(entity.name)}"
+        if entity.type == EntityType.ANONYMOUS or key in found:
             continue
-        if any(s <= m[0] and m[1] <= e for m in entity.get("mentions") or [] for s, e in spans):
+        if any(s <= m[0] and m[1] <= e for m in entity.mentions for s, e in spans):
             found.append(key)
     return sorted(found)
 
 
-def event_signature(event: dict[str, Any]) -> str:
+def event_signature(event: Event) -> str:
     """``TYPE:actors>recipients`` with the participants' country or IGO codes."""
-    actors = sorted({a.get("code") for a in event.get("actors") or [] if a.get("code")})
-    recipients = sorted({r.get("code") for r in event.get("recipients") or [] if r.get("code")})
-    return f"{event.get('type')}:{','.join(actors)}>{','.join(recipients)}"
+    actors = sorted({a.code for a in event.actors if a.code})
+    recipients = sorted({r.code for r in event.recipients if r.code})
+    return f"{event.type}:{','.join(actors)}>{','.join(recipients)}"
 
 
 def claim_facts(
-    data: dict[str, Any], titles: list[dict[str, Any]] | None = None
+    analysis: Analysis | Mapping[str, Any], titles: Sequence[Statement] = ()
 ) -> list[ClaimFacts]:
-    """Every attribution of a stored analysis, in order, as the graph sees it, then what
-    the article states in its own voice (``titles``: headline and standfirst statements
-    read apart, as :class:`~sayso.model.Statement` dicts)."""
-    attributions = [a for a in data.get("attributions") or [] if isinstance(a, dict)]
-    by_id = {str(a.get("id")): a for a in attributions}
-    entity_list = [e for e in data.get("entities") or [] if isinstance(e, dict)]
-    entities = {str(e.get("id")): e for e in entity_list}
-    events = {str(e.get("id")): e for e in data.get("events") or [] if isinstance(e, dict)}
-    publisher = "pub:" + normal_name((data.get("article") or {}).get("publisher") or "")
-    roles = _roles(attributions, by_id)
+    """Every attribution of an analysis (or of its stored record), in order, as the graph
+    sees it, then what the article states in its own voice (``titles``: headline and
+    standfirst statements read apart)."""
+    if not isinstance(analysis, Analysis):
+        analysis = load_analysis(analysis)
+    attributions = analysis.attributions
+    by_id = {a.id: a for a in attributions}
+    entities = {e.id: e for e in analysis.entities}
+    events = {e.id: e for e in analysis.events}
+    publisher = "pub:" + normal_name(analysis.article.publisher or "")
+    roles = _roles(attributions)
     facts = []
     for a in attributions:
-        aid = str(a.get("id"))
-        role, telling = roles[aid]
+        role, telling = roles[a.id]
         polarity, denial = _polarity(a)
         facts.append(
             ClaimFacts(
-                attribution_id=aid,
+                attribution_id=a.id,
                 role=role,
-                content=(a.get("content") or {}).get("text") or "",
+                content=a.content.text,
                 telling_id=telling,
                 chain=_chain(a, by_id, entities, publisher),
                 polarity=polarity,
                 denial=denial,
-                entities=_content_entities(a, entity_list),
-                events=sorted(
-                    {event_signature(events[v]) for v in a.get("events") or [] if v in events}
-                ),
+                entities=_content_entities(a.content.spans, analysis.entities),
+                events=sorted({event_signature(events[v]) for v in a.events if v in events}),
             )
         )
-        _proposition_facts(facts[-1], a.get("proposition"))
-    statements = [s for s in data.get("statements") or [] if isinstance(s, dict)]
-    for statement in [*(titles or []), *statements]:
-        facts.append(_own_voice(statement, entity_list, events, publisher))
+        _proposition_facts(facts[-1], a.proposition)
+    for statement in [*titles, *analysis.statements]:
+        facts.append(_own_voice(statement, analysis.entities, events, publisher))
     return facts
 
 
-def _proposition_facts(facts: ClaimFacts, proposition: Any) -> None:
+def _proposition_facts(facts: ClaimFacts, proposition: Proposition | None) -> None:
     """The proposition's words and keys; "asked not to be named" is no claim."""
-    if not isinstance(proposition, dict):
+    if proposition is None:
         facts.keys = blocking_keys(None, None, None, facts.events)
         return
-    if proposition.get("frame") == "anonymity":
+    if proposition.frame == "anonymity":
         facts.role = "empty"
-    text = (proposition.get("text") or {}).get("text") or ""
+    text = proposition.text.text
     if len(_WORD.findall(text)) >= MIN_WORDS:
         facts.claim = text
     facts.keys = blocking_keys(
-        proposition.get("subject_key"),
-        proposition.get("predicate"),
-        proposition.get("object"),
-        facts.events,
+        proposition.subject_key, proposition.predicate, proposition.object, facts.events
     )
 
 
 def _own_voice(
-    statement: dict[str, Any],
-    entities: list[dict[str, Any]],
-    events: dict[str, dict[str, Any]],
-    publisher: str,
+    statement: Statement, entities: list[Entity], events: dict[str, Event], publisher: str
 ) -> ClaimFacts:
-    proposition = statement.get("proposition") or {}
-    span = proposition.get("text") or {}
-    text = span.get("text") or ""
-    start, end = span.get("start", 0), span.get("end", 0)
-    in_body = statement.get("kind") in {"lead", "event"}
-    pseudo = {"content": {"spans": [[start, end]] if in_body else []}}
+    proposition = statement.proposition
+    text = proposition.text.text
+    start, end = proposition.text.start, proposition.text.end
+    in_body = statement.kind in {"lead", "event"}
     asserted = sorted(
         {
             event_signature(e)
             for e in events.values()
-            if in_body
-            and e.get("attribution") is None
-            and start <= (e.get("trigger") or {}).get("start", -1) < end
+            if in_body and e.attribution is None and start <= e.trigger.start < end
         }
     )
     polarity, denial = _proposition_polarity(proposition)
-    found = _content_entities(pseudo, entities)
-    if proposition.get("subject_key") and proposition["subject_key"] not in found:
-        found = sorted([*found, proposition["subject_key"]])
+    found = _content_entities([(start, end)] if in_body else [], entities)
+    if proposition.subject_key and proposition.subject_key not in found:
+        found = sorted([*found, proposition.subject_key])
     return ClaimFacts(
-        attribution_id=str(statement.get("id")),
+        attribution_id=statement.id,
         role="telling" if len(_WORD.findall(text)) >= MIN_WORDS else "empty",
         content=text,
         chain=[],
@@ -336,41 +334,34 @@ def _own_voice(
         kind="own_voice",
         claim=text,
         keys=blocking_keys(
-            proposition.get("subject_key"),
-            proposition.get("predicate"),
-            proposition.get("object"),
-            asserted,
+            proposition.subject_key, proposition.predicate, proposition.object, asserted
         ),
-        statement=statement.get("kind"),
+        statement=statement.kind,
     )
 
 
-def _is_attitude(a: dict[str, Any]) -> bool:
-    lemma = ((a.get("cue") or {}).get("lemma") or "").lower()
-    return a.get("nested_in") is not None and lemma in ATTITUDE_CUES
+def _is_attitude(a: Attribution) -> bool:
+    lemma = a.cue.lemma.lower() if a.cue else ""
+    return a.nested_in is not None and lemma in ATTITUDE_CUES
 
 
-def _roles(
-    attributions: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]
-) -> dict[str, tuple[str, str | None]]:
-    children: dict[str, list[dict[str, Any]]] = {}
+def _roles(attributions: list[Attribution]) -> dict[str, tuple[str, str | None]]:
+    children: dict[str, list[Attribution]] = {}
     for a in attributions:
-        if a.get("nested_in") is not None and not _is_attitude(a):
-            children.setdefault(str(a["nested_in"]), []).append(a)
+        if a.nested_in is not None and not _is_attitude(a):
+            children.setdefault(a.nested_in, []).append(a)
     roles: dict[str, tuple[str, str | None]] = {}
     for a in attributions:
-        aid = str(a.get("id"))
-        inner = children.get(aid, [])
-        text = (a.get("content") or {}).get("text") or ""
+        inner = children.get(a.id, [])
         if _is_attitude(a):
-            roles[aid] = ("attitude", str(a.get("nested_in")))
+            roles[a.id] = ("attitude", a.nested_in)
         elif inner and _covered(a, inner) >= CARRIER_COVER:
-            widest = max(inner, key=lambda c: len((c.get("content") or {}).get("text") or ""))
-            roles[aid] = ("carrier", str(widest.get("id")))
-        elif len(_WORD.findall(text)) < MIN_WORDS:
-            roles[aid] = ("empty", None)
+            widest = max(inner, key=lambda c: len(c.content.text))
+            roles[a.id] = ("carrier", widest.id)
+        elif len(_WORD.findall(a.content.text)) < MIN_WORDS:
+            roles[a.id] = ("empty", None)
         else:
-            roles[aid] = ("telling", None)
+            roles[a.id] = ("telling", None)
     return {aid: (role, _resolve(roles, aid)) for aid, (role, _) in roles.items()}
 
 
@@ -385,20 +376,18 @@ def _resolve(roles: dict[str, tuple[str, str | None]], aid: str) -> str | None:
 
 
 def _chain(
-    a: dict[str, Any],
-    by_id: dict[str, dict[str, Any]],
-    entities: dict[str, dict],
-    publisher: str,
+    a: Attribution, by_id: dict[str, Attribution], entities: dict[str, Entity], publisher: str
 ) -> list[Voice]:
     """The voices from the outermost teller down to ``a``'s speaker; a speaker quoting
     themselves ("I can already say…", Goncharenko wrote) is one voice, not two."""
-    path, seen = [], set()
-    current: dict[str, Any] | None = a
-    while current is not None and str(current.get("id")) not in seen:
-        seen.add(str(current.get("id")))
+    path: list[Attribution] = []
+    seen: set[str] = set()
+    current: Attribution | None = a
+    while current is not None and current.id not in seen:
+        seen.add(current.id)
         if current is a or not _is_attitude(current):
             path.append(current)
-        current = by_id.get(str(current.get("nested_in")))
+        current = by_id.get(current.nested_in) if current.nested_in is not None else None
     voices: list[Voice] = []
     for item in reversed(path):
         voice = _voice(item, entities, voices[-1].key if voices else publisher)

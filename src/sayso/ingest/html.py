@@ -75,7 +75,7 @@ def article_from_html(
     warnings = []
     if kind is not None:
         message = f"not an article: {kind}"
-        warnings.append(InputWarning(kind=str(WarningKind.NOT_ARTICLE), message=message))
+        warnings.append(InputWarning(kind=WarningKind.NOT_ARTICLE, message=message))
     return ArticleInput(
         text=body,
         path=name if url is None else None,

@@ -33,6 +33,7 @@ from spacy.language import Language
 
 from sayso.analyze import ArticleInput, analyze_many
 from sayso.ingest.items import Item
+from sayso.serial import record
 
 Outcome = tuple[dict[str, Any] | None, str | None]  # (analysis JSON, error)
 
@@ -80,7 +81,7 @@ def analyze_batch(
     try:
         with _Timer(limits.max_seconds):
             analyses = list(analyze_many(batch, nlp=nlp, batch_size=len(batch)))
-        return [(a.to_dict(), None) for a in analyses]
+        return [(record(a), None) for a in analyses]
     except (Exception, ArticleTimeout):
         pass
     return [_analyze_one(item, nlp, limits) for item in batch]
@@ -90,7 +91,7 @@ def _analyze_one(item: ArticleInput, nlp: Language | None, limits: Limits) -> Ou
     try:
         with _Timer(limits.max_seconds):
             [analysis] = analyze_many([item], nlp=nlp)
-        return analysis.to_dict(), None
+        return record(analysis), None
     except ArticleTimeout:
         return None, (
             f"analysis stopped: it took longer than {limits.max_seconds:g} s, the limit for "

@@ -32,7 +32,7 @@ found again (:func:`attribution_candidates`).
 
 import weakref
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, is_dataclass
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -47,10 +47,11 @@ from sayso.model import (
     RemovedPiece,
     Statement,
     TimeExpression,
-    analysis_from_dict,
     article_id,
 )
 from sayso.nlp.candidates import Candidate
+from sayso.serial import load_analysis, record
+from sayso.serial import records as serial_records
 
 # Doc extensions: the records.
 ATTRIBUTIONS = "sayso_attributions"
@@ -156,7 +157,7 @@ def annotations(doc: Doc) -> Annotations:
     kept = _KEPT.get(doc)
     if kept is not None and _same_lists(kept.written, _records(doc)):
         return kept
-    data = analysis_from_dict(
+    data = load_analysis(
         {
             "article": {"id": "", "text": doc.text},
             "attributions": doc._.sayso_attributions or [],
@@ -213,7 +214,7 @@ def write_attributions(doc: Doc, kept: Annotations, fields: Sequence[str] = ()) 
         if "source" in fields:
             doc.spans[SOURCES] = _source_spans(doc, kept.attributions)
     else:
-        doc._.sayso_attributions = [a.to_dict() for a in kept.attributions]
+        doc._.sayso_attributions = serial_records(kept.attributions)
         doc.spans[CUES] = _cue_spans(doc, kept.attributions)
         doc.spans[SOURCES] = _source_spans(doc, kept.attributions)
         doc.spans[CONTENTS] = _content_spans(doc, kept.attributions)
@@ -229,27 +230,27 @@ def write_entities(doc: Doc, kept: Annotations, fields: Sequence[str] = ()) -> N
             for name in fields:
                 record[name] = _plain(getattr(entity, name))
     else:
-        doc._.sayso_entities = [e.to_dict() for e in kept.entities]
+        doc._.sayso_entities = serial_records(kept.entities)
     if not fields or {"type", "canonical", "mentions"} & set(fields):
         doc.spans[ENTITY_MENTIONS] = _entity_spans(doc, kept.entities)
     _keep(doc, kept)
 
 
 def write_times(doc: Doc, kept: Annotations) -> None:
-    doc._.sayso_times = [t.to_dict() for t in kept.times]
+    doc._.sayso_times = serial_records(kept.times)
     spans = ((t.start, t.end, t.type.upper(), "", t.value or "") for t in kept.times)
     doc.spans[TIME_SPANS] = _spans(doc, spans)
     _keep(doc, kept)
 
 
 def write_events(doc: Doc, kept: Annotations) -> None:
-    doc._.sayso_events = [e.to_dict() for e in kept.events]
+    doc._.sayso_events = serial_records(kept.events)
     doc.spans[EVENT_TRIGGERS] = _spans(doc, _event_triggers(kept.events))
     _keep(doc, kept)
 
 
 def write_statements(doc: Doc, kept: Annotations) -> None:
-    doc._.sayso_statements = [s.to_dict() for s in kept.statements]
+    doc._.sayso_statements = serial_records(kept.statements)
     _keep(doc, kept)
 
 
@@ -260,9 +261,9 @@ def _same_ids(records: list[Record], items: Sequence[Attribution | Entity]) -> b
 
 
 def _plain(value: Any) -> Any:
-    """A field's record form, as the model's ``to_dict`` gives it."""
-    if hasattr(value, "to_dict"):
-        return value.to_dict()
+    """A field's record form, as :func:`sayso.serial.record` writes it in a whole record."""
+    if is_dataclass(value):
+        return record(value)
     if isinstance(value, list | tuple):
         return [_plain(item) for item in value]
     return value

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sayso.model import Entity
+from sayso.model import Entity, EntityType
 from sayso.nlp.mentions import nationality_of
 
 TITLE_ABBREVIATIONS = {
@@ -97,7 +97,7 @@ class EntityDraft:
         return Entity(
             id=self.id,
             name=self.name,
-            type=self.type,
+            type=EntityType(self.type),
             roles=list(self.roles),
             mentions=list(self.mentions),
             canonical=self.canonical,

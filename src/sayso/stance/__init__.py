@@ -103,7 +103,7 @@ def read_pairs(
     )
     read = []
     for (claim, text), (doc, analysis) in zip(pairs, docs, strict=True):
-        pair = read_pair(claim, text, analysis.to_dict(), keys[claim], polarity[claim])
+        pair = read_pair(claim, text, analysis, keys[claim], polarity[claim])
         pair.depths = word_depths(doc)
         read.append(pair)
     claim_vectors = dict(zip(claims, embedder.encode(claims), strict=True))

@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from sayso.graph.relations import TellingView
 from sayso.graph.stance import stance_of_tellings
 from sayso.graph.tellings import ClaimFacts, claim_facts
+from sayso.model import Analysis
 
 # Words that keep a headline at a distance from what it reports (Emergent's "observing").
 HEDGES = frozenset(
@@ -63,16 +64,16 @@ class Pair:
 
 
 def read_pair(
-    claim: str, text: str, data: dict[str, Any], claim_keys: tuple, claim_polarity: int = 1
+    claim: str, text: str, analysis: Analysis, claim_keys: tuple, claim_polarity: int = 1
 ) -> Pair:
-    """The tellings of an analysed text (its analysis as a dict)."""
+    """The tellings of an analysed text."""
     pair = Pair(claim=claim, text=text, claim_keys=claim_keys, claim_polarity=claim_polarity)
-    pair.facts = [f for f in claim_facts(data) if f.role in ("telling", "carrier", "attitude")]
-    for a in data.get("attributions") or []:
-        aid = str(a.get("id"))
-        pair.stances[aid] = ((a.get("stance") or {}).get("value")) or "neutral"
-        pair.certainties[aid] = ((a.get("certainty") or {}).get("value")) or "certain"
-        pair.cues[aid] = (a.get("cue") or {}).get("text") or ""
+    facts = claim_facts(analysis)
+    pair.facts = [f for f in facts if f.role in ("telling", "carrier", "attitude")]
+    for a in analysis.attributions:
+        pair.stances[a.id] = str(a.stance.value) if a.stance else "neutral"
+        pair.certainties[a.id] = str(a.certainty.value) if a.certainty else "certain"
+        pair.cues[a.id] = a.cue.text if a.cue else ""
     return pair
 
 

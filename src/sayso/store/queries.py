@@ -34,9 +34,9 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.elements import ColumnElement
 
 from sayso.errors import SaysoError
-from sayso.model import LOW_CONFIDENCE, Analysis, CertaintyValue, Stance, analysis_from_dict
+from sayso.model import LOW_CONFIDENCE, Analysis, CertaintyValue, Stance
+from sayso.serial import load_analysis
 from sayso.store.matching import EntityQuery
-from sayso.store.rows import model_view
 from sayso.store.schema import articles, attributions, entities, mentions
 
 MAX_LIMIT = 10_000
@@ -210,10 +210,14 @@ class ArticleRecord:
     duplicate_of: str | None
     similarity: float | None
     near_duplicates: list[str] = field(default_factory=list)
+    _analysis: Analysis | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def analysis(self) -> Analysis:
-        return analysis_from_dict(model_view(self.data))
+        """The stored record read as the typed model (once: a page reads it several times)."""
+        if self._analysis is None:
+            self._analysis = load_analysis(self.data)
+        return self._analysis
 
     def to_dict(self) -> dict[str, Any]:
         return {

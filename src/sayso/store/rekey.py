@@ -19,6 +19,7 @@ from sqlalchemy.engine import Engine
 
 from sayso.canon.entities import canonicalise_entities
 from sayso.model import Entity
+from sayso.serial import load_many, record
 from sayso.store.schema import articles, entities
 
 BATCH = 200  # articles per transaction
@@ -59,7 +60,7 @@ def rekey_entities(engine: Engine) -> int:
 
 def _rekey(stored: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Re-link one article's entity dicts in place; the dicts that changed."""
-    models = [Entity.from_dict(entity) for entity in stored]
+    models = load_many(Entity, stored)
     for model in models:
         if model.type == "GROUP" and model.canonical and model.canonical.startswith("group:"):
             continue  # the gazetteer's groups ("group:NATO-members") and slugs alike stay
@@ -68,7 +69,7 @@ def _rekey(stored: list[dict[str, Any]]) -> list[dict[str, Any]]:
     canonicalise_entities(models)
     changed = []
     for entity, model in zip(stored, models, strict=True):
-        fresh = model.to_dict()
+        fresh = record(model)
         if any(entity.get(name) != fresh[name] for name in _FIELDS):
             for name in _FIELDS:
                 entity[name] = fresh[name]

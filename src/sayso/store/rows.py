@@ -132,8 +132,9 @@ def _attribution_row(article_id: str, seq: int, a: dict[str, Any]) -> dict[str, 
 def source_resolution(source: dict[str, Any]) -> tuple[str, float | None]:
     """How a stored source was resolved and how sure, from its JSON (any schema)."""
     from sayso.model import Source
+    from sayso.serial import load
 
-    parsed = Source.from_dict(source)
+    parsed = load(Source, source)
     confidence = parsed.confidence if isinstance(parsed.confidence, int | float) else None
     return str(parsed.resolution), confidence
 
@@ -142,33 +143,3 @@ def meaning_value(record: Any) -> str | None:
     """The ``value`` of a stance or certainty record, when it is a short string."""
     value = record.get("value") if isinstance(record, dict) else None
     return value if isinstance(value, str) and len(value) <= 16 else None
-
-
-def model_view(data: dict[str, Any]) -> dict[str, Any]:
-    """A copy of ``data`` holding only the fields this version's model classes take.
-
-    The stored JSON may come from a newer model (more fields); ``analysis_from_dict``
-    passes some records to dataclass constructors whole, which refuse unknown keys.
-    """
-    from dataclasses import fields
-
-    from sayso.model import Cue, RemovedPiece, Source, TextSpan
-
-    def keep(record: Any, cls: type) -> Any:
-        if not isinstance(record, dict):
-            return record
-        names = {f.name for f in fields(cls)}
-        return {k: v for k, v in record.items() if k in names}
-
-    view = dict(data)
-    view["removed"] = [keep(piece, RemovedPiece) for piece in data.get("removed") or []]
-    attributions = []
-    for attribution in data.get("attributions") or []:
-        a = dict(attribution)
-        a["source"] = keep(a.get("source"), Source)
-        a["cue"] = keep(a.get("cue"), Cue)
-        a["channel"] = keep(a.get("channel"), TextSpan)
-        a["when"] = keep(a.get("when"), TextSpan)
-        attributions.append(a)
-    view["attributions"] = attributions
-    return view

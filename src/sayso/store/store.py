@@ -20,13 +20,14 @@ from sqlalchemy import delete, func, or_, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
-from sayso.model import Analysis, analysis_from_dict
+from sayso.model import Analysis
+from sayso.serial import load_analysis, record
 from sayso.store import explore, neardup, queries
 from sayso.store.engine import DEFAULT_URL, is_read_only, make_engine, writing
 from sayso.store.explore import ArticleRow, EntityHit, EntityProfile, Relation
 from sayso.store.migrate import check_current, upgrade
 from sayso.store.queries import ArticleRecord, ClaimQuery, ClaimRow, SourceRow
-from sayso.store.rows import article_row, attribution_rows, entity_rows, model_view, removed_rows
+from sayso.store.rows import article_row, attribution_rows, entity_rows, removed_rows
 from sayso.store.schema import (
     articles,
     attributions,
@@ -111,7 +112,7 @@ class Store:
         the store's write lock (:func:`sayso.store.engine.writing`), and the database's
         unique keys (``content_hash``, ``norm_key``) refuse a second copy even so.
         """
-        data = analysis.to_dict() if isinstance(analysis, Analysis) else analysis
+        data = record(analysis) if isinstance(analysis, Analysis) else analysis
         text = data["article"]["text"]
         exact, folded = neardup.content_hash(text), neardup.normalised_hash(text)
         signature = neardup.signature(text)  # outside the lock: it is the slow part
@@ -281,7 +282,7 @@ class Store:
 
     def load(self, article_id: str) -> Analysis | None:
         data = self.load_dict(article_id)
-        return analysis_from_dict(model_view(data)) if data is not None else None
+        return load_analysis(data) if data is not None else None
 
     def load_dict(self, article_id: str) -> dict[str, Any] | None:
         """The analysis exactly as stored (its JSON form, with every field it had)."""

@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 
+from sayso import serial
 from sayso.store import ClaimQuery, Store
 from sayso.store.explore import entity_query
 from sayso.store.output import neutralise_cell
@@ -274,22 +275,15 @@ def get_trace(request: Request, article_id: ArticleId, claim_id: ClaimId) -> dic
 )
 def get_event(request: Request, article_id: ArticleId, event_id: EventId) -> dict[str, Any]:
     record = find_article(store_of(request), article_id)
-    _, event = find_event(record, event_id)
-    # The same happening in other articles: sayso.graph's linked events (null until linked).
-    stored = next(
-        e for e in record.data.get("events") or [] if isinstance(e, dict) and e["id"] == event.id
-    )
+    analysis, event = find_event(record, event_id)
     asserting = {event.attribution} | {m.attribution for m in event.mentions}
-    attributions = [
-        a
-        for a in record.data.get("attributions") or []
-        if isinstance(a, dict) and a.get("id") in asserting
-    ]
+    attributions = [a for a in analysis.attributions if a.id in asserting]
     return {
         "article": article_summary(record, state(request).show_file_names),
-        "event": stored,
-        "attributions": attributions,
-        "linked": event_links(store_of(request), record.analysis.article.id, event.id),
+        "event": serial.record(event),
+        "attributions": serial.records(attributions),
+        # The same happening in other articles: sayso.graph's linked events (null until linked).
+        "linked": event_links(store_of(request), analysis.article.id, event.id),
     }
 
 
@@ -403,7 +397,7 @@ async def analyze_text(request: Request, body: models.AnalyzeRequest) -> JSONRes
         published=body.published,
         url=body.url,
     )
-    document = analysis.to_dict()
+    document = serial.record(analysis)
     status = 200
     if saved is not None:
         document["store"] = {"status": str(saved.status), "article_id": saved.article_id}

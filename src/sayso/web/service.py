@@ -19,8 +19,9 @@ from urllib.parse import quote
 from fastapi import HTTPException, Request
 from markupsafe import Markup, escape
 
+from sayso import serial
 from sayso.analyze import MAX_ARTICLE_CHARS, ArticleInput, Metadata
-from sayso.model import Analysis, Attribution, Event
+from sayso.model import Analysis, Article, Attribution, Event
 from sayso.store import ArticleRecord, ClaimRow, SaveResult, Store
 from sayso.store.queries import MARK_END, MARK_START, UNTITLED, article_heading
 from sayso.web.coverage import Coverage, coverage
@@ -91,11 +92,11 @@ def find_event(record: ArticleRecord, event_id: str) -> tuple[Analysis, Event]:
 
 
 def attribution_json(record: ArticleRecord, claim_id: str) -> dict[str, Any]:
-    """The attribution exactly as stored (schema sayso/2, every field it has)."""
-    for attribution in record.data.get("attributions") or []:
-        if isinstance(attribution, dict) and attribution.get("id") == claim_id:
-            return attribution
-    raise not_found(f"no claim {claim_id[:32]!r}")
+    """The attribution's record (docs/schema.md), as this version reads it."""
+    attribution = record.analysis.attribution(claim_id)
+    if attribution is None:
+        raise not_found(f"no claim {claim_id[:32]!r}")
+    return serial.record(attribution)
 
 
 def file_name(value: object, show: bool) -> str | None:
@@ -131,25 +132,24 @@ def public_document(record: ArticleRecord, show_files: bool = False) -> dict[str
 
 def article_summary(record: ArticleRecord, show_files: bool = False) -> dict[str, Any]:
     """The article's header for an answer: no path, the web address as ``article_url``."""
-    article = record.data.get("article") or {}
+    article = record.analysis.article
     return {
-        "id": article.get("id"),
-        "title": article.get("title"),
+        "id": article.id,
+        "title": article.title,
         "heading": heading_of(article),
-        "publisher": article.get("publisher"),
-        "published": article.get("published"),
-        "byline": article.get("byline"),
-        "article_url": article.get("url"),
-        "file_name": file_name(article.get("path"), show_files),
-        "url": f"/api/articles/{path_segment(str(article.get('id')))}",
-        "html_url": f"/article/{path_segment(str(article.get('id')))}",
+        "publisher": article.publisher,
+        "published": article.published,
+        "byline": article.byline,
+        "article_url": article.url,
+        "file_name": file_name(article.path, show_files),
+        "url": f"/api/articles/{path_segment(article.id)}",
+        "html_url": f"/article/{path_segment(article.id)}",
     }
 
 
-def heading_of(article: Any) -> str:
-    """What to call an article (its JSON form or an :class:`Article`): never its path."""
-    get = article.get if isinstance(article, dict) else lambda key: getattr(article, key, None)
-    return article_heading(get("title"), get("standfirst"), get("text"))
+def heading_of(article: Article) -> str:
+    """What to call an article: never its path."""
+    return article_heading(article.title, article.standfirst, article.text)
 
 
 def claim_url(article_id: str, claim_id: str) -> str:

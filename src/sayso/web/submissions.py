@@ -36,9 +36,9 @@ from pebble import ProcessExpired, ProcessPool
 
 from sayso.analyze import ArticleInput
 from sayso.ingest.workers import Limits, _analyze_one, _init_worker
-from sayso.model import Analysis, analysis_from_dict
+from sayso.model import Analysis
+from sayso.serial import load_analysis
 from sayso.store import SaveResult, Store
-from sayso.store.rows import model_view
 
 DEFAULT_MAX_PENDING = 16
 
@@ -163,7 +163,7 @@ class SubmissionQueue:
                 if result is None:
                     result = await loop.run_in_executor(self._writer, store.add, data)
                 self.writes += 1
-            return analysis_from_dict(model_view(data)), result
+            return load_analysis(data), result
         finally:
             self.pending -= 1
 
