@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -24,7 +25,7 @@ from sayso.errors import SaysoError
 from sayso.graph import persist
 from sayso.graph.cluster import EXACT_UP_TO, ClaimClusterer, Placed, event_types
 from sayso.graph.containment import MIN_SHARED_CLAIMS, is_copy
-from sayso.graph.embed import Embedder, default_embedder
+from sayso.graph.embed import Embedder, Remembered, default_embedder
 from sayso.graph.eventlink import PairModel, default_model
 from sayso.graph.events import EventPool, event_records, link_events
 from sayso.graph.persist import LIVE, GraphTables
@@ -126,7 +127,9 @@ def _link(
         with report.step("seed"), writing(store.engine, None) as conn:
             persist.backfill(conn, tables)  # a graph linked before migration 0008
             placed = persist.next_seq(conn, tables) - 1
-        embedder = embedder or default_embedder()
+            days = persist.days_of(conn, pending)
+        if not isinstance(embedder, Remembered):
+            embedder = Remembered(embedder or default_embedder())
         expected = placed + 4 * len(pending)
         source = None if expected < EXACT_UP_TO else persist.StoredClaims(tables)
         clusterer = ClaimClusterer(embedder.dimensions, expected, source)
@@ -136,7 +139,7 @@ def _link(
                 for stored in persist.placed_tellings(conn, tables):
                     clusterer.add_many(stored)
         run = _Run(clusterer, embedder, model or default_model(), report, nlp, tables)
-        run.seq = placed + 1
+        run.seq, run.days = placed + 1, days
         for start in range(0, len(pending), BATCH):
             ids = pending[start : start + BATCH]
             try:
@@ -176,6 +179,7 @@ class _Run:
         self.pool: EventPool | None = None
         self.nlp = nlp
         self.seq = 1  # the next telling's place in the order
+        self.days: tuple[date, date] | None = None  # of the articles this run links
 
     def batch(self, conn: Connection, ids: list[str]) -> None:
         if isinstance(self.clusterer.source, persist.StoredClaims):
@@ -212,7 +216,7 @@ class _Run:
                 self.report.copies += 1
         # The event pool reads through this batch's connection, so it sees its own writes.
         if self.pool is None:
-            self.pool = EventPool(conn, self.embedder.dimensions, self.tables)
+            self.pool = EventPool(conn, self.embedder.dimensions, self.tables, self.days)
         self.pool.conn = conn
         with self.report.step("events"):
             events, created = link_events(

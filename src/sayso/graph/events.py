@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
@@ -124,12 +124,23 @@ class _Kind:
 
 
 class EventPool:
-    """The store's linked events, loaded per PLOVER act on first need, and the new ones."""
+    """The store's linked events, loaded per PLOVER act on first need, and the new ones.
 
-    def __init__(self, conn: Connection, dimensions: int, tables: GraphTables = LIVE) -> None:
+    ``days``: the first and last day of the articles being linked; only the stored events
+    that could be compatible with theirs are loaded (within ``WINDOW_DAYS``, or undated),
+    so that linking a day's news reads a month of events, not the store's years."""
+
+    def __init__(
+        self,
+        conn: Connection,
+        dimensions: int,
+        tables: GraphTables = LIVE,
+        days: tuple[date, date] | None = None,
+    ) -> None:
         self.conn = conn
         self.dimensions = dimensions
         self.tables = tables
+        self.days = days
         self.kinds: dict[str, _Kind] = {}
         self.words: dict[str, frozenset[str]] = {}
 
@@ -146,7 +157,14 @@ class EventPool:
         if kind not in self.kinds:
             found = _Kind([], _Matrix(self.dimensions), _Matrix(self.dimensions))
             events = self.tables.events
-            for row in self.conn.execute(select(events).where(events.c.action == kind)):
+            statement = select(events).where(events.c.action == kind)
+            if self.days is not None:
+                window = timedelta(days=WINDOW_DAYS)
+                first, last = self.days[0] - window, self.days[1] + window
+                statement = statement.where(
+                    events.c.day.is_(None) | events.c.day.between(first, last)
+                )
+            for row in self.conn.execute(statement.order_by(events.c.linked_at)):
                 found.add(self._record(row))
             self.kinds[kind] = found
         return self.kinds[kind]

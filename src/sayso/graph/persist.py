@@ -181,6 +181,19 @@ def pending_ids(conn: Connection, tables: GraphTables = LIVE) -> list[str]:
     return list(conn.execute(statement).scalars())
 
 
+def days_of(conn: Connection, ids: list[str]) -> tuple[date, date] | None:
+    """The first and last day of these articles (publication, else ingestion)."""
+    days: list[date] = []
+    for start in range(0, len(ids), 500):
+        rows = conn.execute(
+            select(articles.c.published_day, articles.c.ingested_at).where(
+                articles.c.id.in_(ids[start : start + 500])
+            )
+        )
+        days += [d for d in (r.published_day or _day(r.ingested_at) for r in rows) if d]
+    return (min(days), max(days)) if days else None
+
+
 def load_articles(conn: Connection, ids: list[str]) -> list[PendingArticle]:
     rows = conn.execute(
         select(
