@@ -50,9 +50,26 @@ class EventRecord:
 
 def _window(text: str, start: int, end: int) -> str:
     """``WINDOW`` words each side of the trigger, as in the ECB+ evaluation."""
-    before = _TOKEN.findall(text[:start])[-WINDOW:]
-    after = _TOKEN.findall(text[end:])[:WINDOW]
-    return " ".join([*before, text[start:end], *after])
+    return " ".join([*_words_before(text, start), text[start:end], *_words_after(text, end)])
+
+
+# Characters read each side of a trigger first: its words are found without splitting the
+# whole article for each event (2.3 s of CPU for Wikinews' 3,377 events, issue 20).
+_REACH = 400
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    words = _TOKEN.findall(text[max(0, start - _REACH) : start])
+    if len(words) <= WINDOW and start > _REACH:  # the slice may have cut its first word
+        words = _TOKEN.findall(text[:start])
+    return words[-WINDOW:]
+
+
+def _words_after(text: str, end: int) -> list[str]:
+    words = _TOKEN.findall(text[end : end + _REACH])
+    if len(words) <= WINDOW and end + _REACH < len(text):  # and its last one
+        words = _TOKEN.findall(text[end:])
+    return words[:WINDOW]
 
 
 def _codes(event: dict[str, Any]) -> frozenset[str]:
@@ -225,6 +242,7 @@ def link_events(
     lemmas = embedder.encode([r.predicate for r in records])
     windows = embedder.encode([r.window for r in records])
     created = 0
+    rows: list[dict[str, Any]] = []
     for record, lemma, window in zip(records, lemmas, windows, strict=True):
         record.mention = EventMention(
             key=(record.article_id, record.event_id),
@@ -238,8 +256,11 @@ def link_events(
         if record.cluster is None:
             record.cluster = _new_cluster(conn, record, pool.tables)
             created += 1
-        conn.execute(pool.tables.events.insert().values(**_row(record, probability)))
+        rows.append(_row(record, probability))
         pool.of_type(record.action).add(record)
+    # Written together: the pool reads an act's stored events only before it holds any of
+    # them, so it never needs these rows from the store.
+    conn.execute(pool.tables.events.insert(), rows)
     return len(records), created
 
 
