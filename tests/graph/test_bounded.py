@@ -66,9 +66,7 @@ def test_bounded_linking_builds_the_graph_the_exact_search_builds(
         ingest([str(stories)], store, options=OPTIONS)
         link_store(store, embedder=embedder, nlp=nlp)
         assert _graph(store) == exact_graph
-        placed = _count(
-            store, select(func.count()).where(graph_claims.c.cluster_id.is_not(None))
-        )
+        placed = _count(store, select(func.count()).where(graph_claims.c.cluster_id.is_not(None)))
         seqs = _count(store, select(func.count(func.distinct(graph_claims.c.seq))))
         assert seqs == placed  # each placed telling has its own place in the order
         keys = _count(store, select(func.count()).select_from(graph_claim_keys))
@@ -164,7 +162,11 @@ def test_lsh_keys_are_fixed_and_near_vectors_share_one():
     noise = _unit(rng, 200)
     near = vectors + 0.45 * noise  # cosine about 0.9
     near /= np.linalg.norm(near, axis=1, keepdims=True)
-    shared = [bool(set(vector_keys(a)) & set(vector_keys(b))) for a, b in zip(vectors, near)]
+    shared = [
+        bool(set(vector_keys(a)) & set(vector_keys(b))) for a, b in zip(vectors, near, strict=True)
+    ]
     assert sum(shared) >= 195
-    far = [bool(set(vector_keys(a)) & set(vector_keys(b))) for a, b in zip(vectors, noise)]
+    far = [
+        bool(set(vector_keys(a)) & set(vector_keys(b))) for a, b in zip(vectors, noise, strict=True)
+    ]
     assert sum(far) <= 30  # unrelated vectors rarely meet
