@@ -131,7 +131,7 @@ def _link(
         if not isinstance(embedder, Remembered):
             embedder = Remembered(embedder or default_embedder())
         expected = placed + 4 * len(pending)
-        source = None if expected < EXACT_UP_TO else persist.StoredClaims(tables)
+        source = None if expected < EXACT_UP_TO else persist.StoredClaims(tables, placed == 0)
         clusterer = ClaimClusterer(embedder.dimensions, expected, source)
         clusterer.cpu = report.cpu
         if source is None:  # a small store: every telling held, the search exact
