@@ -1,8 +1,10 @@
 """``sayso link``: bring the claim graph up to date with the store.
 
 Incremental: only articles the graph has not read yet (``graph_articles``) are read, in the
-order they were ingested; each new telling is placed among all the tellings already
-clustered, and each new event among the linked events. ``sayso ingest`` runs this after
+order they were ingested; each new telling is placed among the tellings already clustered
+(a store under ``EXACT_UP_TO`` tellings is read whole and searched exactly; a larger one is
+read by key, only the tellings sharing a block or an LSH band with the new ones: issue 20),
+and each new event among the linked events of its act and weeks. ``sayso ingest`` runs this after
 every run, so ``sayso trace`` sees what was just ingested. Articles are linked in batches,
 one transaction each: a run stopped half-way leaves whole batches, and the next run goes on.
 """
