@@ -33,8 +33,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("graph_claim_keys")
-    with op.batch_alter_table("graph_clusters") as batch:
-        batch.drop_column("centroid")
     op.drop_index("ix_graph_claims_seq", "graph_claims")
-    with op.batch_alter_table("graph_claims") as batch:
-        batch.drop_column("seq")
+    # ALTER TABLE … DROP COLUMN on both backends (SQLite 3.35+): a batch copy of
+    # graph_clusters would drop a table graph_claims refers to, which SQLite refuses.
+    op.execute(sa.text('ALTER TABLE graph_clusters DROP COLUMN "centroid"'))
+    op.execute(sa.text('ALTER TABLE graph_claims DROP COLUMN "seq"'))
