@@ -108,9 +108,9 @@ class Remembered:
     """An embedder that encodes each distinct text once: what ``sayso link`` embeds repeats
     itself (a wire story's claims in every copy of it, an event's predicate in every article
     that reports one), and each repeat costs a pass of the model otherwise. Keeps the latest
-    ``size`` texts."""
+    ``size`` texts (20,000 vectors: 31 MB)."""
 
-    def __init__(self, embedder: Embedder, size: int = 50_000) -> None:
+    def __init__(self, embedder: Embedder, size: int = 20_000) -> None:
         self.embedder = embedder
         self.name = embedder.name
         self.dimensions = embedder.dimensions
