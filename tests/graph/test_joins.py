@@ -64,7 +64,7 @@ def test_disjoint_keys_cost_agreement_but_not_for_a_headline():
 def test_the_clusterer_compares_a_block_beyond_the_nearest_neighbours():
     clusterer = ClaimClusterer(8, expected=100)
     key = frozenset({f"sp:{HUDAK}|resign"})
-    clusterer.add(np.eye(8, dtype=np.float32)[0], Placed(7, frozenset(), frozenset(), key))
+    rumour = clusterer.add(np.eye(8, dtype=np.float32)[0], Placed(7, frozenset(), frozenset(), key))
     query = np.asarray([0.35, 0.6, 0, 0, 0, 0, 0.72, 0], dtype=np.float32)
     query /= np.linalg.norm(query)
     for i in range(40):  # forty unrelated tellings nearer than the rumour, not near enough
@@ -73,7 +73,7 @@ def test_the_clusterer_compares_a_block_beyond_the_nearest_neighbours():
         assert float(query @ np.eye(8)[0]) < float(query @ vector) < 0.75
         clusterer.add(vector, Placed(100 + i, frozenset(), frozenset()))
     telling = Placed(-1, frozenset(), frozenset(), key)
-    assert 0 in {row for _, row in clusterer.candidates(query, telling)}
+    assert rumour in {seq for _, seq in clusterer.candidates(query, telling)}
     assert clusterer.place(query, telling)[0] == 7
 
 

@@ -180,7 +180,7 @@ def test_normalised_tables(store):
 
 
 def test_schema_is_migrated_to_head_and_a_newer_database_is_refused(store):
-    assert current_revision(store.engine) == head_revision(store.engine) == "0007"
+    assert current_revision(store.engine) == head_revision(store.engine) == "0008"
     with store.engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     store.close()

@@ -1,8 +1,10 @@
 """``sayso link``: bring the claim graph up to date with the store.
 
 Incremental: only articles the graph has not read yet (``graph_articles``) are read, in the
-order they were ingested; each new telling is placed among all the tellings already
-clustered, and each new event among the linked events. ``sayso ingest`` runs this after
+order they were ingested; each new telling is placed among the tellings already clustered
+(a store under ``EXACT_UP_TO`` tellings is read whole and searched exactly; a larger one is
+read by key, only the tellings sharing a block or an LSH band with the new ones: issue 20),
+and each new event among the linked events of its act and weeks. ``sayso ingest`` runs this after
 every run, so ``sayso trace`` sees what was just ingested. Articles are linked in batches,
 one transaction each: a run stopped half-way leaves whole batches, and the next run goes on.
 """
@@ -10,8 +12,10 @@ one transaction each: a run stopped half-way leaves whole batches, and the next 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 from spacy.language import Language
@@ -20,9 +24,9 @@ from sqlalchemy.exc import IntegrityError
 
 from sayso.errors import SaysoError
 from sayso.graph import persist
-from sayso.graph.cluster import ClaimClusterer, Placed, event_types
+from sayso.graph.cluster import EXACT_UP_TO, ClaimClusterer, Placed, event_types
 from sayso.graph.containment import MIN_SHARED_CLAIMS, is_copy
-from sayso.graph.embed import Embedder, default_embedder
+from sayso.graph.embed import Embedder, Remembered, default_embedder
 from sayso.graph.eventlink import PairModel, default_model
 from sayso.graph.events import EventPool, event_records, link_events
 from sayso.graph.persist import LIVE, GraphTables
@@ -51,6 +55,17 @@ class LinkReport:
     rekeyed: int = 0  # stored entities whose canonical key --rebuild made again
     copies: int = 0  # articles found to be trimmed or edited copies (containment)
     seconds: float = 0.0
+    # CPU seconds (all threads) of each step: "seed" (the placed tellings read back),
+    # "titles", "embed", "candidates", "decide", "events", "writes", "containment".
+    cpu: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def step(self, name: str) -> Iterator[None]:
+        started = time.process_time()
+        try:
+            yield
+        finally:
+            self.cpu[name] = self.cpu.get(name, 0.0) + time.process_time() - started
 
     def summary(self) -> str:
         return (
@@ -109,15 +124,24 @@ def _link(
     while True:  # articles ingested meanwhile are pending too: link them before the swap
         with store.engine.connect() as conn:
             pending = persist.pending_ids(conn, tables)
-            placed = persist.count_placed(conn, tables)
         if not pending:
             break
-        embedder = embedder or default_embedder()
-        clusterer = ClaimClusterer(embedder.dimensions, expected=placed + 4 * len(pending))
-        with store.engine.connect() as conn:
-            for vectors, items in persist.placed_tellings(conn, tables):
-                clusterer.add_many(vectors, items)
+        with report.step("seed"), writing(store.engine, None) as conn:
+            persist.backfill(conn, tables)  # a graph linked before migration 0008
+            placed = persist.next_seq(conn, tables) - 1
+            days = persist.days_of(conn, pending)
+        if not isinstance(embedder, Remembered):
+            embedder = Remembered(embedder or default_embedder())
+        expected = placed + 4 * len(pending)
+        source = None if expected < EXACT_UP_TO else persist.StoredClaims(tables, placed == 0)
+        clusterer = ClaimClusterer(embedder.dimensions, expected, source)
+        clusterer.cpu = report.cpu
+        if source is None:  # a small store: every telling held, the search exact
+            with report.step("seed"), store.engine.connect() as conn:
+                for stored in persist.placed_tellings(conn, tables):
+                    clusterer.add_many(stored)
         run = _Run(clusterer, embedder, model or default_model(), report, nlp, tables)
+        run.seq, run.days = placed + 1, days
         for start in range(0, len(pending), BATCH):
             ids = pending[start : start + BATCH]
             try:
@@ -156,40 +180,57 @@ class _Run:
         self.report = report
         self.pool: EventPool | None = None
         self.nlp = nlp
+        self.seq = 1  # the next telling's place in the order
+        self.days: tuple[date, date] | None = None  # of the articles this run links
 
     def batch(self, conn: Connection, ids: list[str]) -> None:
-        found = persist.load_articles(conn, ids)
-        titles = self._titles(found)
+        if isinstance(self.clusterer.source, persist.StoredClaims):
+            self.clusterer.source.conn = conn  # reads see this batch's writes
+        with self.report.step("writes"):
+            found = persist.load_articles(conn, ids)
+        with self.report.step("titles"):
+            titles = self._titles(found)
         facts = [
             (article, claim_facts(article.data, article_titles))
             for article, article_titles in zip(found, titles, strict=True)
         ]
         texts = [f.text for _, article_facts in facts for f in article_facts if f.role == "telling"]
-        vectors = iter(self.embedder.encode(texts))
+        with self.report.step("embed"):
+            vectors = iter(self.embedder.encode(texts))
         copies: dict[str, tuple[str, float]] = {}
         for article, article_facts in facts:
             rows: list[dict] = []
+            keys: list[dict] = []
             own: list[tuple[np.ndarray, int, int]] = []  # this article's: vector, cluster, polarity
             for item in article_facts:
                 vector = next(vectors) if item.role == "telling" else None
                 rows.append(self._place(conn, article, item, vector, own))
-            persist.write_claims(conn, rows, self.tables)
-            copy = self._copy_of(conn, article, rows)
+                if rows[-1]["seq"] is not None:
+                    assert vector is not None
+                    keys += persist.claim_keys(rows[-1]["seq"], frozenset(item.keys), vector)
+            with self.report.step("writes"):
+                persist.write_claims(conn, rows, self.tables)
+                persist.write_keys(conn, keys, self.tables)
+            with self.report.step("containment"):
+                copy = self._copy_of(conn, article, rows)
             if copy is not None:
                 copies[article.id] = copy
                 self.report.copies += 1
         # The event pool reads through this batch's connection, so it sees its own writes.
         if self.pool is None:
-            self.pool = EventPool(conn, self.embedder.dimensions, self.tables)
+            self.pool = EventPool(conn, self.embedder.dimensions, self.tables, self.days)
         self.pool.conn = conn
-        events, created = link_events(
-            conn,
-            self.pool,
-            [(article, event_records(article)) for article in found],
-            self.embedder,
-            self.model,
-        )
-        persist.mark_read(conn, [article.id for article in found], copies, self.tables)
+        with self.report.step("events"):
+            events, created = link_events(
+                conn,
+                self.pool,
+                [(article, event_records(article)) for article in found],
+                self.embedder,
+                self.model,
+            )
+        with self.report.step("writes"):
+            persist.save_centroids(conn, self.clusterer.take_touched(), self.tables)
+            persist.mark_read(conn, [article.id for article in found], copies, self.tables)
         self.report.articles += len(found)
         self.report.events += events
         self.report.event_clusters += created
@@ -250,19 +291,24 @@ class _Run:
                 cluster, score = mine, cosine
         self.report.tellings += 1
         if cluster is None:
-            cluster, score = persist.new_cluster(conn, item.text, self.tables), None
+            with self.report.step("writes"):
+                cluster, score = persist.new_cluster(conn, item.text, self.tables), None
             self.report.clusters += 1
         else:
             self.report.joined += 1
-        self.clusterer.add(
+        seq = self.clusterer.add(
             vector,
             Placed(
                 cluster, telling.entities, telling.types, telling.keys, telling.day, telling.loose
             ),
+            self.seq,
         )
+        self.seq += 1
         if item.kind != "own_voice":
             own.append((vector, cluster, item.polarity))
-        return persist.claim_row(article.id, item, cluster=cluster, vector=vector, score=score)
+        return persist.claim_row(
+            article.id, item, cluster=cluster, vector=vector, score=score, seq=seq
+        )
 
     def _copy_of(
         self, conn: Connection, article: persist.PendingArticle, rows: list[dict]

@@ -42,12 +42,14 @@ headlines (docs/architecture.md says how).
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 import numpy as np
 
-from sayso.graph.blocking import strong
+from sayso.graph.blocking import strong, vector_keys
 from sayso.graph.index import VectorIndex
 
 JOIN = 0.75
@@ -61,6 +63,10 @@ KEY_CONFLICT = 0.12  # two tellings with strong keys, none shared
 KEY_COSINE = 0.3  # the cosine two tellings sharing a strong key need to join
 WINDOW_DAYS = 45  # a key join needs the two within this many days (when both are dated)
 BLOCK_CANDIDATES = 64  # tellings of one block compared (the latest)
+# Stores up to this many tellings are clustered exactly (every telling held, a flat index);
+# larger ones through keys (``ClaimClusterer``, bounded). The same size as HNSW_FROM, where
+# the search was approximate already before issue 20.
+EXACT_UP_TO = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,44 +119,155 @@ def agreement(cosine: float, a: Placed, b: Placed) -> float:
     return score
 
 
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """A telling read back from the store: its place in the order, vector and facts."""
+
+    seq: int
+    vector: np.ndarray
+    placed: Placed
+
+
+class ClaimSource(Protocol):
+    """What a bounded clusterer reads of the store (``sayso.graph.persist`` through a
+    connection): the latest tellings under keys, the tellings themselves, cluster sums."""
+
+    def latest(self, keys: list[str], limit: int) -> dict[str, list[int]]: ...
+
+    def tellings(self, seqs: list[int]) -> list[Stored]: ...
+
+    def sums(self, clusters: list[int]) -> dict[int, np.ndarray]: ...
+
+
 class ClaimClusterer:
-    """Tellings placed so far, searchable; decides where each new one goes."""
+    """Tellings placed so far, searchable; decides where each new one goes.
 
-    def __init__(self, dimensions: int, expected: int) -> None:
-        self.index = VectorIndex(dimensions, expected)
-        self.placed: list[Placed] = []
+    Two ways to find the nearest tellings, one result per store size:
+
+    - **exact** (no ``source``): every placed telling is held, and a flat index finds the
+      ``NEIGHBOURS`` nearest of the whole store. For stores under ``EXACT_UP_TO`` tellings,
+      where reading them all back costs less than a tenth of a second.
+    - **bounded** (a ``source``): nothing is read up front; each new telling reads, by key,
+      the latest ``BLOCK_CANDIDATES`` tellings of each of its blocks and of each LSH band
+      of its vector (``sayso.graph.blocking.vector_keys``), and the nearest are taken among
+      those. Its cost grows with the tellings linked, not with the store (issue 20).
+    """
+
+    def __init__(
+        self, dimensions: int, expected: int = 0, source: ClaimSource | None = None
+    ) -> None:
+        self.exact = source is None
+        self.index = VectorIndex(dimensions, expected if self.exact else 0)
+        self.source = source
+        self.placed: dict[int, Placed] = {}  # by seq
+        self._rows: list[int] = []  # exact: the index's row -> seq
         self._sums: dict[int, np.ndarray] = {}
-        self._vectors: list[np.ndarray] = []
-        self._blocks: dict[str, list[int]] = {}
+        self._vectors: dict[int, np.ndarray] = {}
+        self._blocks: dict[str, list[int]] = {}  # key -> seqs, oldest first
+        self._read: set[str] = set()  # bounded: keys whose stored tellings are read
+        self.touched: set[int] = set()  # clusters whose sum changed since ``take_touched``
+        self.last = 0  # the highest seq held
+        self.cpu: dict[str, float] = {}  # CPU seconds of "candidates", "decide", "index"
 
-    def add(self, vector: np.ndarray, placed: Placed) -> None:
-        self.index.add(vector.reshape(1, -1))
-        self._remember(vector, placed)
+    def _spent(self, name: str, started: float) -> float:
+        now = time.process_time()
+        self.cpu[name] = self.cpu.get(name, 0.0) + now - started
+        return now
 
-    def add_many(self, vectors: np.ndarray, placed: list[Placed]) -> None:
-        """Seed with tellings already in the store (one call: one index insertion)."""
-        self.index.add(vectors)
-        for vector, item in zip(vectors, placed, strict=True):
-            self._remember(vector, item)
+    def __len__(self) -> int:
+        return len(self.placed)
 
-    def _remember(self, vector: np.ndarray, placed: Placed) -> None:
-        row = len(self.placed)
-        self.placed.append(placed)
-        self._vectors.append(np.asarray(vector, dtype=np.float32))
+    def add(self, vector: np.ndarray, placed: Placed, seq: int | None = None) -> int:
+        """Place a telling (``seq``: its order; the next one by default); its ``seq``."""
+        started = time.process_time()
+        seq = self.last + 1 if seq is None else seq
+        if self.exact:
+            self.index.add(vector.reshape(1, -1))
+            self._rows.append(seq)
+        self._spent("index", started)
+        self._remember(seq, vector, placed, self.keys_of(vector, placed))
+        self.touched.add(placed.cluster)
+        return seq
+
+    def add_many(self, stored: list[Stored]) -> None:
+        """Seed with tellings already in the store, in their order (one index insertion)."""
+        if not stored:
+            return
+        self.index.add(np.stack([s.vector for s in stored]))
+        for item in stored:
+            self._rows.append(item.seq)
+            self._remember(item.seq, item.vector, item.placed, item.placed.keys)
+
+    def keys_of(self, vector: np.ndarray, placed: Placed) -> frozenset[str]:
+        """The keys a telling is found by: its blocks, and its LSH bands when bounded."""
+        return placed.keys if self.exact else placed.keys | frozenset(vector_keys(vector))
+
+    def _remember(self, seq: int, vector: np.ndarray, placed: Placed, keys: frozenset[str]) -> None:
+        self.placed[seq] = placed
+        self.last = max(self.last, seq)
+        self._vectors[seq] = np.asarray(vector, dtype=np.float32)
         total = self._sums.get(placed.cluster)
         self._sums[placed.cluster] = vector.copy() if total is None else total + vector
-        for key in placed.keys:
-            self._blocks.setdefault(key, []).append(row)
+        for key in keys:
+            self._blocks.setdefault(key, []).append(seq)
+
+    def take_touched(self) -> dict[int, np.ndarray]:
+        """The sums of the clusters changed since the last call (to store them)."""
+        touched = {c: self._sums[c] for c in sorted(self.touched) if c in self._sums}
+        self.touched = set()
+        return touched
+
+    def _read_keys(self, keys: list[str]) -> None:
+        """Bounded: read the stored tellings under keys not read yet, before this run's."""
+        wanted = [k for k in keys if k not in self._read]
+        if not wanted or self.source is None:
+            return
+        self._read.update(wanted)
+        stored = self.source.latest(wanted, BLOCK_CANDIDATES)
+        missing = sorted({s for seqs in stored.values() for s in seqs} - set(self.placed))
+        found = self.source.tellings(missing)
+        clusters = sorted({f.placed.cluster for f in found} - set(self._sums))
+        sums = self.source.sums(clusters)
+        for item in found:
+            self.placed[item.seq] = item.placed
+            self._vectors[item.seq] = item.vector
+            if item.placed.cluster not in self._sums:
+                # A cluster stored without its sum (cannot happen after the backfill): its
+                # telling stands for it.
+                self._sums[item.placed.cluster] = sums.get(item.placed.cluster, item.vector)
+        for key, seqs in stored.items():
+            here = self._blocks.get(key, [])
+            known = set(here)
+            self._blocks[key] = [s for s in seqs if s not in known] + here
 
     def candidates(self, vector: np.ndarray, telling: Placed) -> list[tuple[float, int]]:
-        """(cosine, row) of the nearest tellings and of those sharing a block."""
+        """(cosine, seq) of the nearest tellings and of those sharing a block."""
+        if not self.exact:
+            return self._bounded(vector, telling)
         cosines, rows = self.index.search(vector, NEIGHBOURS)
-        found = {int(r): float(c) for c, r in zip(cosines[0], rows[0], strict=True) if r >= 0}
+        found = {
+            self._rows[int(r)]: float(c) for c, r in zip(cosines[0], rows[0], strict=True) if r >= 0
+        }
         for key in telling.keys:
-            for row in self._blocks.get(key, [])[-BLOCK_CANDIDATES:]:
-                if row not in found:
-                    found[row] = float(self._vectors[row] @ vector)
-        return [(cosine, row) for row, cosine in found.items()]
+            for seq in self._blocks.get(key, [])[-BLOCK_CANDIDATES:]:
+                if seq not in found:
+                    found[seq] = float(self._vectors[seq] @ vector)
+        return [(cosine, seq) for seq, cosine in found.items()]
+
+    def _bounded(self, vector: np.ndarray, telling: Placed) -> list[tuple[float, int]]:
+        near_keys = vector_keys(vector)
+        self._read_keys([*sorted(telling.keys), *near_keys])
+        blocked = {s for k in telling.keys for s in self._blocks.get(k, [])[-BLOCK_CANDIDATES:]}
+        near = {s for k in near_keys for s in self._blocks.get(k, [])[-BLOCK_CANDIDATES:]}
+        seqs = sorted(blocked | near)
+        if not seqs:
+            return []
+        cosines = np.stack([self._vectors[s] for s in seqs]) @ vector
+        # The NEIGHBOURS nearest of those found (as the exact index would give them), and
+        # every telling of a block.
+        order = np.argsort(-cosines, kind="stable")[:NEIGHBOURS]
+        keep = {seqs[i] for i in order} | blocked
+        return [(float(c), s) for s, c in zip(seqs, cosines, strict=True) if s in keep]
 
     def centroid_cosine(self, vector: np.ndarray, cluster: int) -> float:
         total = self._sums[cluster]
@@ -161,20 +278,25 @@ class ClaimClusterer:
         """The cluster the telling joins and its agreement there; None: a cluster of its own."""
         best: tuple[float, int] | None = None
         keyed: tuple[float, int] | None = None
-        for cosine, row in self.candidates(vector, telling):
+        started = time.process_time()
+        candidates = self.candidates(vector, telling)
+        started = self._spent("candidates", started)
+        for cosine, row in candidates:
             other = self.placed[row]
             score = agreement(cosine, telling, other)
             if best is None or score > best[0]:
                 best = (score, other.cluster)
             if key_join(cosine, telling, other) and (keyed is None or score > keyed[0]):
                 keyed = (score, other.cluster)
-        if (
+        joins = (
             best is not None
             and best[0] >= JOIN
             and self.centroid_cosine(vector, best[1]) >= CENTROID_MIN
-        ):
+        )
+        self._spent("decide", started)
+        if joins:
+            assert best is not None
             return best[1], best[0]
         if keyed is not None:
             return keyed[1], keyed[0]
-
         return None, best[0] if best else 0.0

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
@@ -52,9 +52,26 @@ class EventRecord:
 
 def _window(text: str, start: int, end: int) -> str:
     """``WINDOW`` words each side of the trigger, as in the ECB+ evaluation."""
-    before = _TOKEN.findall(text[:start])[-WINDOW:]
-    after = _TOKEN.findall(text[end:])[:WINDOW]
-    return " ".join([*before, text[start:end], *after])
+    return " ".join([*_words_before(text, start), text[start:end], *_words_after(text, end)])
+
+
+# Characters read each side of a trigger first: its words are found without splitting the
+# whole article for each event (2.3 s of CPU for Wikinews' 3,377 events, issue 20).
+_REACH = 400
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    words = _TOKEN.findall(text[max(0, start - _REACH) : start])
+    if len(words) <= WINDOW and start > _REACH:  # the slice may have cut its first word
+        words = _TOKEN.findall(text[:start])
+    return words[-WINDOW:]
+
+
+def _words_after(text: str, end: int) -> list[str]:
+    words = _TOKEN.findall(text[end : end + _REACH])
+    if len(words) <= WINDOW and end + _REACH < len(text):  # and its last one
+        words = _TOKEN.findall(text[end:])
+    return words[:WINDOW]
 
 
 def _codes(event: Event) -> frozenset[str]:
@@ -126,12 +143,23 @@ class _Kind:
 
 
 class EventPool:
-    """The store's linked events, loaded per PLOVER act on first need, and the new ones."""
+    """The store's linked events, loaded per PLOVER act on first need, and the new ones.
 
-    def __init__(self, conn: Connection, dimensions: int, tables: GraphTables = LIVE) -> None:
+    ``days``: the first and last day of the articles being linked; only the stored events
+    that could be compatible with theirs are loaded (within ``WINDOW_DAYS``, or undated),
+    so that linking a day's news reads a month of events, not the store's years."""
+
+    def __init__(
+        self,
+        conn: Connection,
+        dimensions: int,
+        tables: GraphTables = LIVE,
+        days: tuple[date, date] | None = None,
+    ) -> None:
         self.conn = conn
         self.dimensions = dimensions
         self.tables = tables
+        self.days = days
         self.kinds: dict[str, _Kind] = {}
         self.words: dict[str, frozenset[str]] = {}
 
@@ -148,7 +176,14 @@ class EventPool:
         if kind not in self.kinds:
             found = _Kind([], _Matrix(self.dimensions), _Matrix(self.dimensions))
             events = self.tables.events
-            for row in self.conn.execute(select(events).where(events.c.action == kind)):
+            statement = select(events).where(events.c.action == kind)
+            if self.days is not None:
+                window = timedelta(days=WINDOW_DAYS)
+                first, last = self.days[0] - window, self.days[1] + window
+                statement = statement.where(
+                    events.c.day.is_(None) | events.c.day.between(first, last)
+                )
+            for row in self.conn.execute(statement.order_by(events.c.linked_at)):
                 found.add(self._record(row))
             self.kinds[kind] = found
         return self.kinds[kind]
@@ -209,6 +244,7 @@ def link_events(
     lemmas = embedder.encode([r.predicate for r in records])
     windows = embedder.encode([r.window for r in records])
     created = 0
+    rows: list[dict[str, Any]] = []
     for record, lemma, window in zip(records, lemmas, windows, strict=True):
         record.mention = EventMention(
             key=(record.article_id, record.event_id),
@@ -222,8 +258,11 @@ def link_events(
         if record.cluster is None:
             record.cluster = _new_cluster(conn, record, pool.tables)
             created += 1
-        conn.execute(pool.tables.events.insert().values(**_row(record, probability)))
+        rows.append(_row(record, probability))
         pool.of_type(record.action).add(record)
+    # Written together: the pool reads an act's stored events only before it holds any of
+    # them, so it never needs these rows from the store.
+    conn.execute(pool.tables.events.insert(), rows)
     return len(records), created
 
 

@@ -7,21 +7,35 @@ loaded through one huge result.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Column, ForeignKey, MetaData, Table, delete, func, select, text
+from sqlalchemy import (
+    Column,
+    ForeignKey,
+    MetaData,
+    Table,
+    bindparam,
+    delete,
+    func,
+    select,
+    text,
+    union_all,
+    update,
+)
 from sqlalchemy.engine import Connection
 
-from sayso.graph.cluster import Placed, event_types
+from sayso.graph.blocking import vector_keys
+from sayso.graph.cluster import Placed, Stored, event_types
 from sayso.graph.embed import from_blob, to_blob
 from sayso.graph.tellings import ClaimFacts
 from sayso.store.schema import (
     articles,
     graph_articles,
+    graph_claim_keys,
     graph_claims,
     graph_clusters,
     graph_event_clusters,
@@ -41,13 +55,28 @@ class GraphTables:
     claims: Table
     event_clusters: Table
     events: Table
+    keys: Table
 
     def all(self) -> tuple[Table, ...]:
         """Children before parents: the order to drop them in."""
-        return (self.events, self.event_clusters, self.claims, self.clusters, self.articles)
+        return (
+            self.keys,
+            self.events,
+            self.event_clusters,
+            self.claims,
+            self.clusters,
+            self.articles,
+        )
 
 
-LIVE = GraphTables(graph_articles, graph_clusters, graph_claims, graph_event_clusters, graph_events)
+LIVE = GraphTables(
+    graph_articles,
+    graph_clusters,
+    graph_claims,
+    graph_event_clusters,
+    graph_events,
+    graph_claim_keys,
+)
 REBUILD_SUFFIX = "_rebuild"
 
 
@@ -86,6 +115,7 @@ def rebuild_tables() -> GraphTables:
                 graph_claims,
                 graph_event_clusters,
                 graph_events,
+                graph_claim_keys,
             )
         )
     )
@@ -151,6 +181,19 @@ def pending_ids(conn: Connection, tables: GraphTables = LIVE) -> list[str]:
     return list(conn.execute(statement).scalars())
 
 
+def days_of(conn: Connection, ids: list[str]) -> tuple[date, date] | None:
+    """The first and last day of these articles (publication, else ingestion)."""
+    days: list[date] = []
+    for start in range(0, len(ids), 500):
+        rows = conn.execute(
+            select(articles.c.published_day, articles.c.ingested_at).where(
+                articles.c.id.in_(ids[start : start + 500])
+            )
+        )
+        days += [d for d in (r.published_day or _day(r.ingested_at) for r in rows) if d]
+    return (min(days), max(days)) if days else None
+
+
 def load_articles(conn: Connection, ids: list[str]) -> list[PendingArticle]:
     rows = conn.execute(
         select(
@@ -187,40 +230,22 @@ def count_placed(conn: Connection, tables: GraphTables = LIVE) -> int:
     ).scalar_one()
 
 
-def placed_tellings(
-    conn: Connection, tables: GraphTables = LIVE
-) -> Iterator[tuple[np.ndarray, list[Placed]]]:
-    """Every clustered telling's vector and what agreement needs, chunk by chunk."""
-    graph_claims = tables.claims
-    last: tuple[str, str] = ("", "")
-    while True:
-        rows = conn.execute(
-            select(
-                graph_claims.c.article_id,
-                graph_claims.c.attribution_id,
-                graph_claims.c.cluster_id,
-                graph_claims.c.vector,
-                graph_claims.c.entities,
-                graph_claims.c.events,
-                graph_claims.c["keys"],
-                articles.c.published_day,
-            )
-            .join_from(graph_claims, articles, articles.c.id == graph_claims.c.article_id)
-            .where(
-                graph_claims.c.cluster_id.is_not(None),
-                (graph_claims.c.article_id > last[0])
-                | (
-                    (graph_claims.c.article_id == last[0])
-                    & (graph_claims.c.attribution_id > last[1])
-                ),
-            )
-            .order_by(graph_claims.c.article_id, graph_claims.c.attribution_id)
-            .limit(CHUNK)
-        ).all()
-        if not rows:
-            return
-        vectors = np.stack([from_blob(r.vector) for r in rows])
-        placed = [
+_STORED = (
+    graph_claims.c.seq,
+    graph_claims.c.attribution_id,
+    graph_claims.c.cluster_id,
+    graph_claims.c.vector,
+    graph_claims.c.entities,
+    graph_claims.c.events,
+    graph_claims.c["keys"],
+)
+
+
+def _stored(rows: Sequence[Any]) -> list[Stored]:
+    return [
+        Stored(
+            r.seq,
+            from_blob(r.vector),
             Placed(
                 r.cluster_id,
                 frozenset(json.loads(r.entities)),
@@ -228,11 +253,182 @@ def placed_tellings(
                 frozenset(json.loads(r.keys or "[]")),
                 r.published_day,
                 r.attribution_id in ("headline", "standfirst"),
-            )
-            for r in rows
+            ),
+        )
+        for r in rows
+    ]
+
+
+def _stored_select(tables: GraphTables) -> Any:
+    claims = tables.claims
+    return select(*(claims.c[c.name] for c in _STORED), articles.c.published_day).join_from(
+        claims, articles, articles.c.id == claims.c.article_id
+    )
+
+
+def placed_tellings(conn: Connection, tables: GraphTables = LIVE) -> Iterator[list[Stored]]:
+    """Every clustered telling in the order it was placed, chunk by chunk."""
+    claims = tables.claims
+    last = 0
+    while True:
+        rows = conn.execute(
+            _stored_select(tables)
+            .where(claims.c.cluster_id.is_not(None), claims.c.seq > last)
+            .order_by(claims.c.seq)
+            .limit(CHUNK)
+        ).all()
+        if not rows:
+            return
+        yield _stored(rows)
+        last = rows[-1].seq
+
+
+def stored_tellings(conn: Connection, seqs: list[int], tables: GraphTables = LIVE) -> list[Stored]:
+    """The placed tellings of these ``seq``."""
+    found: list[Stored] = []
+    for start in range(0, len(seqs), 500):
+        chunk = seqs[start : start + 500]
+        found += _stored(
+            conn.execute(_stored_select(tables).where(tables.claims.c.seq.in_(chunk))).all()
+        )
+    return found
+
+
+def latest_by_key(
+    conn: Connection, keys: list[str], limit: int, tables: GraphTables = LIVE
+) -> dict[str, list[int]]:
+    """The ``seq`` of the latest ``limit`` tellings under each key, oldest first: one query,
+    each key read from the primary key's index alone."""
+    found: dict[str, list[int]] = {key: [] for key in keys}
+    table = tables.keys
+    for start in range(0, len(keys), 200):
+        parts = [
+            select(table.c.key, table.c.seq)
+            .where(table.c.key == key)
+            .order_by(table.c.seq.desc())
+            .limit(limit)
+            .subquery()
+            .select()
+            for key in keys[start : start + 200]
         ]
-        yield vectors, placed
-        last = (rows[-1].article_id, rows[-1].attribution_id)
+        statement = parts[0] if len(parts) == 1 else union_all(*parts)
+        for key, seq in conn.execute(statement):
+            found[key].append(seq)
+    return {key: sorted(seqs) for key, seqs in found.items()}
+
+
+def centroids(
+    conn: Connection, clusters: list[int], tables: GraphTables = LIVE
+) -> dict[int, np.ndarray]:
+    """The stored vector sums of these clusters (a cluster without one is left out)."""
+    table = tables.clusters
+    found: dict[int, np.ndarray] = {}
+    for start in range(0, len(clusters), 500):
+        rows = conn.execute(
+            select(table.c.id, table.c.centroid).where(
+                table.c.id.in_(clusters[start : start + 500]), table.c.centroid.is_not(None)
+            )
+        )
+        for cluster, blob in rows:
+            found[cluster] = np.frombuffer(blob, dtype=np.float32).copy()
+    return found
+
+
+def save_centroids(
+    conn: Connection, sums: dict[int, np.ndarray], tables: GraphTables = LIVE
+) -> None:
+    if sums:
+        table = tables.clusters
+        conn.execute(
+            update(table)
+            .where(table.c.id == bindparam("cluster"))
+            .values(centroid=bindparam("blob")),
+            [
+                {"cluster": c, "blob": np.asarray(v, dtype=np.float32).tobytes()}
+                for c, v in sums.items()
+            ],
+        )
+
+
+def next_seq(conn: Connection, tables: GraphTables = LIVE) -> int:
+    return int(conn.execute(select(func.max(tables.claims.c.seq))).scalar() or 0) + 1
+
+
+class StoredClaims:
+    """The store's placed tellings as a bounded clusterer reads them (``ClaimSource``),
+    through the connection of the batch being linked."""
+
+    def __init__(self, tables: GraphTables = LIVE, empty: bool = False) -> None:
+        self.tables = tables
+        self.conn: Connection | None = None
+        # Nothing was placed before this run: what it places, the clusterer holds already.
+        self.empty = empty
+
+    def _connection(self) -> Connection:
+        assert self.conn is not None, "set StoredClaims.conn to the batch's connection"
+        return self.conn
+
+    def latest(self, keys: list[str], limit: int) -> dict[str, list[int]]:
+        if self.empty:
+            return {key: [] for key in keys}
+        return latest_by_key(self._connection(), keys, limit, self.tables)
+
+    def tellings(self, seqs: list[int]) -> list[Stored]:
+        return stored_tellings(self._connection(), seqs, self.tables)
+
+    def sums(self, clusters: list[int]) -> dict[int, np.ndarray]:
+        return centroids(self._connection(), clusters, self.tables)
+
+
+def claim_keys(seq: int, keys: frozenset[str], vector: np.ndarray) -> list[dict[str, Any]]:
+    """The rows of ``graph_claim_keys`` for one placed telling."""
+    return [{"key": k[:255], "seq": seq} for k in sorted({*keys, *vector_keys(vector)})]
+
+
+def write_keys(conn: Connection, rows: list[dict[str, Any]], tables: GraphTables = LIVE) -> None:
+    if rows:
+        conn.execute(tables.keys.insert(), rows)
+
+
+def backfill(conn: Connection, tables: GraphTables = LIVE) -> int:
+    """Give tellings placed before migration 0008 their order, keys and cluster sums (in
+    the order the linker read them then: by article and attribution); how many."""
+    claims = tables.claims
+    missing = select(func.count()).where(claims.c.cluster_id.is_not(None), claims.c.seq.is_(None))
+    if not conn.execute(missing).scalar_one():
+        return 0
+    seq = next_seq(conn, tables)
+    done = 0
+    while True:
+        rows = conn.execute(
+            select(claims.c.article_id, claims.c.attribution_id, claims.c.vector, claims.c["keys"])
+            .where(claims.c.cluster_id.is_not(None), claims.c.seq.is_(None))
+            .order_by(claims.c.article_id, claims.c.attribution_id)
+            .limit(CHUNK)
+        ).all()
+        if not rows:
+            break
+        keys: list[dict[str, Any]] = []
+        numbered = []
+        for row in rows:
+            numbered.append({"a": row.article_id, "c": row.attribution_id, "s": seq})
+            keys += claim_keys(seq, frozenset(json.loads(row.keys or "[]")), from_blob(row.vector))
+            seq += 1
+        conn.execute(
+            update(claims)
+            .where(claims.c.article_id == bindparam("a"), claims.c.attribution_id == bindparam("c"))
+            .values(seq=bindparam("s")),
+            numbered,
+        )
+        write_keys(conn, keys, tables)
+        done += len(rows)
+    sums: dict[int, np.ndarray] = {}
+    for chunk in placed_tellings(conn, tables):
+        for item in chunk:
+            total = sums.get(item.placed.cluster)
+            sums[item.placed.cluster] = item.vector.copy() if total is None else total + item.vector
+    save_centroids(conn, sums, tables)
+    return done
 
 
 def new_cluster(conn: Connection, label: str, tables: GraphTables = LIVE) -> int:
@@ -249,9 +445,11 @@ def claim_row(
     cluster: int | None,
     vector: np.ndarray | None,
     score: float | None,
+    seq: int | None = None,
 ) -> dict[str, Any]:
     origin = facts.origin
     return {
+        "seq": seq,
         "article_id": article_id,
         "attribution_id": facts.attribution_id,
         "role": facts.role,
@@ -334,5 +532,5 @@ def sharing_articles(
 
 def clear(conn: Connection) -> None:
     """Forget the whole graph (``sayso link --rebuild``): every article is pending again."""
-    for table in (graph_events, graph_event_clusters, graph_claims, graph_clusters, graph_articles):
+    for table in LIVE.all():
         conn.execute(delete(table))

@@ -164,6 +164,9 @@ graph_clusters = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("label", Text, nullable=False),  # the content of its first telling
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # migration 0008: the sum of its tellings' vectors (float32): its centroid, kept as
+    # tellings join, so that linking never reads the whole cluster back
+    Column("centroid", LargeBinary),
 )
 
 graph_claims = Table(
@@ -190,6 +193,18 @@ graph_claims = Table(
     Column("kind", String(16)),
     Column("content", Text),
     Column("keys", Text),
+    # migration 0008: the order tellings were placed in (1, 2, ...): "the latest" of a block
+    Column("seq", Integer, index=True),
+)
+
+# migration 0008: every placed telling under each of its blocking keys (``sayso.graph.
+# blocking``: subject/predicate, predicate/object, event, LSH bands of its vector), so that
+# its candidates are read by key, never by a pass over the store
+graph_claim_keys = Table(
+    "graph_claim_keys",
+    metadata,
+    Column("key", String(255), primary_key=True),
+    Column("seq", Integer, primary_key=True),  # graph_claims.seq
 )
 
 graph_event_clusters = Table(
