@@ -614,6 +614,87 @@ CASES = [
         "The council set up a platform to express their needs.",
         [Want("express", "their needs", mention="The council")],
     ),
+    # --- PolNeAR recall (issue 17): reporting clauses the rules used to lose ------------
+    Case(
+        "party-and-state-in-brackets-is-not-the-name",
+        "“The tax plan is a giveaway,” Senator Mary Dalton (D-Ore.) said in a statement.",
+        [Want("said", "The tax plan is a giveaway", mention="Senator Mary Dalton")],
+    ),
+    Case(
+        "a-word-of-the-quotation-is-not-the-subject",
+        "“Anybody who attacks her, it's like a boomerang,” said Paula Grant, who has known her "
+        "since the 1980s.",
+        [
+            Want("said", "like a boomerang", mention="Paula Grant", kind="direct"),
+            Want("attacks", "her", nested_in_cue="said"),
+        ],
+    ),
+    Case(
+        "adding-takes-the-second-quotation",
+        "“The bridge is unsafe,” the engineer said, adding, “We should close it today.”",
+        [
+            Want("said", "The bridge is unsafe", not_in_content=["close it"], pieces=1),
+            Want("adding", "We should close it today", mention="the engineer"),
+        ],
+    ),
+    Case(
+        "a-speech-participle-ends-the-content",
+        'Ms. Reyes said she saw no reason to resign, telling reporters that "the work goes on."',
+        [
+            Want("said", "no reason to resign", not_in_content=["telling", "work goes on"]),
+            Want("telling", "the work goes on"),
+        ],
+    ),
+    Case(
+        "a-semicolon-before-a-new-report-ends-the-content",
+        "Six in 10 voters said the economy was weak; 40 percent said they feared a recession.",
+        [
+            Want("said", "the economy was weak", not_in_content=["recession"]),
+            Want("said", "they feared a recession", mention="40 percent"),
+        ],
+    ),
+    Case(
+        "while-before-a-new-report-ends-the-content",
+        'The mayor said she would "back the plan," while two council members suggested they '
+        "would vote against it.",
+        [
+            Want("said", "back the plan", not_in_content=["council members"]),
+            Want("back", "the plan", nested_in_cue="said"),
+            Want("suggested", "they would vote against it", mention="two council members"),
+            Want("vote", "against it", nested_in_cue="suggested"),
+        ],
+    ),
+    Case(
+        "but-did-not-say-is-the-speakers-next-report",
+        "He said that he would attend the meeting but did not say how he would vote.",
+        [
+            Want("said", "attend the meeting", not_in_content=["how he would vote"]),
+            Want("say", "how he would vote", mention="he"),
+        ],
+    ),
+    Case(
+        "a-sentence-begun-in-the-writers-words-ends-in-a-quotation",
+        'The council ignored the warnings and in doing so "made a grave error," the auditor said.',
+        [Want("said", "The council ignored the warnings and in doing so", kind="mixed")],
+    ),
+    Case(
+        "an-opening-mark-typed-for-the-closing-one",
+        "“Certainly not,“ she said. “The deal is off.”",
+        [Want("said", "Certainly not", mention="she", kind="direct", pieces=2)],
+    ),
+    Case(
+        "a-space-between-nested-closing-marks",
+        "\"What we have is what traders call 'a dead cat bounce,' \" he said.",
+        [
+            Want("said", "What we have is what traders call", mention="he", kind="direct"),
+            Want("call", "a dead cat bounce", nested_in_cue="said"),
+        ],
+    ),
+    Case(
+        "by-saying-takes-the-subject-of-the-verb",
+        "The senator ended the interview by saying he would run again.",
+        [Want("saying", "he would run again", mention="The senator")],
+    ),
     Case(
         "attack-on-a-place-reports-nothing",
         "The spokesman said the army did not attack the village.",
