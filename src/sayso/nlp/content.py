@@ -519,13 +519,33 @@ def _main_clause_after(doc: Doc, first: int, sep: int) -> bool:
     if opener.dep_ == "prep" or fronted.i >= sep:
         inside = {t.i for t in opener.subtree} | {first}
     comma = next((i for i in range(max(inside), sep) if doc[i].text == ","), None)
-    if comma is None:
-        return False
-    return any(
+    if comma is not None and any(
         t.tag_ in _FINITE or (t.pos_ == "AUX" and t.tag_ != "TO")
         for t in doc[comma + 1 : sep]
         if t.i not in inside
-    )
+    ):
+        return True
+    return _surface_main_clause(doc, first, sep)
+
+
+def _surface_main_clause(doc: Doc, first: int, sep: int) -> bool:
+    """The same by the order of words, where the parser hung the main clause inside the
+    fronted one: after one of its commas, a noun phrase and then a finite verb ("As Trump
+    prepared to speak, a girl outside the venue was pepper-sprayed, police said")."""
+    for comma in range(first + 1, sep):
+        if doc[comma].text != ",":
+            continue
+        i = comma + 1
+        while (
+            i < sep
+            and i - comma <= 12
+            and (doc[i].pos_ in _NP_POS or doc[i].pos_ == "ADP" or doc[i].tag_ == "HYPH")
+        ):
+            i += 1
+        nominal = any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in doc[comma + 1 : i])
+        if nominal and i < sep and (doc[i].tag_ in _FINITE or doc[i].pos_ == "AUX"):
+            return True
+    return False
 
 
 def _parenthetical_tail(
