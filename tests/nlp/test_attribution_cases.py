@@ -696,6 +696,30 @@ CASES = [
         [Want("saying", "he would run again", mention="The senator")],
     ),
     Case(
+        "and-before-a-new-report-ends-the-content",
+        'Asked how likely the mayor was to win, 21 percent said "not too likely" and 14 percent '
+        'said "not at all likely."',
+        [
+            Want("Asked", "how likely the mayor was to win", no_source=True),
+            Want("said", "not too likely", mention="21 percent", not_in_content=["14 percent"]),
+            Want("said", "not at all likely", mention="14 percent"),
+        ],
+    ),
+    Case(
+        "who-was-asked-did-not-ask",
+        "When asked about the plan, the minister said it would be published soon.",
+        [
+            Want("asked", "about the plan", no_source=True),
+            Want("said", "it would be published soon", mention="the minister"),
+        ],
+    ),
+    Case(
+        "a-fronted-clause-then-a-main-clause-by-word-order",
+        "As the senator prepared to speak to donors in Ohio on Monday, a 16-year-old boy "
+        "outside the hall was pepper-sprayed by another bystander, police said.",
+        [Want("said", "a 16-year-old boy outside the hall was pepper-sprayed", mention="police")],
+    ),
+    Case(
         "attack-on-a-place-reports-nothing",
         "The spokesman said the army did not attack the village.",
         [Want("said", "did not attack the village")],

@@ -302,7 +302,9 @@ def content_end(doc: Doc, start: int, sent: Span, quotes: QuoteIndex) -> int:
             end_char = token.idx
             break
         if token.lower_ in {"and", "but"} and (
-            recoordinated_report(doc[i + 1]) is not None or _coordinated_with_cue(doc, i, start)
+            recoordinated_report(doc[i + 1]) is not None
+            or _coordinated_with_cue(doc, i, start)
+            or (_new_report(doc, i, sent) and (has_verb(doc, start, i) or doc[i - 1].is_quote))
         ):
             end_char = (
                 doc[i - 1].idx + len(doc[i - 1].text) if doc[i - 1].text != "," else doc[i - 1].idx

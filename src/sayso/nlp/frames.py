@@ -154,6 +154,8 @@ def _is_passive(cue: Token) -> bool:
 def find_source(doc: Doc, cue: Token) -> NounPhrase | None:
     """The mention of who speaks: subject, surface noun phrase, or inherited subject."""
     sent = cue.sent
+    if _addressee_participle(cue):
+        return None
     subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and not _quoted_apart(c, cue)]
     if subjects and subjects[0].lower_ != "it":
         subject = subjects[0]
@@ -189,6 +191,16 @@ def find_source(doc: Doc, cue: Token) -> NounPhrase | None:
     if inherited is not None:
         return inherited
     return _surface_source_right(doc, cue, sent)
+
+
+def _addressee_participle(cue: Token) -> bool:
+    """ "Asked whether Clinton has the integrity to serve, 75 percent said yes": the one
+    who answers was asked; who asked is not said (PolNeAR leaves the source out)."""
+    return (
+        cue.tag_ == "VBN"
+        and cue.lemma_.lower() in ADDRESSEE_PASSIVES
+        and not any(c.dep_ in SUBJECT_DEPS | {"aux", "auxpass", "agent"} for c in cue.children)
+    )
 
 
 def _quoted_apart(subject: Token, cue: Token) -> bool:
