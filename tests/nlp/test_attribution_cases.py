@@ -719,6 +719,30 @@ CASES = [
         "outside the hall was pepper-sprayed by another bystander, police said.",
         [Want("said", "a 16-year-old boy outside the hall was pepper-sprayed", mention="police")],
     ),
+    # --- adjective cues ------------------------------------------------------------------
+    Case(
+        "adjective-critical-of",
+        "Senator Hale has been critical of the plan to cut taxes.",
+        [Want("critical", "the plan to cut taxes", mention="Senator Hale")],
+    ),
+    Case(
+        "adjective-convinced-that",
+        "She was convinced that the bill would pass.",
+        [Want("convinced", "the bill would pass", mention="She")],
+    ),
+    Case(
+        "adjective-reluctant-to",
+        "Many Republicans are reluctant to endorse the nominee.",
+        [
+            Want("reluctant", "to endorse the nominee", mention="Many Republicans"),
+            Want("endorse", "the nominee", nested_in_cue="reluctant"),
+        ],
+    ),
+    Case(
+        "an-attributive-adjective-is-no-cue",
+        "The critical moment came later, when worried investors sold.",
+        [],
+    ),
     Case(
         "attack-on-a-place-reports-nothing",
         "The spokesman said the army did not attack the village.",
