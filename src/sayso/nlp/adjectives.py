@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Token
 
 from sayso.nlp.candidates import Candidate, CueCategory
 from sayso.nlp.lexicon import ADJECTIVE_CUES
+from sayso.nlp.nouns import complement_piece
 from sayso.nlp.phrases import NounPhrase, np_from_head
-from sayso.nlp.text import finish_content, view_of
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _COMPLEMENT_DEPS = frozenset({"acomp", "oprd"})
@@ -25,15 +25,7 @@ def adjective_frame(doc: Doc, adjective: Token) -> Candidate | None:
     if kinds is None or not _predicative(adjective):
         return None
     complement = _complement(adjective, kinds)
-    if complement is None:
-        return None
-    start, last = complement.left_edge, complement.right_edge
-    if complement.dep_ == "prep":
-        objects = [c for c in complement.children if c.dep_ in {"pobj", "pcomp"}]
-        if not objects:
-            return None
-        start = objects[0].left_edge
-    piece = finish_content(view_of(doc), start.idx, last.idx + len(last.text))
+    piece = complement_piece(doc, complement) if complement is not None else None
     if piece is None:
         return None
     lemma = adjective.lower_
@@ -62,14 +54,12 @@ def _category(lemma: str) -> CueCategory:
 
 def _complement(adjective: Token, kinds: frozenset[str]) -> Token | None:
     for child in adjective.children:
-        if child.i < adjective.i:
-            continue
-        if child.dep_ == "prep" and child.lower_ in kinds:
-            return child
-        if child.dep_ == "ccomp" and "clause" in kinds:
-            return child
         infinitive = child.dep_ == "xcomp" and any(c.lower_ == "to" for c in child.children)
-        if infinitive and "to" in kinds:
+        if child.i > adjective.i and (
+            (child.dep_ == "prep" and child.lower_ in kinds)
+            or (child.dep_ == "ccomp" and "clause" in kinds)
+            or (infinitive and "to" in kinds)
+        ):
             return child
     return None
 
