@@ -482,7 +482,7 @@ def _lead_in(doc: Doc, sent: Span, quote: Quote, quotes: QuoteIndex) -> tuple[in
     if first >= sent.end or doc[first].idx >= quote.start or quotes.continued_from(quote):
         return inner
     lead = doc.char_span(doc[first].idx, quote.start, alignment_mode="contract")
-    if lead is None or not len(lead) or quotes.any_in(lead.start_char, quote.start):
+    if lead is None or not len(lead) or _quote_between(quotes, lead.start_char, quote.start):
         return inner
     if lead[-1].text in {":", ";", "—", "–", "--", "-"} or any(
         t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" for t in lead
@@ -491,6 +491,13 @@ def _lead_in(doc: Doc, sent: Span, quote: Quote, quotes: QuoteIndex) -> tuple[in
     if not has_verb(doc, lead.start, lead.end) and not any(t.is_alpha for t in lead):
         return inner
     return finish_content(view_of(doc), lead.start_char, inner[1]) or inner
+
+
+def _quote_between(quotes: QuoteIndex, start: int, end: int) -> bool:
+    """Whether a quotation other than the one at ``end`` reaches into ``start:end``, by
+    two look-ups (a scan of every quotation per candidate made the work quadratic)."""
+    following = quotes.next_after(start)
+    return quotes.containing(start) is not None or (following is not None and following.start < end)
 
 
 def _quote_after_clause(doc: Doc, cue: Token, quotes: QuoteIndex) -> list[tuple[int, int]]:
