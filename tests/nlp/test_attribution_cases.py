@@ -614,6 +614,135 @@ CASES = [
         "The council set up a platform to express their needs.",
         [Want("express", "their needs", mention="The council")],
     ),
+    # --- PolNeAR recall (issue 17): reporting clauses the rules used to lose ------------
+    Case(
+        "party-and-state-in-brackets-is-not-the-name",
+        "“The tax plan is a giveaway,” Senator Mary Dalton (D-Ore.) said in a statement.",
+        [Want("said", "The tax plan is a giveaway", mention="Senator Mary Dalton")],
+    ),
+    Case(
+        "a-word-of-the-quotation-is-not-the-subject",
+        "“Anybody who attacks her, it's like a boomerang,” said Paula Grant, who has known her "
+        "since the 1980s.",
+        [
+            Want("said", "like a boomerang", mention="Paula Grant", kind="direct"),
+            Want("attacks", "her", nested_in_cue="said"),
+        ],
+    ),
+    Case(
+        "adding-takes-the-second-quotation",
+        "“The bridge is unsafe,” the engineer said, adding, “We should close it today.”",
+        [
+            Want("said", "The bridge is unsafe", not_in_content=["close it"], pieces=1),
+            Want("adding", "We should close it today", mention="the engineer"),
+        ],
+    ),
+    Case(
+        "a-speech-participle-ends-the-content",
+        'Ms. Reyes said she saw no reason to resign, telling reporters that "the work goes on."',
+        [
+            Want("said", "no reason to resign", not_in_content=["telling", "work goes on"]),
+            Want("telling", "the work goes on"),
+        ],
+    ),
+    Case(
+        "a-semicolon-before-a-new-report-ends-the-content",
+        "Six in 10 voters said the economy was weak; 40 percent said they feared a recession.",
+        [
+            Want("said", "the economy was weak", not_in_content=["recession"]),
+            Want("said", "they feared a recession", mention="40 percent"),
+        ],
+    ),
+    Case(
+        "while-before-a-new-report-ends-the-content",
+        'The mayor said she would "back the plan," while two council members suggested they '
+        "would vote against it.",
+        [
+            Want("said", "back the plan", not_in_content=["council members"]),
+            Want("back", "the plan", nested_in_cue="said"),
+            Want("suggested", "they would vote against it", mention="two council members"),
+            Want("vote", "against it", nested_in_cue="suggested"),
+        ],
+    ),
+    Case(
+        "but-did-not-say-is-the-speakers-next-report",
+        "He said that he would attend the meeting but did not say how he would vote.",
+        [
+            Want("said", "attend the meeting", not_in_content=["how he would vote"]),
+            Want("say", "how he would vote", mention="he"),
+        ],
+    ),
+    Case(
+        "a-sentence-begun-in-the-writers-words-ends-in-a-quotation",
+        'The council ignored the warnings and in doing so "made a grave error," the auditor said.',
+        [Want("said", "The council ignored the warnings and in doing so", kind="mixed")],
+    ),
+    Case(
+        "an-opening-mark-typed-for-the-closing-one",
+        "“Certainly not,“ she said. “The deal is off.”",
+        [Want("said", "Certainly not", mention="she", kind="direct", pieces=2)],
+    ),
+    Case(
+        "a-space-between-nested-closing-marks",
+        "\"What we have is what traders call 'a dead cat bounce,' \" he said.",
+        [
+            Want("said", "What we have is what traders call", mention="he", kind="direct"),
+            Want("call", "a dead cat bounce", nested_in_cue="said"),
+        ],
+    ),
+    Case(
+        "by-saying-takes-the-subject-of-the-verb",
+        "The senator ended the interview by saying he would run again.",
+        [Want("saying", "he would run again", mention="The senator")],
+    ),
+    Case(
+        "and-before-a-new-report-ends-the-content",
+        'Asked how likely the mayor was to win, 21 percent said "not too likely" and 14 percent '
+        'said "not at all likely."',
+        [
+            Want("Asked", "how likely the mayor was to win", no_source=True),
+            Want("said", "not too likely", mention="21 percent", not_in_content=["14 percent"]),
+            Want("said", "not at all likely", mention="14 percent"),
+        ],
+    ),
+    Case(
+        "who-was-asked-did-not-ask",
+        "When asked about the plan, the minister said it would be published soon.",
+        [
+            Want("asked", "about the plan", no_source=True),
+            Want("said", "it would be published soon", mention="the minister"),
+        ],
+    ),
+    Case(
+        "a-fronted-clause-then-a-main-clause-by-word-order",
+        "As the senator prepared to speak to donors in Ohio on Monday, a 16-year-old boy "
+        "outside the hall was pepper-sprayed by another bystander, police said.",
+        [Want("said", "a 16-year-old boy outside the hall was pepper-sprayed", mention="police")],
+    ),
+    # --- adjective cues ------------------------------------------------------------------
+    Case(
+        "adjective-critical-of",
+        "Senator Hale has been critical of the plan to cut taxes.",
+        [Want("critical", "the plan to cut taxes", mention="Senator Hale")],
+    ),
+    Case(
+        "adjective-convinced-that",
+        "She was convinced that the bill would pass.",
+        [Want("convinced", "the bill would pass", mention="She")],
+    ),
+    Case(
+        "adjective-reluctant-to",
+        "Many Republicans are reluctant to endorse the nominee.",
+        [
+            Want("reluctant", "to endorse the nominee", mention="Many Republicans"),
+            Want("endorse", "the nominee", nested_in_cue="reluctant"),
+        ],
+    ),
+    Case(
+        "an-attributive-adjective-is-no-cue",
+        "The critical moment came later, when worried investors sold.",
+        [],
+    ),
     Case(
         "attack-on-a-place-reports-nothing",
         "The spokesman said the army did not attack the village.",

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sayso.model import Attribution, AttributionKind, Content, Cue, Source, TextSpan
 from sayso.model import Resolution as SourceResolution
+from sayso.nlp.adjectives import adjective_frame
 from sayso.nlp.candidates import PARTICLE_HEADS, Candidate, CueCategory
 from sayso.nlp.carriers import in_document_frame
 from sayso.nlp.columns import (
@@ -26,7 +27,7 @@ from sayso.nlp.frames import according_to_frame, colon_frame, cue_category, verb
 from sayso.nlp.guards import in_idiom
 from sayso.nlp.headlines import headline_positions, headline_verb_frame, is_headline_line
 from sayso.nlp.intervals import holders
-from sayso.nlp.lexicon import NOUN_CUES, PASSIVE_AS_VERBS, PASSIVE_CUE_VERBS
+from sayso.nlp.lexicon import ADJECTIVE_CUES, NOUN_CUES, PASSIVE_AS_VERBS, PASSIVE_CUE_VERBS
 from sayso.nlp.nouns import noun_frame
 from sayso.nlp.quotes import OPEN
 from sayso.nlp.text import QuoteIndex, quote_index, text_of
@@ -62,7 +63,7 @@ def _items(candidate: Candidate) -> list[Candidate]:
 def _possible_cues(doc: Doc) -> list[int]:
     """The tokens :func:`_frame_for` can read a frame at, in order: the others it would
     turn down on their words, lemma, tag or part of speech."""
-    found = set(positions_with_lower(doc, ("according", "in", ":")))
+    found = set(positions_with_lower(doc, ("according", "in", ":", *ADJECTIVE_CUES)))
     nouns = set(positions_with_pos(doc, (NOUN,)))
     found.update(nouns.intersection(positions_with_lemma(doc, NOUN_CUES.__contains__)))
     verbal = set(positions_with_pos(doc, (VERB, AUX)))
@@ -95,6 +96,8 @@ def _frame_for(doc: Doc, token: Token, quotes: QuoteIndex) -> Candidate | None:
         return in_document_frame(doc, token, quotes)
     if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES and not _predicate_noun(token):
         return noun_frame(doc, token)
+    if (token.pos_ == "ADJ" or token.tag_ == "VBN") and token.lower_ in ADJECTIVE_CUES:
+        return adjective_frame(doc, token)
     verbal = token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB") or _predicate_noun(token)
     found = None
     if verbal and _is_verb_cue(token.lemma_.lower()):

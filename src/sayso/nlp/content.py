@@ -294,14 +294,18 @@ def content_end(doc: Doc, start: int, sent: Span, quotes: QuoteIndex) -> int:
     end_char = sent.end_char
     for i in range(start + 1, sent.end - 1):
         token = doc[i]
-        if token.text == "," and (
-            doc[i + 1].lower_ in FOLLOW_CUES
+        if token.text in {",", ";"} and (
+            _follow_cue(doc[i + 1])
             or _new_report(doc, i, sent)
             or _governing_report(doc, i, start, sent)
         ):
             end_char = token.idx
             break
-        if token.lower_ == "and" and recoordinated_report(doc[i + 1]) is not None:
+        if token.lower_ in {"and", "but"} and (
+            recoordinated_report(doc[i + 1]) is not None
+            or _coordinated_with_cue(doc, i, start)
+            or (_new_report(doc, i, sent) and (has_verb(doc, start, i) or doc[i - 1].is_quote))
+        ):
             end_char = (
                 doc[i - 1].idx + len(doc[i - 1].text) if doc[i - 1].text != "," else doc[i - 1].idx
             )
@@ -314,6 +318,42 @@ def content_end(doc: Doc, start: int, sent: Span, quotes: QuoteIndex) -> int:
 
 
 _REPORT_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _follow_cue(token: Token) -> bool:
+    """ ", adding ...", ", telling reporters that ...": a participle of a speech verb after
+    a comma opens a report of its own, which PolNeAR annotates apart."""
+    if token.lower_ in FOLLOW_CUES:
+        return True
+    return token.tag_ == "VBG" and token.lemma_.lower() in SPEECH_VERBS
+
+
+def _coordinated_with_cue(doc: Doc, conjunction: int, start: int) -> bool:
+    """ "He called on the US to attack the oil and proposed a safe zone", "said that he
+    would pray but did not suggest it would be Trump": a finite verb coordinated with
+    something before the content (the cue) ends the content; it is the speaker's next act,
+    not part of what was reported."""
+    i = conjunction + 1
+    while i < len(doc) and i - conjunction <= 4 and doc[i].pos_ in {"ADV", "AUX", "PART"}:
+        i += 1
+    if i >= len(doc):
+        return False
+    verb = doc[i]
+    if verb.pos_ != "VERB" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return False
+    finite = verb.tag_ in _REPORT_TAGS or (
+        verb.tag_ == "VB" and any(t.lower_ in _DO for t in doc[conjunction + 1 : i])
+    )
+    if not finite:
+        return False
+    if verb.dep_ == "conj" and verb.head.i < start:
+        return True
+    # The parser often hangs the second verb inside the content; a subjectless verb of
+    # saying after "and"/"but" is still the speaker's own ("but did not suggest").
+    return verb.lemma_.lower() in SPEECH_VERBS
+
+
+_DO = frozenset({"did", "does", "do"})
 
 
 def recoordinated_report(verb: Token) -> Token | None:
@@ -340,10 +380,19 @@ _NP_POS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART"})
 def _new_report(doc: Doc, comma: int, sent: Span) -> bool:
     """ "..., John said none were added": a new source and speech verb after a comma start
     an attribution of their own, which the parser often hangs inside the previous one."""
-    i = comma + 1
-    while i < sent.end and i - comma <= 6 and doc[i].pos_ in _NP_POS:
+    first = comma + 1
+    while first < sent.end and doc[first].is_quote:
+        first += 1  # 'she would “support the nominee,” while ...'
+    if first < sent.end and doc[first].lower_ in {"while", "but", "and", "whereas"}:
+        first += 1  # "..., while Collins and Gohmert suggested they would ..."
+    i = first
+    while (
+        i < sent.end
+        and i - first <= 10
+        and (doc[i].pos_ in _NP_POS or (doc[i].lower_ == "and" and doc[i - 1].pos_ == "PROPN"))
+    ):
         i += 1
-    if i == comma + 1 or i >= sent.end:
+    if i == first or i >= sent.end:
         return False
     verb = doc[i]
     if doc[i].lower_ in {"also", "then", "later"} and i + 1 < sent.end:
@@ -403,7 +452,7 @@ def content_before(
         return None
     quote = quotes.ending_before(doc[clause_start].idx)
     if quote is not None:
-        pieces = [*quotes.continued_from(quote), quotes.inner(quote)]
+        pieces = [*quotes.continued_from(quote), _lead_in(doc, sent, quote, quotes)]
         pieces += _split_quote_tail(doc, cue, sent, quotes)
         return pieces, "before-quote"
     if sep < sent.start or doc[sep].text not in SEPARATORS:
@@ -420,6 +469,35 @@ def content_before(
     if piece is None or not has_verb(doc, first, sep):
         return None
     return [piece, *_quote_after_clause(doc, cue, quotes)], "before"
+
+
+def _lead_in(doc: Doc, sent: Span, quote: Quote, quotes: QuoteIndex) -> tuple[int, int]:
+    """'in doing so he “made a strategic mistake,” Lichtman said': a quotation that ends
+    a sentence begun in the writer's words is reported with those words, which PolNeAR
+    counts as content too. A lead-in that reports, or holds a quotation, stays out."""
+    inner = quotes.inner(quote)
+    first = sent.start
+    while first < sent.end and (doc[first].is_space or doc[first].is_punct):
+        first += 1
+    if first >= sent.end or doc[first].idx >= quote.start or quotes.continued_from(quote):
+        return inner
+    lead = doc.char_span(doc[first].idx, quote.start, alignment_mode="contract")
+    if lead is None or not len(lead) or _quote_between(quotes, lead.start_char, quote.start):
+        return inner
+    if lead[-1].text in {":", ";", "—", "–", "--", "-"} or any(
+        t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" for t in lead
+    ):
+        return inner
+    if not has_verb(doc, lead.start, lead.end) and not any(t.is_alpha for t in lead):
+        return inner
+    return finish_content(view_of(doc), lead.start_char, inner[1]) or inner
+
+
+def _quote_between(quotes: QuoteIndex, start: int, end: int) -> bool:
+    """Whether a quotation other than the one at ``end`` reaches into ``start:end``, by
+    two look-ups (a scan of every quotation per candidate made the work quadratic)."""
+    following = quotes.next_after(start)
+    return quotes.containing(start) is not None or (following is not None and following.start < end)
 
 
 def _quote_after_clause(doc: Doc, cue: Token, quotes: QuoteIndex) -> list[tuple[int, int]]:
@@ -450,13 +528,33 @@ def _main_clause_after(doc: Doc, first: int, sep: int) -> bool:
     if opener.dep_ == "prep" or fronted.i >= sep:
         inside = {t.i for t in opener.subtree} | {first}
     comma = next((i for i in range(max(inside), sep) if doc[i].text == ","), None)
-    if comma is None:
-        return False
-    return any(
+    if comma is not None and any(
         t.tag_ in _FINITE or (t.pos_ == "AUX" and t.tag_ != "TO")
         for t in doc[comma + 1 : sep]
         if t.i not in inside
-    )
+    ):
+        return True
+    return _surface_main_clause(doc, first, sep)
+
+
+def _surface_main_clause(doc: Doc, first: int, sep: int) -> bool:
+    """The same by the order of words, where the parser hung the main clause inside the
+    fronted one: after one of its commas, a noun phrase and then a finite verb ("As Trump
+    prepared to speak, a girl outside the venue was pepper-sprayed, police said")."""
+    for comma in range(first + 1, sep):
+        if doc[comma].text != ",":
+            continue
+        i = comma + 1
+        while (
+            i < sep
+            and i - comma <= 12
+            and (doc[i].pos_ in _NP_POS or doc[i].pos_ == "ADP" or doc[i].tag_ == "HYPH")
+        ):
+            i += 1
+        nominal = any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in doc[comma + 1 : i])
+        if nominal and i < sep and (doc[i].tag_ in _FINITE or doc[i].pos_ == "AUX"):
+            return True
+    return False
 
 
 def _parenthetical_tail(
@@ -516,14 +614,17 @@ def _split_quote_tail(
     between = text_of(doc)[cue.idx + len(cue.text) : after.start]
     if "\n" in between:
         return []
+    gap = doc.char_span(cue.idx, after.start, alignment_mode="expand")
+    if gap is not None and any(
+        (t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS) or t.lower_ in FOLLOW_CUES
+        for t in gap
+        if t.i != cue.i
+    ):
+        # “A,” she said, adding, “B.”: the second quotation is the added words' own.
+        return []
     if _next_sentence_quote(sent, after) and not quotes.any_in(cue.idx, after.start):
         return [quotes.inner(after), *quotes.continuations(after)]
     if len(between) > 80:
-        return []
-    gap = doc.char_span(cue.idx, after.start, alignment_mode="expand")
-    if gap is not None and any(
-        t.pos_ == "VERB" and t.i != cue.i and t.lemma_.lower() in SPEECH_VERBS for t in gap
-    ):
         return []
     if not between.strip(" ,.;—–\t") or _only_adjuncts(gap):
         return [quotes.inner(after), *quotes.continuations(after)]

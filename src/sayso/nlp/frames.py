@@ -43,10 +43,12 @@ from sayso.nlp.lexicon import (
     EVIDENCE_NOUNS,
     GROUP_HEADS,
     NAMING_VERBS,
+    OBJECT_CUE_VERBS,
     OBJECT_REQUIRED_VERBS,
     PASSIVE_AS_PREPOSITIONS,
     PASSIVE_AS_VERBS,
     PASSIVE_CUE_VERBS,
+    PREP_CUE_VERBS,
     RAISING_CUE_VERBS,
     ROLE_NOUNS,
 )
@@ -61,7 +63,7 @@ from sayso.nlp.phrases import (
     trim,
 )
 from sayso.nlp.quotes import Quote
-from sayso.nlp.text import QuoteIndex, finish_content, text_of, view_of
+from sayso.nlp.text import QuoteIndex, finish_content, quote_index, text_of, view_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CHANNEL_NOUNS = frozenset(
@@ -152,7 +154,9 @@ def _is_passive(cue: Token) -> bool:
 def find_source(doc: Doc, cue: Token) -> NounPhrase | None:
     """The mention of who speaks: subject, surface noun phrase, or inherited subject."""
     sent = cue.sent
-    subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
+    if _addressee_participle(cue):
+        return None
+    subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and not _quoted_apart(c, cue)]
     if subjects and subjects[0].lower_ != "it":
         subject = subjects[0]
         limit = cue.i if subject.i < cue.i else None
@@ -189,6 +193,24 @@ def find_source(doc: Doc, cue: Token) -> NounPhrase | None:
     return _surface_source_right(doc, cue, sent)
 
 
+def _addressee_participle(cue: Token) -> bool:
+    """ "Asked whether Clinton has the integrity to serve, 75 percent said yes": the one
+    who answers was asked; who asked is not said (PolNeAR leaves the source out)."""
+    return (
+        cue.tag_ == "VBN"
+        and cue.lemma_.lower() in ADDRESSEE_PASSIVES
+        and not any(c.dep_ in SUBJECT_DEPS | {"aux", "auxpass", "agent"} for c in cue.children)
+    )
+
+
+def _quoted_apart(subject: Token, cue: Token) -> bool:
+    """ "“Anybody who attacks him, it's like buyer beware,” said Louise Sunshine": the
+    parser may hang a word of the quotation on the cue as its subject, but the words of a
+    quotation that closes before the cue are what is said, never who says it."""
+    quote = quote_index(subject.doc).containing(subject.idx)
+    return quote is not None and quote.closed and quote.end <= cue.idx
+
+
 def _opens_relative_clause(subject: Token) -> bool:
     return (
         subject.lower_ in {"who", "which", "that"}
@@ -204,9 +226,18 @@ def _is_infinitive_of_purpose(cue: Token) -> bool:
 def _inherited_source(doc: Doc, cue: Token) -> NounPhrase | None:
     """The subject a conjoined or participial cue shares with the verb it hangs from."""
     head = cue
-    for _ in range(4):
-        if head.dep_ not in {"conj", "advcl", "xcomp", "acl", "pcomp"} or head.head is head:
+    for _ in range(6):
+        if head.dep_ not in _INHERITING_DEPS or head.head is head:
             return None
+        if head.dep_ == "prep":
+            verb = head.head
+            if verb.pos_ not in {"VERB", "AUX"}:
+                return None  # "his talks about endorsing": a noun's preposition
+            objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < head.i]
+            if objects and verb.lemma_.lower() in JUDGING_VERBS:
+                # "criticized Rubio for opposing": the object does the opposing (but in
+                # "ended the interview by saying" the subject does the saying).
+                return np_from_head(objects[0], limit_end=head.i)
         head = head.head
         subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
         if subjects and subjects[0].lower_ != "it":
@@ -215,8 +246,17 @@ def _inherited_source(doc: Doc, cue: Token) -> NounPhrase | None:
     return None
 
 
+# Verbs that judge their object for what it did: "criticized X for", "accused X of".
+JUDGING_VERBS = OBJECT_CUE_VERBS | frozenset(PREP_CUE_VERBS) | PASSIVE_AS_VERBS | {"thank"}
+# How a participle hangs from the verb whose subject it shares: "began by slamming",
+# "said, before clarifying", "distanced himself by saying" climb through the preposition.
+_INHERITING_DEPS = frozenset({"conj", "advcl", "xcomp", "acl", "pcomp", "prep"})
+
+
 def _surface_source_left(doc: Doc, cue: Token, sent: Span) -> NounPhrase | None:
     i = skip_left(doc, cue.i - 1, sent.start)
+    if i >= sent.start and doc[i].lower_ in {"not", "n't", "never"}:
+        i = skip_left(doc, i - 1, sent.start)  # "but did not suggest": not a noun phrase
     if i < sent.start or (doc[i].lower_ == "to" and doc[i].pos_ == "PART"):
         # "a platform to express": an infinitive's subject is not the noun before it.
         return None

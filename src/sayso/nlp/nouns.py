@@ -21,16 +21,7 @@ def noun_frame(doc: Doc, noun: Token) -> Candidate | None:
     if kinds is None:
         return None
     complement = _complement(noun, kinds)
-    if complement is None:
-        return None
-    start = complement.left_edge
-    if complement.dep_ == "prep":
-        objects = [c for c in complement.children if c.dep_ in {"pobj", "pcomp"}]
-        if not objects:
-            return None
-        start = objects[0].left_edge
-    last = complement.right_edge
-    piece = finish_content(view_of(doc), start.idx, last.idx + len(last.text))
+    piece = complement_piece(doc, complement) if complement is not None else None
     if piece is None:
         return None
     lemma = noun.lemma_.lower()
@@ -42,6 +33,18 @@ def noun_frame(doc: Doc, noun: Token) -> Candidate | None:
         content=[piece],
         rule="noun",
     )
+
+
+def complement_piece(doc: Doc, complement: Token) -> tuple[int, int] | None:
+    """The content a cue's complement gives: a clause whole, a preposition's object."""
+    start = complement.left_edge
+    if complement.dep_ == "prep":
+        objects = [c for c in complement.children if c.dep_ in {"pobj", "pcomp"}]
+        if not objects:
+            return None
+        start = objects[0].left_edge
+    last = complement.right_edge
+    return finish_content(view_of(doc), start.idx, last.idx + len(last.text))
 
 
 def _complement(noun: Token, kinds: frozenset[str]) -> Token | None:

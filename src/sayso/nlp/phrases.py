@@ -111,7 +111,7 @@ def np_from_head(head: Token, limit_end: int | None = None) -> NounPhrase:
     doc = head.doc
     if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         head = head.head.head
-    appos = [c for c in head.children if c.dep_ == "appos"]
+    appos = [c for c in head.children if c.dep_ == "appos" and not _bracketed(c)]
     start, end = _core_extent(head, limit_end)
     role = None
     if appos:
@@ -123,6 +123,14 @@ def np_from_head(head: Token, limit_end: int | None = None) -> NounPhrase:
         else:
             role = trim(doc, appos[0].left_edge.i, appos[0].right_edge.i + 1)
     return NounPhrase(start=start, end=end, head=head.i, role=role)
+
+
+def _bracketed(appos: Token) -> bool:
+    """ "Harry M. Reid (D-Nev.)", "Mary Fallin (R-OK)": a bracketed apposition is a party
+    and state, an age or an acronym, never the name that replaces the phrase it follows."""
+    doc = appos.doc
+    before = appos.left_edge.i - 1
+    return before >= 0 and doc[before].text in {"(", "["}
 
 
 def _core_extent(head: Token, limit_end: int | None) -> tuple[int, int]:

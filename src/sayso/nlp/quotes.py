@@ -199,6 +199,8 @@ def _find_close(text: str, opener: int, para_end: int) -> int | None:
             continue
         if single and weak is not None and ch in SINGLE_OPENERS and _can_open(text, j, 0, para_end):
             return weak  # 'fake news' and 'enough': the first one closed after all
+        if ch == "“" and mark == "“" and _mistyped_close(text, j, para_end):
+            return j  # “Apparently not,“ he said: an opening mark typed for the closing one
         if ch not in closers:
             continue
         if ch in "’'" and _is_apostrophe(text, j, para_end):
@@ -228,10 +230,19 @@ def _plural_possessive(text: str, j: int, para_end: int) -> bool:
     return text[j + 2].islower()
 
 
+def _mistyped_close(text: str, j: int, para_end: int) -> bool:
+    """An opening mark right after the end of a sentence or clause and before a space
+    cannot open anything: it closes the quotation."""
+    after = text[j + 1] if j + 1 < para_end else " "
+    return text[j - 1] in ",.!?" and after.isspace()
+
+
 def _can_close(text: str, j: int, para_end: int) -> bool:
     after = text[j + 1] if j + 1 < para_end else " "
     before = text[j - 1]
-    if before.isspace():
+    if before.isspace() and not (j >= 2 and text[j - 2] in "’'" and text[j - 1] == " "):
+        # A space before a closing mark is allowed only after a nested quotation's own
+        # closing mark: "… what they call 'a flight to quality,' " he said.
         return False
     return not after.isalnum() or text[j] in "”»›」』“"
 

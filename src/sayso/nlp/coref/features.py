@@ -55,6 +55,7 @@ class Situation:
     subject_after: EntityDraft | None = None  # its sentence's subject, named after it
     subject_token: int = -1  # that subject's token
     own_content: tuple[tuple[int, int], ...] = ()  # characters of what the mention says
+    co_subject: EntityDraft | None = None  # the subject of the verb it is the object of
 
 
 def null_features(mention: Referring, situation: Situation, nearest: int) -> Features:
@@ -114,6 +115,10 @@ def pair_features(
         features[key] = 1.0
     if entity is situation.clause_subject:
         features["clause_subject:" + mention.role] = 1.0
+    if entity is situation.co_subject:
+        # "Marlene informs her that …": a pronoun that is its verb's object is not that
+        # verb's subject (a reflexive would be); binding theory's principle B.
+        features["co_subject"] = 1.0
     if entity is situation.main_subject:
         features["main_subject:" + mention.role] = 1.0
     if context.sent[last] == context.sent[head]:

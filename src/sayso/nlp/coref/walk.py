@@ -333,6 +333,7 @@ class CorefWalk:
             subject_token=main,
             previous_subject=self.by_token.get(previous) if previous >= 0 else None,
             own_content=tuple(self.source_heads.get(mention.head, ())),
+            co_subject=_co_subject(head, mention, self.by_token),
         )
 
     def _possessed(self, mention: Referring) -> None:
@@ -368,6 +369,15 @@ def _subject_of(verb: Token, before: int, by_token: dict[int, EntityDraft]) -> E
         if child.dep_ in _SUBJECTS and child.i < before:
             return by_token.get(child.i)
     return None
+
+
+def _co_subject(
+    token: Token, mention: Referring, by_token: dict[int, EntityDraft]
+) -> EntityDraft | None:
+    """The subject of the verb a personal pronoun is the object of ("Marlene informs her")."""
+    if mention.kind != "he" or token.dep_ not in {"dobj", "dative"}:
+        return None
+    return _subject_of(token.head, mention.start, by_token)
 
 
 def governing_subject(
