@@ -22,6 +22,7 @@ import random
 import re
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from sayso.analyze import article_id
@@ -68,19 +69,26 @@ def build(index: int, claims: list[tuple[str, str]]) -> Analysis:
     return Analysis(article=article, attributions=attributions)
 
 
-def fill(store_url: str, n: int, pool: list[str]) -> None:
-    rng = random.Random(6)
+def synthetic_articles(
+    n: int, pool: list[str], rng: random.Random, offset: int = 0
+) -> Iterator[tuple[int, list[tuple[str, str]]]]:
+    """(article index, its (speaker, content) claims) for ``n`` attributions, ten an
+    article, one in ``1 / REPEAT_SHARE`` repeating a content told before under another
+    speaker. Lazy, so a caller may draw from ``rng`` between articles."""
     told: list[str] = []
+    for index in range(offset, offset + max(1, n // PER_ARTICLE)):
+        claims = []
+        for k in range(PER_ARTICLE):
+            repeat = told and rng.random() < REPEAT_SHARE
+            content = rng.choice(told) if repeat else pool[(index * PER_ARTICLE + k) % len(pool)]
+            told.append(content)
+            claims.append((f"Speaker {rng.randrange(5000)}", content))
+        yield index, claims
+
+
+def fill(store_url: str, n: int, pool: list[str]) -> None:
     with open_store(store_url) as store:
-        for index in range(n // PER_ARTICLE):
-            claims = []
-            for k in range(PER_ARTICLE):
-                repeat = told and rng.random() < REPEAT_SHARE
-                content = (
-                    rng.choice(told) if repeat else pool[(index * PER_ARTICLE + k) % len(pool)]
-                )
-                told.append(content)
-                claims.append((f"Speaker {rng.randrange(5000)}", content))
+        for index, claims in synthetic_articles(n, pool, random.Random(6)):
             store.add(build(index, claims))
 
 

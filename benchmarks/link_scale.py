@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from link_10k import PER_ARTICLE, REPEAT_SHARE, build, sentences
+from link_10k import PER_ARTICLE, build, sentences, synthetic_articles
 
 from sayso.config import data_dir
 from sayso.graph.build import LinkReport, link_store
@@ -67,17 +67,8 @@ FIRST_DAY = date(2024, 1, 1)
 def fill(store_url: str, n: int, pool: list[str], seed: int = 6, offset: int = 0) -> None:
     """``n`` attributions in ``n / 10`` articles, published over a year."""
     rng = random.Random(seed)
-    told: list[str] = []
     with open_store(store_url) as store:
-        for index in range(offset, offset + max(1, n // PER_ARTICLE)):
-            claims = []
-            for k in range(PER_ARTICLE):
-                repeat = told and rng.random() < REPEAT_SHARE
-                content = (
-                    rng.choice(told) if repeat else pool[(index * PER_ARTICLE + k) % len(pool)]
-                )
-                told.append(content)
-                claims.append((f"Speaker {rng.randrange(5000)}", content))
+        for index, claims in synthetic_articles(n, pool, rng, offset):
             analysis = build(index, claims)
             day = FIRST_DAY + timedelta(days=rng.randrange(365))
             analysis.article.published = day.isoformat()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -106,19 +106,7 @@ def rebuild_tables() -> GraphTables:
                 )
             )
         copies[table.name] = Table(renamed[table.name], metadata, *columns)
-    return GraphTables(
-        *(
-            copies[t.name]
-            for t in (
-                graph_articles,
-                graph_clusters,
-                graph_claims,
-                graph_event_clusters,
-                graph_events,
-                graph_claim_keys,
-            )
-        )
-    )
+    return GraphTables(*(copies[getattr(LIVE, f.name).name] for f in fields(GraphTables)))
 
 
 def start_rebuild(conn: Connection) -> GraphTables:

@@ -6,6 +6,12 @@ why "claim" is a cue and "want" is not, and change it in one place.
 
 from __future__ import annotations
 
+
+def _word_sets(table: dict[str, str]) -> dict[str, frozenset[str]]:
+    """``{"talk": "about of"}`` -> ``{"talk": frozenset({"about", "of"})}``."""
+    return {word: frozenset(words.split()) for word, words in table.items()}
+
+
 # Verbs of saying that take a clausal content ("X said that Y", "Y, X wrote").
 SPEECH_VERBS = frozenset(
     """
@@ -284,9 +290,8 @@ PHYSICAL_TARGETS = frozenset(
 OBJECT_PREPOSITIONS = frozenset({"for", "as", "of", "over", "about"})
 
 # Verbs whose content is a prepositional object, with the prepositions that introduce it.
-PREP_CUE_VERBS: dict[str, frozenset[str]] = {
-    verb: frozenset(preps.split())
-    for verb, preps in {
+PREP_CUE_VERBS: dict[str, frozenset[str]] = _word_sets(
+    {
         "refer": "to",
         "talk": "about of",
         "respond": "to",
@@ -330,8 +335,8 @@ PREP_CUE_VERBS: dict[str, frozenset[str]] = {
         "spar": "with",
         "balk": "at",
         "express": "about",
-    }.items()
-}
+    }
+)
 
 # Infinitive-taking verbs of wanting, trying and committing, beyond INTENTION_VERBS.
 WANT_CUE_VERBS = frozenset(
@@ -361,9 +366,8 @@ DEFAULT_PASSIVE_AS = frozenset({"as"})
 
 # Nouns that carry an attribution, with what introduces their content: a preposition, or
 # "clause" for a "that"/"to" clause ("her claim that ...", "his promise to ...").
-NOUN_CUES: dict[str, frozenset[str]] = {
-    noun: frozenset(kinds.split())
-    for noun, kinds in {
+NOUN_CUES: dict[str, frozenset[str]] = _word_sets(
+    {
         "question": "about",
         "endorsement": "of",
         "criticism": "of for on",
@@ -405,15 +409,14 @@ NOUN_CUES: dict[str, frozenset[str]] = {
         "inclination": "clause",
         "argument": "clause",
         "announcement": "clause",
-    }.items()
-}
+    }
+)
 # Predicative adjectives that hold a stance, belief or intention, with what introduces
 # their content ("critical of", "convinced that", "eager to"): those whose frame was a cue
 # in about half their occurrences or more in the PolNeAR training split ("sure that" was
 # in 1 of 21, "opposed to" in 1 of 21, "angry" in 6 of 48: left out).
-ADJECTIVE_CUES: dict[str, frozenset[str]] = {
-    adjective: frozenset(kinds.split())
-    for adjective, kinds in {
+ADJECTIVE_CUES: dict[str, frozenset[str]] = _word_sets(
+    {
         "critical": "of",
         "supportive": "of",
         "skeptical": "of about",
@@ -426,8 +429,8 @@ ADJECTIVE_CUES: dict[str, frozenset[str]] = {
         "adamant": "clause",
         "eager": "to",
         "reluctant": "to",
-    }.items()
-}
+    }
+)
 SPEECH_NOUNS = frozenset(
     """
     claim statement comment assertion allegation accusation warning announcement promise pledge
