@@ -107,14 +107,14 @@ class CorefWalk:
         )
         events: list[tuple[int, int, object]] = [(head, 0, run) for head, run in runs.items()]
         events.extend((m.head, 1, m) for m in referring)
-        events.extend((i, 2, i) for i in relative_pronouns(doc))
+        events.extend((i, 2, antecedent) for i, antecedent in relative_pronouns(doc))
         events.sort(key=lambda e: (e[0], e[1]))
         for head, order, item in events:
             if order == 0:
                 draft, start = cast("tuple[EntityDraft, int]", item)
                 self._named(head, draft, start)
             elif order == 2:
-                self._relative(head)
+                self._relative(head, cast("Token", item))
             else:
                 assert isinstance(item, Referring)
                 if head in self.by_token:
@@ -183,12 +183,11 @@ class CorefWalk:
             draft.spoke_at = token.i
             self._last_speaker = draft
 
-    def _relative(self, i: int) -> None:
+    def _relative(self, i: int, antecedent: Token) -> None:
         """ "Brian Bosworth, who was run over ...": "who" is a mention of its antecedent,
         resolved by the parse, so that a pronoun in its clause sees Bosworth as subject."""
-        antecedent = relative_antecedent(self.doc[i])
         token = self.doc[i]
-        if antecedent is None or i in self.by_token:
+        if i in self.by_token:
             return
         entity = self.by_token.get(antecedent.i)
         if entity is None:
@@ -394,13 +393,14 @@ def governing_subject(
     return None
 
 
-def relative_pronouns(doc: Doc) -> list[int]:
-    """Tokens of "who"/"which"/"that" opening a relative clause."""
-    return [
-        i
-        for i in positions_with_lower(doc, ("who", "which", "that", "whom"))
-        if relative_antecedent(doc[i]) is not None
-    ]
+def relative_pronouns(doc: Doc) -> list[tuple[int, Token]]:
+    """(position, antecedent) of each "who"/"which"/"that" opening a relative clause."""
+    found = []
+    for i in positions_with_lower(doc, ("who", "which", "that", "whom")):
+        antecedent = relative_antecedent(doc[i])
+        if antecedent is not None:
+            found.append((i, antecedent))
+    return found
 
 
 def relative_antecedent(token: Token) -> Token | None:
